@@ -1,0 +1,31 @@
+//! Beachhead's charts. Every drawing function is generic over plotters' `DrawingBackend`, so
+//! the same code draws on a `<canvas>` in the app and to SVG in native tests and exports.
+//!
+//! Charts lay themselves out with their own pure layout code (see [`ranking_chart::layout`])
+//! and draw text with explicit anchors: plotters' own label layout measures every label, and on
+//! wasm that measurement goes through the DOM and forces a page layout per label.
+
+pub mod palette;
+pub mod ranking_chart;
+
+use std::fmt;
+
+/// A chart that could not be drawn, with the backend's own words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartError(pub String);
+
+impl fmt::Display for ChartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the chart could not be drawn: {}", self.0)
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+impl<E: std::error::Error + Send + Sync> From<plotters::drawing::DrawingAreaErrorKind<E>>
+    for ChartError
+{
+    fn from(e: plotters::drawing::DrawingAreaErrorKind<E>) -> Self {
+        ChartError(e.to_string())
+    }
+}
