@@ -1,1 +1,119 @@
-fn main(){}
+//! Beachhead's automation: `cargo xtask <setup|serve|test|dist>`. Every command runs `setup`
+//! first, and `setup` installs only what is missing or at the wrong version, so a fresh
+//! machine needs nothing but rustup, Node/npm and Python, and a warm one loses no time.
+
+mod process;
+mod setup;
+mod static_server;
+mod test;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  setup               install the toolchain (wasm target, trunk, wasm-bindgen-cli, chromium, npm packages)
+  serve [--port N]    build the app in release mode and serve it on http://127.0.0.1:8080 (or N)
+  test                fmt, clippy, native tests, wasm tests in headless Chromium, end-to-end tests
+  dist                release build into dist/, with each file's raw and gzip size";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::run(),
+        Some("serve") => parse_port(&args[1..]).and_then(serve),
+        Some("test") => test::run(),
+        Some("dist") => dist(),
+        Some("help" | "--help" | "-h") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command \"{other}\"\n\n{USAGE}")),
+        None => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root, whatever directory the command was started from.
+pub fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map_or(manifest.clone(), PathBuf::from)
+}
+
+fn parse_port(args: &[String]) -> Result<u16, String> {
+    match args {
+        [] => Ok(8080),
+        [flag, port] if flag == "--port" => port
+            .parse()
+            .map_err(|_| format!("--port takes a number from 1 to 65535, not \"{port}\"")),
+        _ => Err(format!("serve takes only --port N\n\n{USAGE}")),
+    }
+}
+
+/// `trunk build --release` into dist/.
+pub fn build_release() -> Result<(), String> {
+    process::run(process::command("trunk").args(["build", "--release"]))
+}
+
+fn serve(port: u16) -> Result<(), String> {
+    setup::run()?;
+    build_release()?;
+    let server = static_server::Server::start(&root().join("dist"), port)?;
+    println!("\nBeachhead is being served at {}", server.url());
+    println!("Press Ctrl+C to stop.");
+    server.join();
+    Ok(())
+}
+
+fn dist() -> Result<(), String> {
+    setup::run()?;
+    build_release()?;
+    let dist = root().join("dist");
+    let mut files = Vec::new();
+    collect_files(&dist, &mut files).map_err(|e| format!("reading {}: {e}", dist.display()))?;
+    files.sort();
+    println!("\n{:<48} {:>12} {:>12}", "file", "raw bytes", "gzip bytes");
+    let (mut raw_total, mut gz_total) = (0, 0);
+    for path in files {
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let gz = gzip_len(&bytes);
+        raw_total += bytes.len();
+        gz_total += gz;
+        let name = path
+            .strip_prefix(&dist)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        println!("{name:<48} {:>12} {:>12}", bytes.len(), gz);
+    }
+    println!("{:<48} {raw_total:>12} {gz_total:>12}", "total");
+    Ok(())
+}
+
+fn collect_files(dir: &std::path::Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_files(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+pub fn gzip_len(bytes: &[u8]) -> usize {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    match encoder.write_all(bytes).and_then(|()| encoder.finish()) {
+        Ok(compressed) => compressed.len(),
+        Err(_) => 0,
+    }
+}

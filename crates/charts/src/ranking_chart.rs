@@ -152,7 +152,8 @@ pub fn draw_ranking<DB: DrawingBackend>(
         let bottom = (centre + l.bar_height / 2.0).round() as i32;
         let mut start = 0.0;
         for (i, &points) in bar.segments.iter().enumerate() {
-            if !(points > 0.0) {
+            // Zero, negative and NaN segments draw nothing.
+            if points.is_nan() || points <= 0.0 {
                 continue;
             }
             let end = start + points;

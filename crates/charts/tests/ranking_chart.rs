@@ -1,3 +1,5 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a panic is a failed test, with its place
+
 use beachhead_charts::ranking_chart::{draw_ranking, fit_label, layout, RankedBar};
 use plotters::prelude::SVGBackend;
 
@@ -26,8 +28,12 @@ fn bars() -> Vec<RankedBar> {
 
 fn render(width: u32, height: u32, bars: &[RankedBar], scale: f64) -> String {
     let mut svg = String::new();
-    draw_ranking(SVGBackend::with_string(&mut svg, (width, height)), bars, scale)
-        .expect("draws");
+    draw_ranking(
+        SVGBackend::with_string(&mut svg, (width, height)),
+        bars,
+        scale,
+    )
+    .expect("draws");
     svg
 }
 
@@ -42,13 +48,23 @@ fn layout_keeps_the_plot_inside_the_canvas_and_rows_apart() {
     ] {
         let l = layout(w, h, rows, scale);
         assert!(l.plot_left < l.plot_right, "{w}x{h}: {l:?}");
-        assert!(l.plot_right <= w as i32 && l.plot_bottom <= h as i32, "{l:?}");
-        assert!(l.label_right < l.plot_left && l.rank_right < l.name_left, "{l:?}");
+        assert!(
+            l.plot_right <= w as i32 && l.plot_bottom <= h as i32,
+            "{l:?}"
+        );
+        assert!(
+            l.label_right < l.plot_left && l.rank_right < l.name_left,
+            "{l:?}"
+        );
         assert!(l.bar_height < l.row_height, "bars must not touch: {l:?}");
         assert!(l.max_label_chars >= 10, "a phone still shows names: {l:?}");
     }
     let (lo, hi) = (layout(900, 560, 20, 1.0), layout(1800, 1120, 20, 2.0));
-    assert_eq!(hi.font_px, 2.0 * lo.font_px, "text scales with devicePixelRatio");
+    assert_eq!(
+        hi.font_px,
+        2.0 * lo.font_px,
+        "text scales with devicePixelRatio"
+    );
 }
 
 #[test]
@@ -62,7 +78,16 @@ fn long_labels_are_cut_with_an_ellipsis() {
 fn draws_one_stacked_bar_per_market_with_rank_name_and_score() {
     let svg = render(600, 240, &bars(), 1.0);
     // The SVG backend writes each text on a line of its own.
-    for text in ["United States", "China", "81.5", "80.0", "12.4", "1", "3", "100"] {
+    for text in [
+        "United States",
+        "China",
+        "81.5",
+        "80.0",
+        "12.4",
+        "1",
+        "3",
+        "100",
+    ] {
         assert!(svg.contains(&format!("\n{text}\n")), "missing {text}");
     }
     // 3 + 3 + 2 non-empty segments (a zero segment draws nothing), plus the background.

@@ -143,7 +143,11 @@ fn read_csv(file: &str, text: &str) -> Result<(Vec<String>, Vec<csv::StringRecor
         Ok(h) => h.iter().map(|c| c.trim().to_owned()).collect(),
         Err(e) => {
             return Err(LoadError {
-                problems: vec![problem(Some(1), e.to_string(), "a comma-separated header row")],
+                problems: vec![problem(
+                    Some(1),
+                    e.to_string(),
+                    "a comma-separated header row",
+                )],
             })
         }
     };
@@ -281,7 +285,11 @@ fn parse_dictionary(file: &str, text: &str) -> Result<Vec<Indicator>, LoadError>
 
 type MarketValues = (Vec<Market>, Vec<Option<Observation>>);
 
-fn parse_values(file: &str, text: &str, indicators: &[Indicator]) -> Result<MarketValues, LoadError> {
+fn parse_values(
+    file: &str,
+    text: &str,
+    indicators: &[Indicator],
+) -> Result<MarketValues, LoadError> {
     let (header, records) = read_csv(file, text)?;
     let mut problems = Vec::new();
     check_unique_header(file, &header, &mut problems);
@@ -397,5 +405,8 @@ fn parse_values(file: &str, text: &str, indicators: &[Indicator]) -> Result<Mark
 fn parse_year(text: &str) -> Option<u16> {
     // The WDI export writes years as floats ("2017.0") when a column has gaps.
     let whole = text.strip_suffix(".0").unwrap_or(text);
-    whole.parse::<u16>().ok().filter(|y| (1900..=2100).contains(y))
+    whole
+        .parse::<u16>()
+        .ok()
+        .filter(|y| (1900..=2100).contains(y))
 }

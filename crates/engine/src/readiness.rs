@@ -73,7 +73,7 @@ pub struct Ranking {
 }
 
 /// Scores and ranks every market. Criteria with zero or negative weight are ignored; with no
-/// positive weight at all there is nothing to rank and every market is returned as excluded.
+/// positive weight at all there is nothing to rank, and no market is blamed for its data.
 pub fn score(dataset: &Dataset, model: &ReadinessModel) -> Ranking {
     let market_count = dataset.markets().len();
     let mut unknown_indicators = Vec::new();
@@ -81,20 +81,22 @@ pub fn score(dataset: &Dataset, model: &ReadinessModel) -> Ranking {
         .criteria
         .iter()
         .enumerate()
-        .filter_map(|(position, c)| match dataset.indicator_index(&c.indicator) {
-            Some(_) if c.weight > 0.0 && c.weight.is_finite() => Some((position, c)),
-            Some(_) => None,
-            None => {
-                unknown_indicators.push(c.indicator.clone());
-                None
-            }
-        })
+        .filter_map(
+            |(position, c)| match dataset.indicator_index(&c.indicator) {
+                Some(_) if c.weight > 0.0 && c.weight.is_finite() => Some((position, c)),
+                Some(_) => None,
+                None => {
+                    unknown_indicators.push(c.indicator.clone());
+                    None
+                }
+            },
+        )
         .collect();
     let total_weight: f64 = criteria.iter().map(|(_, c)| c.weight).sum();
     if criteria.is_empty() || total_weight <= 0.0 {
         return Ranking {
             scores: Vec::new(),
-            excluded: (0..market_count).collect(),
+            excluded: Vec::new(),
             unknown_indicators,
         };
     }

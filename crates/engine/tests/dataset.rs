@@ -1,3 +1,5 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a panic is a failed test, with its place
+
 use beachhead_engine::{Dataset, Direction, ReadinessModel};
 
 const DICTIONARY: &str = "id,label,unit,direction,source,licence\n\

@@ -1,6 +1,7 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a panic is a failed test, with its place
+
 use beachhead_engine::{
-    readiness::score, Criterion, Dataset, Direction, Indicator, Market, Observation,
-    ReadinessModel,
+    readiness::score, Criterion, Dataset, Direction, Indicator, Market, Observation, ReadinessModel,
 };
 use proptest::prelude::*;
 
@@ -36,7 +37,9 @@ fn dataset(rows: &[Vec<Option<f64>>], lower: &[usize]) -> Dataset {
             indicator(&format!("i{i}"), direction)
         })
         .collect();
-    let markets = (0..rows.len()).map(|m| market(&format!("M{m:02}"))).collect();
+    let markets = (0..rows.len())
+        .map(|m| market(&format!("M{m:02}")))
+        .collect();
     let values = rows
         .iter()
         .flatten()
@@ -115,7 +118,10 @@ fn log_transform_is_applied_before_normalising() {
     let data = dataset(&[vec![Some(10.0)], vec![Some(20.0)], vec![Some(30.0)]], &[]);
     let ranking = score(&data, &model(&[1.0], &[0], 0.5));
     let middle = score_of(&ranking, 1).expect("scored");
-    assert!((middle - 100.0 * 2f64.ln() / 3f64.ln()).abs() < 1e-9, "{middle}");
+    assert!(
+        (middle - 100.0 * 2f64.ln() / 3f64.ln()).abs() < 1e-9,
+        "{middle}"
+    );
 }
 
 #[test]
@@ -131,7 +137,12 @@ fn log_of_non_positive_value_counts_as_missing() {
 #[test]
 fn ties_share_a_rank_and_the_next_rank_is_skipped() {
     let data = dataset(
-        &[vec![Some(5.0)], vec![Some(5.0)], vec![Some(1.0)], vec![Some(9.0)]],
+        &[
+            vec![Some(5.0)],
+            vec![Some(5.0)],
+            vec![Some(1.0)],
+            vec![Some(9.0)],
+        ],
         &[],
     );
     let ranking = score(&data, &model(&[1.0], &[], 0.5));
@@ -151,7 +162,7 @@ fn no_positive_weight_ranks_nothing() {
     let data = dataset(&[vec![Some(1.0)], vec![Some(2.0)]], &[]);
     let ranking = score(&data, &model(&[0.0], &[], 0.5));
     assert!(ranking.scores.is_empty());
-    assert_eq!(ranking.excluded, vec![0, 1]);
+    assert!(ranking.excluded.is_empty());
 }
 
 #[test]

@@ -1,0 +1,160 @@
+//! The page: header, the explorer once data is in, and designed loading and error states.
+
+use std::sync::Arc;
+
+use beachhead_engine::{Dataset, ReadinessModel};
+use leptos::{prelude::*, task::spawn_local};
+
+use crate::components::{RankingChart, RankingTable, Sources, WeightsPanel};
+use crate::data_source::{self, LoadFailure};
+use crate::explorer::{Explorer, CHART_MARKETS};
+
+#[derive(Debug, Clone, PartialEq)]
+enum LoadState {
+    Loading,
+    Ready(Arc<Dataset>),
+    Failed(LoadFailure),
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = RwSignal::new(LoadState::Loading);
+    let load = move || {
+        state.set(LoadState::Loading);
+        spawn_local(async move {
+            state.set(match data_source::load_bundled().await {
+                Ok(dataset) => LoadState::Ready(Arc::new(dataset)),
+                Err(failure) => LoadState::Failed(failure),
+            });
+        });
+    };
+    load();
+
+    view! {
+        <header class="top">
+            <div class="brand">
+                <span class="logo" aria-hidden="true">"◆"</span>
+                <div>
+                    <h1>"Beachhead"</h1>
+                    <p class="tagline">"Where to launch next: market readiness from public indicators"</p>
+                </div>
+            </div>
+        </header>
+        <main id="main">
+            {move || match state.get() {
+                LoadState::Loading => view! { <Loading/> }.into_any(),
+                LoadState::Failed(failure) => view! { <Failed failure retry=load/> }.into_any(),
+                LoadState::Ready(dataset) => view! { <Ready dataset/> }.into_any(),
+            }}
+        </main>
+        <footer class="bottom">
+            "Data: World Bank, World Development Indicators (CC BY 4.0); ITU via World Bank and Our World in Data (CC BY 4.0). "
+            "Beachhead computes everything in your browser; nothing you do leaves this page."
+        </footer>
+    }
+}
+
+#[component]
+fn Loading() -> impl IntoView {
+    view! {
+        <section class="card state-card" data-testid="loading" aria-busy="true">
+            <div class="spinner" aria-hidden="true"></div>
+            <p>"Loading market data…"</p>
+        </section>
+    }
+}
+
+#[component]
+fn Failed(failure: LoadFailure, retry: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let (title, details): (&str, Vec<String>) = match failure {
+        LoadFailure::Unreachable(why) => ("The market data could not be fetched", vec![why]),
+        LoadFailure::Invalid(error) => (
+            "The market data has problems",
+            error.problems.iter().map(ToString::to_string).collect(),
+        ),
+    };
+    view! {
+        <section class="card state-card error" data-testid="load-error" role="alert">
+            <h2>{title}</h2>
+            <ul class="problems">
+                {details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
+            </ul>
+            <p class="hint">
+                "Beachhead reads data/indicators.csv and data/markets.csv beside its index.html. "
+                "Serve the whole dist/ folder from a web server (opening index.html as a file does not allow it to read them)."
+            </p>
+            <button type="button" class="button" on:click=move |_| retry()>"Try again"</button>
+        </section>
+    }
+}
+
+#[component]
+fn Ready(dataset: Arc<Dataset>) -> impl IntoView {
+    let explorer = Explorer::new(dataset, ReadinessModel::starter());
+    let has_ranking = Memo::new(move |_| explorer.ranking.with(|r| !r.scores.is_empty()));
+    let legend = explorer.criteria.with_value(|criteria| {
+        criteria
+            .iter()
+            .map(|c| {
+                let swatch = format!("background:{}", c.color);
+                view! {
+                    <li><span class="swatch" style=swatch></span>{c.label.clone()}</li>
+                }
+            })
+            .collect_view()
+    });
+    let ranked_count = move || explorer.ranking.with(|r| r.scores.len());
+    let unranked_note = move || {
+        explorer.unranked.with(|names| {
+            (!names.is_empty()).then(|| {
+                format!(
+                    "{} markets are not ranked: their data covers too little of the weight ({}{}).",
+                    names.len(),
+                    names.iter().take(6).cloned().collect::<Vec<_>>().join(", "),
+                    if names.len() > 6 { ", …" } else { "" }
+                )
+            })
+        })
+    };
+
+    view! {
+        <div class="layout">
+            <aside class="side">
+                <WeightsPanel explorer/>
+            </aside>
+            <div class="content">
+                <section class="card" aria-labelledby="chart-title">
+                    <h2 id="chart-title">{format!("Top {CHART_MARKETS} markets by readiness")}</h2>
+                    <p class="subtitle">
+                        "Score 0-100: each indicator is scaled from the worst market (0) to the best (100) and weighted; bar segments show what each indicator adds."
+                    </p>
+                    <ul class="legend" aria-label="Legend">{legend}</ul>
+                    <Show
+                        when=move || has_ranking.get()
+                        fallback=|| view! {
+                            <p class="notice empty" data-testid="empty-ranking">
+                                "Every weight is zero, so there is nothing to rank. Move a slider above zero."
+                            </p>
+                        }
+                    >
+                        <RankingChart bars=explorer.chart_bars summary=explorer.chart_summary/>
+                    </Show>
+                    <p class="source-line">
+                        "Source: World Bank WDI; ITU via Our World in Data. Latest value per country, 2015-2024."
+                    </p>
+                </section>
+                <section class="card" aria-labelledby="table-title">
+                    <h2 id="table-title">"All ranked markets"</h2>
+                    <p class="subtitle">
+                        {move || format!("{} markets ranked. Click a column heading to sort; hover a value for its year.", ranked_count())}
+                    </p>
+                    {move || unranked_note().map(|n| view! { <p class="hint">{n}</p> })}
+                    <Show when=move || has_ranking.get()>
+                        <RankingTable explorer/>
+                    </Show>
+                </section>
+                <Sources explorer/>
+            </div>
+        </div>
+    }
+}

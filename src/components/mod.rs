@@ -1,0 +1,9 @@
+pub mod ranking_chart;
+pub mod ranking_table;
+pub mod sources;
+pub mod weights_panel;
+
+pub use ranking_chart::RankingChart;
+pub use ranking_table::RankingTable;
+pub use sources::Sources;
+pub use weights_panel::WeightsPanel;

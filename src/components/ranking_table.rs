@@ -1,0 +1,83 @@
+//! Every ranked market with its score and raw values; click a header to sort by it.
+
+use leptos::prelude::*;
+
+use crate::explorer::{Explorer, SortColumn};
+
+#[component]
+pub fn RankingTable(explorer: Explorer) -> impl IntoView {
+    let sort = explorer.sort;
+    let criteria = explorer.criteria;
+    let header = move |column: SortColumn, label: String, class: &'static str| {
+        let aria_sort = move || {
+            let s = sort.get();
+            if s.column != column {
+                "none"
+            } else if s.descending {
+                "descending"
+            } else {
+                "ascending"
+            }
+        };
+        let arrow = move || {
+            let s = sort.get();
+            match (s.column == column, s.descending) {
+                (false, _) => "",
+                (true, true) => " ▼",
+                (true, false) => " ▲",
+            }
+        };
+        view! {
+            <th scope="col" class=class aria-sort=aria_sort>
+                <button
+                    type="button"
+                    class="sort"
+                    on:click=move |_| {
+                        sort.update(|s| *s = criteria.with_value(|c| s.clicked(column, c)))
+                    }
+                >
+                    {label}
+                    {arrow}
+                </button>
+            </th>
+        }
+    };
+    let criterion_headers = criteria.with_value(|c| {
+        c.iter()
+            .enumerate()
+            .map(|(i, c)| header(SortColumn::Criterion(i), c.label.clone(), "num"))
+            .collect_view()
+    });
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Ranking table">
+            <table class="ranking-table" data-testid="ranking-table">
+                <thead>
+                    <tr>
+                        {header(SortColumn::Rank, "Rank".into(), "num")}
+                        {header(SortColumn::Market, "Market".into(), "")}
+                        {header(SortColumn::Score, "Score".into(), "num")}
+                        {criterion_headers}
+                    </tr>
+                </thead>
+                <tbody>
+                    <For
+                        each=move || explorer.table_rows.get()
+                        key=|row| (row.iso3.clone(), row.rank, row.score.clone())
+                        let:row
+                    >
+                        <tr class:in-chart=row.in_chart>
+                            <td class="num">{row.rank}</td>
+                            <th scope="row">{row.market}</th>
+                            <td class="num score">{row.score}</td>
+                            {row
+                                .cells
+                                .into_iter()
+                                .map(|cell| view! { <td class="num" title=cell.note>{cell.text}</td> })
+                                .collect_view()}
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
+}

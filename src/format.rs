@@ -1,0 +1,63 @@
+//! How numbers read on screen.
+
+/// A value in its unit, compact enough for a table cell: "1.45 bn", "38.6 M", "50,649", "61.8".
+pub fn value(value: f64, unit: &str) -> String {
+    if !value.is_finite() {
+        return "–".into();
+    }
+    let magnitude = value.abs();
+    if unit == "people" {
+        return if magnitude >= 1e9 {
+            format!("{:.2} bn", value / 1e9)
+        } else if magnitude >= 1e6 {
+            format!("{:.1} M", value / 1e6)
+        } else if magnitude >= 1e3 {
+            format!("{:.0} k", value / 1e3)
+        } else {
+            format!("{value:.0}")
+        };
+    }
+    if magnitude >= 1000.0 {
+        thousands(value.round() as i64)
+    } else if magnitude >= 10.0 {
+        format!("{value:.1}")
+    } else {
+        format!("{value:.2}")
+    }
+}
+
+fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn values_read_in_their_unit() {
+        // (value, unit, shown)
+        for (v, unit, shown) in [
+            (1_450_935_791.0, "people", "1.45 bn"),
+            (38_600_000.0, "people", "38.6 M"),
+            (107_995.0, "people", "108 k"),
+            (50_649.301_5, "current international $", "50,649"),
+            (1_234_567.0, "x", "1,234,567"),
+            (-2_500.0, "x", "-2,500"),
+            (61.7909, "% of population", "61.8"),
+            (3.1505, "score 1-5", "3.15"),
+            (f64::NAN, "x", "–"),
+        ] {
+            assert_eq!(super::value(v, unit), shown, "{v} {unit}");
+        }
+    }
+}

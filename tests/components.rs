@@ -1,0 +1,153 @@
+//! Components in a real browser (headless Chromium via wasm-bindgen-test-runner).
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is a failed test, with its place
+
+use std::sync::Arc;
+
+use beachhead_app::components::{RankingChart, WeightsPanel};
+use beachhead_app::explorer::Explorer;
+use beachhead_charts::ranking_chart::RankedBar;
+use beachhead_engine::{Dataset, ReadinessModel};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn host(width_px: u32) -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    host.style()
+        .set_property("width", &format!("{width_px}px"))
+        .unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+/// Lets effects run and the browser lay out and paint.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn ranking_chart_draws_bars_in_the_series_colours() {
+    let host = host(600);
+    let bars = vec![
+        RankedBar {
+            rank: 1,
+            label: "Hong Kong".into(),
+            score: 78.0,
+            segments: vec![40.0, 38.0],
+        },
+        RankedBar {
+            rank: 2,
+            label: "Singapore".into(),
+            score: 60.0,
+            segments: vec![30.0, 30.0],
+        },
+    ];
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        view! { <RankingChart bars=Signal::stored(bars) summary=Signal::stored("two markets".to_string())/> }
+    });
+    settle().await;
+
+    let canvas: web_sys::HtmlCanvasElement = host
+        .query_selector("canvas")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(
+        canvas.get_attribute("aria-label").as_deref(),
+        Some("two markets")
+    );
+    let ratio = web_sys::window().unwrap().device_pixel_ratio();
+    assert_eq!(
+        canvas.width(),
+        (f64::from(canvas.client_width()) * ratio).round() as u32
+    );
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let pixels = context
+        .get_image_data(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        )
+        .unwrap()
+        .data();
+    let rgba: Vec<&[u8]> = pixels.chunks_exact(4).collect();
+    let inked = rgba
+        .iter()
+        .filter(|p| p[0] < 240 || p[1] < 240 || p[2] < 240)
+        .count();
+    assert!(inked > 2_000, "only {inked} drawn pixels");
+    // First series (#0072B2) and second (#E69F00) are both on the canvas: the bars are stacked.
+    assert!(rgba.iter().any(|p| p[..3] == [0x00, 0x72, 0xB2]));
+    assert!(rgba.iter().any(|p| p[..3] == [0xE6, 0x9F, 0x00]));
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn moving_a_weight_slider_changes_the_weights_and_their_shares() {
+    let dataset = Dataset::from_csv(
+        "indicators.csv",
+        "id,label,unit,direction,source,licence\n\
+         population,Population,people,higher,WB,CC BY 4.0\n\
+         gdp_pc_ppp_intl,GDP,$,higher,WB,CC BY 4.0\n",
+        "markets.csv",
+        "iso3,iso2,name,population,gdp_pc_ppp_intl\nHKG,HK,Hong Kong,7500000,70000\nIND,IN,India,1400000000,11000\n",
+    )
+    .unwrap();
+    let host = host(300);
+    let (set_explorer, explorer_out) = std::sync::mpsc::channel();
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        let explorer = Explorer::new(Arc::new(dataset), ReadinessModel::starter());
+        set_explorer.send(explorer).unwrap();
+        view! { <WeightsPanel explorer/> }
+    });
+    let explorer = explorer_out.recv().unwrap();
+    settle().await;
+    let share = |id: &str| {
+        host.query_selector(&format!("[data-testid=share-{id}]"))
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    // Starter model: population 3 of 13 weight points.
+    assert_eq!(share("population"), "23%");
+
+    let slider: web_sys::HtmlInputElement = host
+        .query_selector("[data-testid=weight-population]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    slider.set_value("0");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    slider
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    settle().await;
+
+    assert_eq!(explorer.weights.get_untracked()[0], 0.0);
+    assert_eq!(share("population"), "0%");
+    assert_eq!(share("gdp_pc_ppp_intl"), "30%");
+    // With population at zero the richer market leads.
+    let leader = explorer.ranking.get_untracked().scores[0].market;
+    assert_eq!(leader, 0);
+    drop(handle);
+}
