@@ -4,12 +4,13 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use beachhead_engine::{readiness, Dataset, ReadinessModel};
+use beachhead_engine::{parse_user_files, readiness, Dataset, Problem, ReadinessModel};
 
 const USAGE: &str = "usage:
-  beachhead validate [--data DIR]
-      check DIR/indicators.csv and DIR/markets.csv; every problem is printed with file, row and
-      column, and the exit code is 1 when there are any
+  beachhead validate [--data DIR] [FILE...]
+      check DIR/indicators.csv and DIR/markets.csv, then each FILE (your own dictionary or values,
+      CSV or JSON, see docs/data-format.md) against them; every problem is printed with file,
+      row and column, and the exit code is 1 when any is an error (warnings do not fail)
   beachhead score [--data DIR] [--format csv|json] [--top N]
       rank markets with the starter readiness model: iso3, name, score (0-100), rank, coverage
 
@@ -26,6 +27,7 @@ struct Options {
     data: PathBuf,
     format: Format,
     top: Option<usize>,
+    files: Vec<PathBuf>,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
@@ -33,6 +35,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         data: PathBuf::from("public/data"),
         format: Format::Csv,
         top: None,
+        files: Vec::new(),
     };
     let mut args = args.iter();
     while let Some(flag) = args.next() {
@@ -53,7 +56,8 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
                         .map_err(|_| format!("--top takes a whole number, not \"{v}\""))?,
                 );
             }
-            other => return Err(format!("unknown option \"{other}\"")),
+            other if other.starts_with("--") => return Err(format!("unknown option \"{other}\"")),
+            file => options.files.push(PathBuf::from(file)),
         }
     }
     Ok(options)
@@ -114,12 +118,50 @@ fn score(options: &Options) -> Result<(), String> {
 
 fn validate(options: &Options) -> Result<(), String> {
     let dataset = load(&options.data)?;
-    println!(
-        "ok: {} markets, {} indicators",
-        dataset.markets().len(),
-        dataset.indicators().len()
-    );
-    Ok(())
+    if options.files.is_empty() {
+        println!(
+            "ok: {} markets, {} indicators",
+            dataset.markets().len(),
+            dataset.indicators().len()
+        );
+        return Ok(());
+    }
+    let mut files = Vec::new();
+    for path in &options.files {
+        let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        files.push((name, bytes));
+    }
+    let describe = |p: &Problem| {
+        let kind = if p.is_error() { "error" } else { "warning" };
+        format!("{kind}: {p}")
+    };
+    match parse_user_files(&dataset, &files) {
+        Ok((user, warnings)) => {
+            for w in &warnings {
+                println!("{}", describe(w));
+            }
+            println!(
+                "ok: {} values for {} markets, {} indicators defined, {} warnings",
+                user.values.len(),
+                user.market_count(),
+                user.indicators.len(),
+                warnings.len()
+            );
+            Ok(())
+        }
+        Err(e) => {
+            let lines: Vec<String> = e.problems.iter().map(describe).collect();
+            Err(format!(
+                "{}\n{} errors: nothing was loaded",
+                lines.join("\n"),
+                e.errors().count()
+            ))
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -154,7 +196,8 @@ mod tests {
             Ok(Options {
                 data: PathBuf::from("x"),
                 format: Format::Json,
-                top: Some(5)
+                top: Some(5),
+                files: Vec::new(),
             })
         );
         assert_eq!(

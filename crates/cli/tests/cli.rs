@@ -22,26 +22,25 @@ fn score_prints_the_bundled_ranking_as_csv() {
 }
 
 #[test]
-fn validate_reports_located_problems_and_fails() {
-    let dir = std::env::temp_dir().join(format!("beachhead-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("indicators.csv"),
-        "id,label,unit,direction,source,licence\npop,Population,people,higher,WB,CC BY 4.0\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("markets.csv"),
-        "iso3,iso2,name,pop\nIND,IN,India,many\n",
-    )
-    .unwrap();
-    let out = beachhead(&["validate", "--data", dir.to_str().unwrap()]);
-    assert!(!out.status.success());
+fn validate_checks_user_files_and_fails_only_on_errors() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../engine/tests/fixtures/user");
+    let bad = beachhead(&["validate", &format!("{fixtures}/percent-over-100.csv")]);
+    assert!(!bad.status.success());
     assert_eq!(
-        String::from_utf8(out.stderr).unwrap().trim(),
-        "markets.csv, row 2, column \"pop\": found \"many\"; expected a finite number in people or an empty cell"
+        String::from_utf8(bad.stderr).unwrap().trim(),
+        "error: percent-over-100.csv, row 2, column \"internet_pct\": found 104.5; expected a value from 0 to 100 (% of population)\n1 errors: nothing was loaded"
     );
-    let ok = beachhead(&["validate"]);
-    assert!(ok.status.success());
-    std::fs::remove_dir_all(&dir).ok();
+    let warned = beachhead(&["validate", &format!("{fixtures}/unknown-market.csv")]);
+    assert!(warned.status.success());
+    let out = String::from_utf8(warned.stdout).unwrap();
+    assert!(
+        out.starts_with("warning: unknown-market.csv, row 2, column \"market\": found \"Narnia\""),
+        "{out}"
+    );
+    assert!(
+        out.trim_end()
+            .ends_with("ok: 1 values for 1 markets, 0 indicators defined, 1 warnings"),
+        "{out}"
+    );
+    assert!(beachhead(&["validate"]).status.success());
 }

@@ -1,37 +1,40 @@
 //! The market dataset: markets × indicators, each value with its year, each indicator with its
-//! unit, direction, source and licence. Loaded from two CSV files:
-//!
-//! * an indicator dictionary: `id,label,unit,direction,source,licence`;
-//! * market values, wide: `iso3,iso2,name`, then for every indicator a column `<id>` and an
-//!   optional `<id>_year`. An empty cell is a missing value and stays missing (never 0).
+//! dictionary entry. The bundled dataset is read from two CSV files: the indicator dictionary
+//! and the market table (one row per market: ISO codes, name, UN region, currency, whether
+//! English is official, aliases, then a column per indicator and an optional `<id>_year`).
+//! An empty cell is a missing value and stays missing (never 0).
 
-use crate::problem::{LoadError, Problem};
+use crate::dictionary::{self, parse_year, Indicator, RESERVED_COLUMNS};
+use crate::problem::{LoadError, Problem, Problems};
+use crate::table::{read_table, Table};
+use crate::user_data::{MergeMode, UserData};
 
-/// Files larger than this are refused before parsing: a browser tab should not be asked to
-/// hold an accidental multi-gigabyte export in memory.
-pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
+pub use crate::dictionary::{Direction, Status};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Market {
     pub iso3: String,
     pub iso2: String,
     pub name: String,
+    /// UN M49 region and sub-region.
+    pub region: String,
+    pub subregion: String,
+    /// ISO 4217.
+    pub currency: String,
+    pub english_official: Option<bool>,
+    /// Other names users write for it: "USA", "Korea, Rep.", "Chinese Taipei".
+    pub aliases: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    HigherIsBetter,
-    LowerIsBetter,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Indicator {
-    pub id: String,
-    pub label: String,
-    pub unit: String,
-    pub direction: Direction,
-    pub source: String,
-    pub licence: String,
+impl Market {
+    pub fn new(iso3: &str, iso2: &str, name: &str) -> Self {
+        Self {
+            iso3: iso3.into(),
+            iso2: iso2.into(),
+            name: name.into(),
+            ..Self::default()
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -62,7 +65,7 @@ impl Dataset {
         })
     }
 
-    /// Parses and validates the indicator dictionary and the market values. Every problem in
+    /// Parses and validates the indicator dictionary and the market table. Every problem in
     /// either file is reported, located by file, row and column; any problem blocks the load.
     pub fn from_csv(
         dictionary_file: &str,
@@ -70,13 +73,10 @@ impl Dataset {
         values_file: &str,
         values_csv: &str,
     ) -> Result<Self, LoadError> {
-        let indicators = parse_dictionary(dictionary_file, dictionary_csv)?;
-        let (markets, values) = parse_values(values_file, values_csv, &indicators)?;
-        Ok(Self {
-            markets,
-            indicators,
-            values,
-        })
+        let dictionary = read_table(dictionary_file, dictionary_csv)?;
+        let (indicators, _) = dictionary::parse_dictionary_table(&dictionary)?;
+        let table = read_table(values_file, values_csv)?;
+        parse_market_table(&table, indicators)
     }
 
     pub fn markets(&self) -> &[Market] {
@@ -100,313 +100,294 @@ impl Dataset {
             .copied()
             .flatten()
     }
-}
 
-fn check_size(file: &str, text: &str) -> Result<(), LoadError> {
-    if text.len() > MAX_FILE_BYTES {
-        return Err(LoadError {
-            problems: vec![Problem {
-                file: file.to_owned(),
-                row: None,
-                column: None,
-                found: format!("{:.1} MB", text.len() as f64 / 1e6),
-                expected: format!("a file of at most {} MB", MAX_FILE_BYTES / (1024 * 1024)),
-            }],
-        });
+    /// How many markets have a value for the indicator.
+    pub fn coverage(&self, indicator: usize) -> usize {
+        (0..self.markets.len())
+            .filter(|&m| self.observation(m, indicator).is_some())
+            .count()
     }
-    Ok(())
-}
 
-/// Reads a CSV into its header and records, turning the csv crate's errors (ragged rows, bad
-/// UTF-8) into located problems.
-fn read_csv(file: &str, text: &str) -> Result<(Vec<String>, Vec<csv::StringRecord>), LoadError> {
-    check_size(file, text)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let problem = |row: Option<usize>, found: String, expected: &str| Problem {
-        file: file.to_owned(),
-        row,
-        column: None,
-        found,
-        expected: expected.to_owned(),
-    };
-    if text.trim().is_empty() {
-        return Err(LoadError {
-            problems: vec![problem(
-                None,
-                "an empty file".into(),
-                "a header row and at least one data row",
-            )],
-        });
-    }
-    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-    let header: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|c| c.trim().to_owned()).collect(),
-        Err(e) => {
-            return Err(LoadError {
-                problems: vec![problem(
-                    Some(1),
-                    e.to_string(),
-                    "a comma-separated header row",
-                )],
-            })
-        }
-    };
-    let mut records = Vec::new();
-    let mut problems = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        match record {
-            Ok(r) => records.push(r),
-            Err(e) => {
-                let row = e.position().map(|p| p.line() as usize).unwrap_or(i + 2);
-                let found = match e.kind() {
-                    csv::ErrorKind::UnequalLengths { len, .. } => format!("{len} fields"),
-                    _ => e.to_string(),
-                };
-                problems.push(problem(
-                    Some(row),
-                    found,
-                    &format!("{} fields, one per header column", header.len()),
-                ));
-            }
-        }
-    }
-    if !problems.is_empty() {
-        return Err(LoadError { problems });
-    }
-    Ok((header, records))
-}
-
-fn column_index(
-    file: &str,
-    header: &[String],
-    name: &str,
-    problems: &mut Vec<Problem>,
-) -> Option<usize> {
-    let found = header.iter().position(|h| h == name);
-    if found.is_none() {
-        problems.push(Problem {
-            file: file.to_owned(),
-            row: Some(1),
-            column: Some(name.to_owned()),
-            found: "no such column".into(),
-            expected: format!("a column named \"{name}\""),
-        });
-    }
-    found
-}
-
-fn check_unique_header(file: &str, header: &[String], problems: &mut Vec<Problem>) {
-    for (i, name) in header.iter().enumerate() {
-        if header[..i].contains(name) {
-            problems.push(Problem {
-                file: file.to_owned(),
-                row: Some(1),
-                column: Some(name.clone()),
-                found: "a second column with this name".into(),
-                expected: "each column name once".into(),
-            });
-        }
-    }
-}
-
-fn parse_dictionary(file: &str, text: &str) -> Result<Vec<Indicator>, LoadError> {
-    let (header, records) = read_csv(file, text)?;
-    let mut problems = Vec::new();
-    check_unique_header(file, &header, &mut problems);
-    let columns: Vec<Option<usize>> = ["id", "label", "unit", "direction", "source", "licence"]
-        .iter()
-        .map(|name| column_index(file, &header, name, &mut problems))
-        .collect();
-    let [Some(id), Some(label), Some(unit), Some(direction), Some(source), Some(licence)] =
-        columns[..]
-    else {
-        return Err(LoadError { problems });
-    };
-    let mut indicators: Vec<Indicator> = Vec::new();
-    for (i, record) in records.iter().enumerate() {
-        let row = i + 2;
-        let cell = |c: usize| record.get(c).unwrap_or("").trim().to_owned();
-        let locate = |column: &str, found: String, expected: &str| Problem {
-            file: file.to_owned(),
-            row: Some(row),
-            column: Some(column.to_owned()),
-            found,
-            expected: expected.to_owned(),
-        };
-        let id_text = cell(id);
-        if id_text.is_empty() {
-            problems.push(locate("id", "an empty id".into(), "an indicator id"));
-            continue;
-        }
-        if indicators.iter().any(|known| known.id == id_text) {
-            problems.push(locate(
-                "id",
-                format!("\"{id_text}\" a second time"),
-                "each indicator once",
-            ));
-            continue;
-        }
-        let direction = match cell(direction).to_ascii_lowercase().as_str() {
-            "higher" => Direction::HigherIsBetter,
-            "lower" => Direction::LowerIsBetter,
-            other => {
-                problems.push(locate(
-                    "direction",
-                    format!("\"{other}\""),
-                    "\"higher\" or \"lower\" (which way is better)",
-                ));
-                continue;
-            }
-        };
-        indicators.push(Indicator {
-            id: id_text,
-            label: cell(label),
-            unit: cell(unit),
-            direction,
-            source: cell(source),
-            licence: cell(licence),
-        });
-    }
-    if indicators.is_empty() && problems.is_empty() {
-        problems.push(Problem {
-            file: file.to_owned(),
-            row: None,
-            column: None,
-            found: "a header row only".into(),
-            expected: "at least one indicator".into(),
-        });
-    }
-    if problems.is_empty() {
-        Ok(indicators)
-    } else {
-        Err(LoadError { problems })
-    }
-}
-
-type MarketValues = (Vec<Market>, Vec<Option<Observation>>);
-
-fn parse_values(
-    file: &str,
-    text: &str,
-    indicators: &[Indicator],
-) -> Result<MarketValues, LoadError> {
-    let (header, records) = read_csv(file, text)?;
-    let mut problems = Vec::new();
-    check_unique_header(file, &header, &mut problems);
-    let iso3 = column_index(file, &header, "iso3", &mut problems);
-    let iso2 = column_index(file, &header, "iso2", &mut problems);
-    let name = column_index(file, &header, "name", &mut problems);
-    let indicator_columns: Vec<(Option<usize>, Option<usize>)> = indicators
-        .iter()
-        .map(|ind| {
-            let value = column_index(file, &header, &ind.id, &mut problems);
-            let year = header.iter().position(|h| *h == format!("{}_year", ind.id));
-            (value, year)
+    /// The oldest and newest year among the indicator's values.
+    pub fn year_range(&self, indicator: usize) -> Option<(u16, u16)> {
+        let years = (0..self.markets.len())
+            .filter_map(|m| self.observation(m, indicator).and_then(|o| o.year));
+        years.fold(None, |range, y| match range {
+            None => Some((y, y)),
+            Some((lo, hi)) => Some((lo.min(y), hi.max(y))),
         })
-        .collect();
-    let (Some(iso3), Some(iso2), Some(name)) = (iso3, iso2, name) else {
-        return Err(LoadError { problems });
-    };
-    if !problems.is_empty() {
-        return Err(LoadError { problems });
     }
 
-    let mut markets: Vec<Market> = Vec::with_capacity(records.len());
-    let mut values = Vec::with_capacity(records.len() * indicators.len());
-    for (i, record) in records.iter().enumerate() {
-        let row = i + 2;
-        let cell = |c: usize| record.get(c).unwrap_or("").trim();
-        let locate = |column: &str, found: String, expected: &str| Problem {
-            file: file.to_owned(),
-            row: Some(row),
-            column: Some(column.to_owned()),
-            found,
-            expected: expected.to_owned(),
+    /// Indicators (by index) the market has no value for.
+    pub fn missing_for(&self, market: usize) -> Vec<usize> {
+        (0..self.indicators.len())
+            .filter(|&i| self.observation(market, i).is_none())
+            .collect()
+    }
+
+    /// This dataset with the user's data added. `Merge` keeps every bundled indicator and lets
+    /// the user's values and dictionary entries win where they overlap; `Replace` keeps only
+    /// the indicators the user's files define or give values for, with only the user's values.
+    /// Markets (and their reference data) are always kept.
+    pub fn with_user_data(&self, user: &UserData, mode: MergeMode) -> Dataset {
+        let mut indicators: Vec<Indicator> = match mode {
+            MergeMode::Merge => self.indicators.clone(),
+            MergeMode::Replace => Vec::new(),
         };
-        let code = cell(iso3).to_ascii_uppercase();
+        let mut place =
+            |indicator: &Indicator| match indicators.iter().position(|i| i.id == indicator.id) {
+                Some(i) => indicators[i] = indicator.clone(),
+                None => indicators.push(indicator.clone()),
+            };
+        for indicator in &user.indicators {
+            place(indicator);
+        }
+        if mode == MergeMode::Replace {
+            // Known indicators the user gave values for keep their definition and their order.
+            for known in &self.indicators {
+                let defined = user.indicators.iter().any(|i| i.id == known.id);
+                if !defined && user.values.iter().any(|v| v.indicator == known.id) {
+                    place(known);
+                }
+            }
+        }
+        let width = indicators.len();
+        let mut values = vec![None; self.markets.len() * width];
+        if mode == MergeMode::Merge {
+            for (new_index, indicator) in indicators.iter().enumerate() {
+                if let Some(old) = self.indicator_index(&indicator.id) {
+                    for m in 0..self.markets.len() {
+                        values[m * width + new_index] = self.observation(m, old);
+                    }
+                }
+            }
+        }
+        for value in &user.values {
+            if let Some(i) = indicators.iter().position(|i| i.id == value.indicator) {
+                if let Some(slot) = values.get_mut(value.market * width + i) {
+                    *slot = Some(value.observation);
+                }
+            }
+        }
+        Dataset {
+            markets: self.markets.clone(),
+            indicators,
+            values,
+        }
+    }
+}
+
+/// Reads a value cell: empty is missing; anything else must be a finite number in range.
+pub(crate) fn parse_value(
+    file: &str,
+    line: usize,
+    column: &str,
+    indicator: &Indicator,
+    text: &str,
+    year_text: Option<&str>,
+    problems: &mut Problems,
+) -> Option<Observation> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    if text.contains('\n') {
+        let first_line = text.lines().next().unwrap_or("");
+        problems.push(Problem::error(
+            file,
+            Some(line),
+            Some(column),
+            format!("a value running over several lines, starting \"{first_line}\""),
+            "one value per cell: a quote (\") opened here is never closed",
+        ));
+        return None;
+    }
+    let value = match text.parse::<f64>() {
+        Ok(v) if v.is_finite() => v,
+        Ok(_) => {
+            problems.push(Problem::error(
+                file,
+                Some(line),
+                Some(column),
+                format!("\"{text}\""),
+                format!(
+                    "a finite number in {}, or an empty cell for a missing value",
+                    indicator.unit
+                ),
+            ));
+            return None;
+        }
+        Err(_) => {
+            let hint = if text.contains(',') && text.replace(',', "").parse::<f64>().is_ok() {
+                " (without thousands separators or decimal commas)"
+            } else {
+                ""
+            };
+            problems.push(Problem::error(
+                file,
+                Some(line),
+                Some(column),
+                format!("\"{text}\""),
+                format!(
+                    "a number in {}{hint}, or an empty cell for a missing value",
+                    indicator.unit
+                ),
+            ));
+            return None;
+        }
+    };
+    if let Some(expected) = indicator.out_of_range(value) {
+        problems.push(Problem::error(
+            file,
+            Some(line),
+            Some(column),
+            text.to_owned(),
+            expected,
+        ));
+        return None;
+    }
+    let year = match year_text.map(str::trim).filter(|y| !y.is_empty()) {
+        None => indicator.year,
+        Some(y) => match parse_year(y) {
+            Some(year) => Some(year),
+            None => {
+                problems.push(Problem::error(
+                    file,
+                    Some(line),
+                    Some(&format!("{}_year", indicator.id)),
+                    format!("\"{y}\""),
+                    "a year such as 2023, or an empty cell",
+                ));
+                None
+            }
+        },
+    };
+    Some(Observation { value, year })
+}
+
+/// Columns that name neither a market field nor a year: each must be a known indicator.
+pub(crate) fn check_indicator_columns(
+    table: &Table,
+    indicators: &[Indicator],
+    problems: &mut Problems,
+) {
+    for name in &table.header {
+        let lower = name.to_ascii_lowercase();
+        let base = lower.strip_suffix("_year").unwrap_or(&lower);
+        if RESERVED_COLUMNS.contains(&lower.as_str()) || indicators.iter().any(|i| i.id == base) {
+            continue;
+        }
+        problems.push(Problem::error(
+            &table.file,
+            Some(1),
+            Some(name),
+            "an unknown indicator",
+            "an indicator id from the dictionary (add it to an indicator dictionary file to bring a new one)",
+        ));
+    }
+}
+
+fn parse_market_table(table: &Table, indicators: Vec<Indicator>) -> Result<Dataset, LoadError> {
+    let file = table.file.as_str();
+    let mut problems = Problems::default();
+    let Some(iso3_column) = table.column("iso3") else {
+        return Err(LoadError::single(Problem::error(
+            file,
+            Some(1),
+            Some("iso3"),
+            "no such column",
+            "a column named \"iso3\" with each market's ISO 3166-1 alpha-3 code",
+        )));
+    };
+    check_indicator_columns(table, &indicators, &mut problems);
+    let columns: Vec<(Option<usize>, Option<usize>)> = indicators
+        .iter()
+        .map(|i| (table.column(&i.id), table.column(&format!("{}_year", i.id))))
+        .collect();
+    let text = |row: &crate::table::Row, name: &str| {
+        table
+            .column(name)
+            .and_then(|c| row.cells.get(c))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let mut markets: Vec<Market> = Vec::with_capacity(table.rows.len());
+    let mut first_lines: Vec<usize> = Vec::with_capacity(table.rows.len());
+    let mut values = Vec::with_capacity(table.rows.len() * indicators.len());
+    for row in &table.rows {
+        let code = row.cells[iso3_column].to_ascii_uppercase();
         if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-            problems.push(locate(
-                "iso3",
-                format!("\"{}\"", cell(iso3)),
+            problems.push(Problem::error(
+                file,
+                Some(row.line),
+                Some("iso3"),
+                format!("\"{}\"", row.cells[iso3_column]),
                 "a three-letter ISO 3166-1 alpha-3 code",
             ));
             continue;
         }
         if let Some(first) = markets.iter().position(|m| m.iso3 == code) {
-            problems.push(locate(
-                "iso3",
-                format!("\"{code}\" again (first on row {})", first + 2),
+            problems.push(Problem::error(
+                file,
+                Some(row.line),
+                Some("iso3"),
+                format!("\"{code}\" again (first on row {})", first_lines[first]),
                 "each market once",
             ));
             continue;
         }
-        for (ind, &(value_col, year_col)) in indicators.iter().zip(&indicator_columns) {
-            let Some(value_col) = value_col else {
-                values.push(None);
-                continue;
-            };
-            let raw = cell(value_col);
-            let observation = if raw.is_empty() {
+        let english = text(row, "english_official").to_ascii_lowercase();
+        let english_official = match english.as_str() {
+            "" => None,
+            "true" | "yes" | "1" => Some(true),
+            "false" | "no" | "0" => Some(false),
+            other => {
+                problems.push(Problem::error(
+                    file,
+                    Some(row.line),
+                    Some("english_official"),
+                    format!("\"{other}\""),
+                    "true, false or an empty cell",
+                ));
                 None
-            } else {
-                match raw.parse::<f64>() {
-                    Ok(v) if v.is_finite() => {
-                        let year = year_col.map(cell).filter(|y| !y.is_empty());
-                        match year.map(|y| (y, parse_year(y))) {
-                            Some((y, None)) => {
-                                problems.push(locate(
-                                    &format!("{}_year", ind.id),
-                                    format!("\"{y}\""),
-                                    "a year such as 2023",
-                                ));
-                                None
-                            }
-                            Some((_, year)) => Some(Observation { value: v, year }),
-                            None => Some(Observation {
-                                value: v,
-                                year: None,
-                            }),
-                        }
-                    }
-                    _ => {
-                        problems.push(locate(
-                            &ind.id,
-                            format!("\"{raw}\""),
-                            &format!("a finite number in {} or an empty cell", ind.unit),
-                        ));
-                        None
-                    }
-                }
-            };
-            values.push(observation);
+            }
+        };
+        for (indicator, &(value_column, year_column)) in indicators.iter().zip(&columns) {
+            values.push(value_column.and_then(|c| {
+                parse_value(
+                    file,
+                    row.line,
+                    &indicator.id,
+                    indicator,
+                    &row.cells[c],
+                    year_column.map(|y| row.cells[y].as_str()),
+                    &mut problems,
+                )
+            }));
         }
+        let name = text(row, "name");
         markets.push(Market {
+            iso2: text(row, "iso2").to_ascii_uppercase(),
+            name: if name.is_empty() { code.clone() } else { name },
             iso3: code,
-            iso2: cell(iso2).to_ascii_uppercase(),
-            name: cell(name).to_owned(),
+            region: text(row, "region"),
+            subregion: text(row, "subregion"),
+            currency: text(row, "currency").to_ascii_uppercase(),
+            english_official,
+            aliases: text(row, "aliases")
+                .split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(str::to_owned)
+                .collect(),
         });
+        first_lines.push(row.line);
     }
-    if markets.is_empty() && problems.is_empty() {
-        problems.push(Problem {
-            file: file.to_owned(),
-            row: None,
-            column: None,
-            found: "a header row only".into(),
-            expected: "at least one market row".into(),
-        });
-    }
-    if problems.is_empty() {
-        Ok((markets, values))
-    } else {
-        Err(LoadError { problems })
-    }
-}
-
-fn parse_year(text: &str) -> Option<u16> {
-    // The WDI export writes years as floats ("2017.0") when a column has gaps.
-    let whole = text.strip_suffix(".0").unwrap_or(text);
-    whole
-        .parse::<u16>()
-        .ok()
-        .filter(|y| (1900..=2100).contains(y))
+    problems
+        .finish(Dataset {
+            markets,
+            indicators,
+            values,
+        })
+        .map(|(dataset, _)| dataset)
 }

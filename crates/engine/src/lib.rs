@@ -1,12 +1,21 @@
 //! Beachhead's engine: pure Rust, no web dependencies.
 //!
-//! Data flows one way: files → [`dataset`] (parsed and validated, every problem located) →
-//! [`readiness`] (scores and ranks) → plain result structs that charts and tables render.
+//! Data flows one way: files → [`table`] (delimited text, located problems) → [`dictionary`]
+//! and [`dataset`] (validated markets × indicators) → [`user_data`] (the user's own files,
+//! merged in) → [`readiness`] (scores and ranks) → plain result structs that charts and
+//! tables render.
 
 pub mod dataset;
+pub mod dictionary;
+pub mod market_match;
 pub mod problem;
 pub mod readiness;
+pub mod table;
+pub mod template;
+pub mod user_data;
 
-pub use dataset::{Dataset, Direction, Indicator, Market, Observation};
-pub use problem::{LoadError, Problem};
+pub use dataset::{Dataset, Direction, Market, Observation, Status};
+pub use dictionary::Indicator;
+pub use problem::{LoadError, Problem, Severity};
 pub use readiness::{Criterion, MarketScore, Ranking, ReadinessModel};
+pub use user_data::{parse_user_files, MergeMode, UserData};

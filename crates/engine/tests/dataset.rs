@@ -41,26 +41,31 @@ fn every_problem_is_located_by_file_row_and_column() {
     assert_eq!(
         messages,
         vec![
-            "markets.csv, row 2, column \"pop\": found \"lots\"; expected a finite number in people or an empty cell",
+            "markets.csv, row 2, column \"pop\": found \"lots\"; expected a number in people, or an empty cell for a missing value",
             "markets.csv, row 3, column \"iso3\": found \"IND\" again (first on row 2); expected each market once",
             "markets.csv, row 4, column \"iso3\": found \"XX\"; expected a three-letter ISO 3166-1 alpha-3 code",
-            "markets.csv, row 5, column \"pop\": found \"NaN\"; expected a finite number in people or an empty cell",
-            "markets.csv, row 6, column \"pop_year\": found \"soon\"; expected a year such as 2023",
+            "markets.csv, row 5, column \"pop\": found \"NaN\"; expected a finite number in people, or an empty cell for a missing value",
+            "markets.csv, row 6, column \"pop_year\": found \"soon\"; expected a year such as 2023, or an empty cell",
         ]
     );
 }
 
 #[test]
-fn missing_and_duplicate_columns_are_reported() {
-    let err = load("iso3,name,pop,pop\nIND,India,1,2\n").expect_err("invalid");
-    let messages: Vec<String> = err.problems.iter().map(ToString::to_string).collect();
+fn duplicate_missing_and_unknown_columns_are_reported() {
+    let duplicate = load("iso3,name,pop,pop\nIND,India,1,2\n").expect_err("duplicate");
     assert_eq!(
-        messages,
-        vec![
-            "markets.csv, row 1, column \"pop\": found a second column with this name; expected each column name once",
-            "markets.csv, row 1, column \"iso2\": found no such column; expected a column named \"iso2\"",
-            "markets.csv, row 1, column \"rank\": found no such column; expected a column named \"rank\"",
-        ]
+        duplicate.problems[0].to_string(),
+        "markets.csv, row 1, column \"pop\": found a second column with this name; expected each column name once"
+    );
+    let no_code = load("name,pop\nIndia,1\n").expect_err("no iso3");
+    assert_eq!(
+        no_code.problems[0].to_string(),
+        "markets.csv, row 1, column \"iso3\": found no such column; expected a column named \"iso3\" with each market's ISO 3166-1 alpha-3 code"
+    );
+    let unknown = load("iso3,pop,gdp\nIND,1,2\n").expect_err("unknown");
+    assert_eq!(
+        unknown.problems[0].to_string(),
+        "markets.csv, row 1, column \"gdp\": found an unknown indicator; expected an indicator id from the dictionary (add it to an indicator dictionary file to bring a new one)"
     );
 }
 
@@ -69,7 +74,7 @@ fn ragged_rows_empty_files_and_bad_directions_are_reported() {
     let ragged = load("iso3,iso2,name,pop,rank\nIND,IN,India,1\n").expect_err("ragged");
     assert_eq!(
         ragged.problems[0].to_string(),
-        "markets.csv, row 2: found 4 fields; expected 5 fields, one per header column"
+        "markets.csv, row 2: found 4 fields; expected 5 fields, one per header column (is a quote left open, or a delimiter inside an unquoted value?)"
     );
     let empty = load("  \n").expect_err("empty");
     assert_eq!(
@@ -79,7 +84,7 @@ fn ragged_rows_empty_files_and_bad_directions_are_reported() {
     let header_only = load("iso3,iso2,name,pop,rank\n").expect_err("header only");
     assert_eq!(
         header_only.problems[0].to_string(),
-        "markets.csv: found a header row only; expected at least one market row"
+        "markets.csv: found a header row only; expected at least one data row"
     );
     let bad_direction = Dataset::from_csv(
         "indicators.csv",

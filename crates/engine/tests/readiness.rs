@@ -6,22 +6,11 @@ use beachhead_engine::{
 use proptest::prelude::*;
 
 fn indicator(id: &str, direction: Direction) -> Indicator {
-    Indicator {
-        id: id.into(),
-        label: id.into(),
-        unit: "units".into(),
-        direction,
-        source: "test".into(),
-        licence: "none".into(),
-    }
+    Indicator::new(id, "units", direction)
 }
 
 fn market(code: &str) -> Market {
-    Market {
-        iso3: code.into(),
-        iso2: code[..2].into(),
-        name: code.into(),
-    }
+    Market::new(code, &code[..2], code)
 }
 
 /// `rows[market][indicator]`; every indicator is higher-is-better except those listed in `lower`.

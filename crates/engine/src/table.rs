@@ -1,0 +1,261 @@
+//! Reading a delimited text file into a header and rows, whatever its delimiter, with every
+//! problem located: the shared first step of every CSV the engine reads.
+
+use crate::problem::{LoadError, Problem, Problems};
+
+/// Files larger than this are refused before parsing: a browser tab should not be asked to
+/// hold an accidental multi-gigabyte export in memory.
+pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
+/// More columns than this is not a market table (and would make every row a megabyte).
+pub const MAX_COLUMNS: usize = 2_000;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// 1-based line of the row in the file, the header being line 1.
+    pub line: usize,
+    pub cells: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub file: String,
+    pub delimiter: u8,
+    pub header: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.header
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(name))
+    }
+
+    /// The first of `names` the header has.
+    pub fn first_column(&self, names: &[&str]) -> Option<usize> {
+        names.iter().find_map(|n| self.column(n))
+    }
+}
+
+/// The file's size is checked against [`MAX_FILE_BYTES`] before anything else.
+pub fn check_size(file: &str, bytes: usize) -> Result<(), LoadError> {
+    if bytes > MAX_FILE_BYTES {
+        return Err(LoadError::single(Problem::error(
+            file,
+            None,
+            None,
+            format!("{:.1} MB", bytes as f64 / 1e6),
+            format!(
+                "a file of at most {} MB; split it, or keep only the columns you need",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        )));
+    }
+    Ok(())
+}
+
+/// Comma, semicolon or tab, whichever the header line uses most outside quotes.
+fn sniff_delimiter(text: &str) -> u8 {
+    let first_line = text.lines().next().unwrap_or("");
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for byte in first_line.bytes() {
+        if byte == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            for (delimiter, count) in &mut counts {
+                if byte == *delimiter {
+                    *count += 1;
+                }
+            }
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|(delimiter, count)| (*count, *delimiter == b','))
+        .map_or(b',', |(delimiter, _)| *delimiter)
+}
+
+pub fn read_table(file: &str, text: &str) -> Result<Table, LoadError> {
+    check_size(file, text.len())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\0') {
+        return Err(LoadError::single(Problem::error(
+            file,
+            None,
+            None,
+            "binary data (a spreadsheet or archive, not text)",
+            "a CSV text file: in a spreadsheet, use Save as… CSV (UTF-8)",
+        )));
+    }
+    if text.trim().is_empty() {
+        return Err(LoadError::single(Problem::error(
+            file,
+            None,
+            None,
+            "an empty file",
+            "a header row and at least one data row",
+        )));
+    }
+    let delimiter = sniff_delimiter(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut problems = Problems::default();
+    let mut records = reader.records();
+    let header: Vec<String> = match records.next() {
+        Some(Ok(record)) => record.iter().map(|c| c.trim().to_owned()).collect(),
+        Some(Err(e)) => {
+            return Err(LoadError::single(Problem::error(
+                file,
+                Some(1),
+                None,
+                e.to_string(),
+                "a header row",
+            )))
+        }
+        None => {
+            return Err(LoadError::single(Problem::error(
+                file,
+                None,
+                None,
+                "no rows",
+                "a header row",
+            )))
+        }
+    };
+    if header.len() > MAX_COLUMNS {
+        return Err(LoadError::single(Problem::error(
+            file,
+            Some(1),
+            None,
+            format!("{} columns", header.len()),
+            format!("at most {MAX_COLUMNS} columns"),
+        )));
+    }
+    for (i, name) in header.iter().enumerate() {
+        if name.is_empty() {
+            problems.push(Problem::error(
+                file,
+                Some(1),
+                Some(&format!("#{}", i + 1)),
+                "an empty column name",
+                "a name for every column",
+            ));
+        } else if header[..i].iter().any(|h| h.eq_ignore_ascii_case(name)) {
+            problems.push(Problem::error(
+                file,
+                Some(1),
+                Some(name),
+                "a second column with this name",
+                "each column name once",
+            ));
+        }
+    }
+    let mut rows = Vec::new();
+    for (i, record) in records.enumerate() {
+        let fallback_line = i + 2;
+        match record {
+            Ok(record) => {
+                let line = record
+                    .position()
+                    .map_or(fallback_line, |p| p.line() as usize);
+                if record.iter().all(|c| c.trim().is_empty()) {
+                    continue;
+                }
+                if record.len() != header.len() {
+                    problems.push(Problem::error(
+                        file,
+                        Some(line),
+                        None,
+                        format!("{} fields", record.len()),
+                        format!(
+                            "{} fields, one per header column (is a quote left open, or a delimiter inside an unquoted value?)",
+                            header.len()
+                        ),
+                    ));
+                    continue;
+                }
+                rows.push(Row {
+                    line,
+                    cells: record.iter().map(|c| c.trim().to_owned()).collect(),
+                });
+            }
+            Err(e) => {
+                let line = e.position().map_or(fallback_line, |p| p.line() as usize);
+                let found = match e.kind() {
+                    csv::ErrorKind::Utf8 { .. } => "text that is not UTF-8".to_owned(),
+                    _ => e.to_string(),
+                };
+                problems.push(Problem::error(
+                    file,
+                    Some(line),
+                    None,
+                    found,
+                    "UTF-8 text (in a spreadsheet, use Save as… CSV UTF-8)",
+                ));
+            }
+        }
+    }
+    if rows.is_empty() && !problems.has_errors() {
+        problems.push(Problem::error(
+            file,
+            None,
+            None,
+            "a header row only",
+            "at least one data row",
+        ));
+    }
+    let table = Table {
+        file: file.to_owned(),
+        delimiter,
+        header,
+        rows,
+    };
+    problems.finish(table).map(|(table, _)| table)
+}
+
+/// Turns a file's bytes into text, refusing what is not UTF-8 with the line where it breaks.
+pub fn decode_text(file: &str, bytes: &[u8]) -> Result<String, LoadError> {
+    check_size(file, bytes.len())?;
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(LoadError::single(Problem::error(
+            file,
+            None,
+            None,
+            "UTF-16 text",
+            "UTF-8 text (in a spreadsheet, use Save as… CSV UTF-8)",
+        )));
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(LoadError::single(Problem::error(
+            file,
+            None,
+            None,
+            "a zip archive (an .xlsx workbook, or a zipped file renamed)",
+            "a CSV or JSON text file",
+        )));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            Err(LoadError::single(Problem::error(
+                file,
+                Some(line),
+                None,
+                format!(
+                    "a byte that is not UTF-8 (0x{:02X})",
+                    bytes[e.valid_up_to()]
+                ),
+                "UTF-8 text (in a spreadsheet, use Save as… CSV UTF-8)",
+            )))
+        }
+    }
+}
