@@ -5,7 +5,7 @@ use std::sync::Arc;
 use beachhead_engine::{Dataset, ReadinessModel};
 use leptos::{prelude::*, task::spawn_local};
 
-use crate::components::{RankingChart, RankingTable, Sources, WeightsPanel};
+use crate::components::{DataView, RankingChart, RankingTable, Sources, WeightsPanel};
 use crate::data_source::{self, LoadFailure};
 use crate::explorer::{Explorer, CHART_MARKETS};
 
@@ -88,21 +88,102 @@ fn Failed(failure: LoadFailure, retry: impl Fn() + Copy + Send + Sync + 'static)
     }
 }
 
+/// The explorer's views. The URL hash names the view, so a view can be linked and the
+/// browser's back and forward buttons move between views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Ranking,
+    Data,
+}
+
+impl Tab {
+    fn from_hash(hash: &str) -> Self {
+        match hash.trim_start_matches('#') {
+            "data" => Tab::Data,
+            _ => Tab::Ranking,
+        }
+    }
+
+    fn hash(self) -> &'static str {
+        match self {
+            Tab::Ranking => "#ranking",
+            Tab::Data => "#data",
+        }
+    }
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
 #[component]
 fn Ready(dataset: Arc<Dataset>) -> impl IntoView {
-    let explorer = Explorer::new(dataset, ReadinessModel::starter());
-    let has_ranking = Memo::new(move |_| explorer.ranking.with(|r| !r.scores.is_empty()));
-    let legend = explorer.criteria.with_value(|criteria| {
-        criteria
-            .iter()
-            .map(|c| {
-                let swatch = format!("background:{}", c.color);
-                view! {
-                    <li><span class="swatch" style=swatch></span>{c.label.clone()}</li>
-                }
-            })
-            .collect_view()
+    let bundled_ids: Vec<String> = dataset.indicators().iter().map(|i| i.id.clone()).collect();
+    let base = Arc::clone(&dataset);
+    let in_use = RwSignal::new(dataset);
+    let explorer = Explorer::new(in_use.into(), ReadinessModel::starter(), bundled_ids);
+    let tab = RwSignal::new(Tab::from_hash(&current_hash()));
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        tab.set(Tab::from_hash(&current_hash()));
     });
+    on_cleanup(move || listener.remove());
+    let go = move |to: Tab| {
+        if tab.get_untracked() != to {
+            // Setting the hash adds a history entry; the hashchange listener updates `tab`.
+            let _ = window().location().set_hash(to.hash());
+        }
+    };
+    let tab_button = move |to: Tab, label: &'static str, testid: &'static str| {
+        view! {
+            <button
+                type="button"
+                role="tab"
+                class="tab"
+                data-testid=testid
+                aria-selected=move || (tab.get() == to).to_string()
+                on:click=move |_| go(to)
+            >
+                {label}
+            </button>
+        }
+    };
+    let bundled = Arc::clone(&base);
+    let using_own_data = move || explorer.dataset.with(|d| !Arc::ptr_eq(d, &bundled));
+
+    view! {
+        <nav class="tabs" role="tablist" aria-label="Views">
+            {tab_button(Tab::Ranking, "Ranking", "tab-ranking")}
+            {tab_button(Tab::Data, "Data and sources", "tab-data")}
+            <Show when=using_own_data>
+                <span class="badge own-data" data-testid="own-data-badge">"using your data"</span>
+            </Show>
+        </nav>
+        <div hidden=move || tab.get() != Tab::Ranking>
+            <RankingView explorer/>
+        </div>
+        <div hidden=move || tab.get() != Tab::Data>
+            <DataView base=Arc::clone(&base) dataset=in_use/>
+        </div>
+    }
+}
+
+#[component]
+fn RankingView(explorer: Explorer) -> impl IntoView {
+    let has_ranking = Memo::new(move |_| explorer.ranking.with(|r| !r.scores.is_empty()));
+    let legend = move || {
+        explorer.criteria.with(|criteria| {
+            criteria
+                .iter()
+                .filter(|c| !c.unavailable)
+                .map(|c| {
+                    let swatch = format!("background:{}", c.color);
+                    view! {
+                        <li><span class="swatch" style=swatch></span>{c.label.clone()}</li>
+                    }
+                })
+                .collect_view()
+        })
+    };
     let ranked_count = move || explorer.ranking.with(|r| r.scores.len());
     let unranked_note = move || {
         explorer.unranked.with(|names| {
@@ -112,6 +193,16 @@ fn Ready(dataset: Arc<Dataset>) -> impl IntoView {
                     names.len(),
                     names.iter().take(6).cloned().collect::<Vec<_>>().join(", "),
                     if names.len() > 6 { ", …" } else { "" }
+                )
+            })
+        })
+    };
+    let missing_note = move || {
+        explorer.ranking.with(|r| {
+            (!r.unknown_indicators.is_empty()).then(|| {
+                format!(
+                    "Not in the data in use, so not scored: {}.",
+                    r.unknown_indicators.join(", ")
                 )
             })
         })
@@ -129,6 +220,7 @@ fn Ready(dataset: Arc<Dataset>) -> impl IntoView {
                         "Score 0-100: each indicator is scaled from the worst market (0) to the best (100) and weighted; bar segments show what each indicator adds."
                     </p>
                     <ul class="legend" aria-label="Legend">{legend}</ul>
+                    {move || missing_note().map(|n| view! { <p class="hint">{n}</p> })}
                     <Show
                         when=move || has_ranking.get()
                         fallback=|| view! {
@@ -140,7 +232,7 @@ fn Ready(dataset: Arc<Dataset>) -> impl IntoView {
                         <RankingChart bars=explorer.chart_bars summary=explorer.chart_summary/>
                     </Show>
                     <p class="source-line">
-                        "Source: World Bank WDI; ITU via Our World in Data. Latest value per country, 2015-2024."
+                        "Source: World Bank WDI; ITU via Our World in Data (CC BY 4.0). Latest value per country, 2015-2024."
                     </p>
                 </section>
                 <section class="card" aria-labelledby="table-title">

@@ -1,11 +1,12 @@
 //! The explorer's state and everything derived from it. Signals hold what the user chose
-//! (weights, table sort); memos hold what follows (ranking, chart bars, table rows), so views
-//! only render.
+//! (the dataset in use, weights, table sort); memos hold what follows (model, ranking, chart
+//! bars, table rows), so views only render.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use beachhead_charts::{palette, ranking_chart::RankedBar};
-use beachhead_engine::{readiness, Dataset, Direction, Ranking, ReadinessModel};
+use beachhead_engine::{readiness, Criterion, Dataset, Direction, Ranking, ReadinessModel, Status};
 use leptos::prelude::*;
 
 use crate::format;
@@ -28,6 +29,9 @@ pub struct CriterionInfo {
     pub color: String,
     pub log_transform: bool,
     pub lower_is_better: bool,
+    pub status: Status,
+    /// The indicator is not in the dataset in use (for example after replacing it).
+    pub unavailable: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,10 +94,13 @@ pub struct TableRow {
 
 #[derive(Clone, Copy)]
 pub struct Explorer {
-    pub criteria: StoredValue<Vec<CriterionInfo>>,
-    pub default_weights: StoredValue<Vec<f64>>,
-    pub weights: RwSignal<Vec<f64>>,
+    pub dataset: Signal<Arc<Dataset>>,
+    pub criteria: Memo<Vec<CriterionInfo>>,
+    /// Weight per indicator id; criteria not in the map weigh 0.
+    pub weights: RwSignal<BTreeMap<String, f64>>,
+    pub default_weights: StoredValue<BTreeMap<String, f64>>,
     pub sort: RwSignal<TableSort>,
+    pub model: Memo<ReadinessModel>,
     pub ranking: Memo<Ranking>,
     pub weight_shares: Memo<Vec<f64>>,
     pub chart_bars: Memo<Vec<RankedBar>>,
@@ -104,49 +111,94 @@ pub struct Explorer {
 }
 
 impl Explorer {
-    pub fn new(dataset: Arc<Dataset>, model: ReadinessModel) -> Self {
-        let criteria = criterion_info(&dataset, &model);
-        let default_weights: Vec<f64> = model.criteria.iter().map(|c| c.weight).collect();
+    /// `base` is the model to start from; indicators the dataset gains beyond `bundled_ids`
+    /// (the user's own) join it with weight 0, for the user to raise.
+    pub fn new(
+        dataset: Signal<Arc<Dataset>>,
+        base: ReadinessModel,
+        bundled_ids: Vec<String>,
+    ) -> Self {
+        let default_weights: BTreeMap<String, f64> = base
+            .criteria
+            .iter()
+            .map(|c| (c.indicator.clone(), c.weight))
+            .collect();
         let weights = RwSignal::new(default_weights.clone());
         let sort = RwSignal::new(TableSort::default());
 
-        let ranking = {
-            let dataset = Arc::clone(&dataset);
-            Memo::new(move |_| {
-                let mut model = model.clone();
-                weights.with(|w| {
-                    for (criterion, &weight) in model.criteria.iter_mut().zip(w) {
-                        criterion.weight = weight;
+        let model = Memo::new(move |_| {
+            let mut criteria: Vec<Criterion> = base.criteria.clone();
+            dataset.with(|d| {
+                for indicator in d.indicators() {
+                    if !bundled_ids.contains(&indicator.id)
+                        && !criteria.iter().any(|c| c.indicator == indicator.id)
+                    {
+                        criteria.push(Criterion {
+                            indicator: indicator.id.clone(),
+                            weight: 0.0,
+                            log_transform: false,
+                        });
                     }
-                });
-                readiness::score(&dataset, &model)
-            })
-        };
-        let weight_shares = Memo::new(move |_| {
+                }
+            });
             weights.with(|w| {
-                let total: f64 = w.iter().filter(|w| **w > 0.0).sum();
-                w.iter()
-                    .map(|&w| if total > 0.0 { w.max(0.0) / total } else { 0.0 })
-                    .collect()
+                for c in &mut criteria {
+                    c.weight = w.get(&c.indicator).copied().unwrap_or(0.0);
+                }
+            });
+            ReadinessModel {
+                criteria,
+                min_coverage: base.min_coverage,
+            }
+        });
+        // Criteria info changes with the dataset, not with every weight move.
+        let criterion_ids = Memo::new(move |_| {
+            model.with(|m| {
+                m.criteria
+                    .iter()
+                    .map(|c| (c.indicator.clone(), c.log_transform))
+                    .collect::<Vec<_>>()
             })
         });
-        let chart_bars = {
-            let dataset = Arc::clone(&dataset);
-            Memo::new(move |_| {
+        let criteria =
+            Memo::new(move |_| criterion_ids.with(|ids| dataset.with(|d| criterion_info(d, ids))));
+        let ranking = Memo::new(move |_| dataset.with(|d| model.with(|m| readiness::score(d, m))));
+        // Only criteria the dataset has count, as in the score itself.
+        let weight_shares = Memo::new(move |_| {
+            dataset.with(|d| {
+                model.with(|m| {
+                    let effective: Vec<f64> = m
+                        .criteria
+                        .iter()
+                        .map(|c| match d.indicator_index(&c.indicator) {
+                            Some(_) => c.weight.max(0.0),
+                            None => 0.0,
+                        })
+                        .collect();
+                    let total: f64 = effective.iter().sum();
+                    effective
+                        .iter()
+                        .map(|w| if total > 0.0 { w / total } else { 0.0 })
+                        .collect()
+                })
+            })
+        });
+        let chart_bars = Memo::new(move |_| {
+            dataset.with(|d| {
                 ranking.with(|r| {
                     r.scores
                         .iter()
                         .take(CHART_MARKETS)
                         .map(|s| RankedBar {
                             rank: s.rank,
-                            label: dataset.markets()[s.market].name.clone(),
+                            label: d.markets()[s.market].name.clone(),
                             score: s.score,
                             segments: s.contributions.iter().map(|c| c.unwrap_or(0.0)).collect(),
                         })
                         .collect()
                 })
             })
-        };
+        });
         let chart_summary = Memo::new(move |_| {
             let total = ranking.with(|r| r.scores.len());
             chart_bars.with(|bars: &Vec<RankedBar>| {
@@ -161,32 +213,27 @@ impl Explorer {
                 )
             })
         });
-        let criteria = StoredValue::new(criteria);
-        let table_rows = {
-            let dataset = Arc::clone(&dataset);
-            Memo::new(move |_| {
-                let sort = sort.get();
-                let model_indicators: Vec<Option<usize>> = criteria
-                    .with_value(|c| c.iter().map(|c| dataset.indicator_index(&c.id)).collect());
-                ranking.with(|r| table(&dataset, r, &model_indicators, sort, criteria))
-            })
-        };
-        let unranked = {
-            let dataset = Arc::clone(&dataset);
-            Memo::new(move |_| {
+        let table_rows = Memo::new(move |_| {
+            let sort = sort.get();
+            dataset.with(|d| criteria.with(|c| ranking.with(|r| table(d, r, c, sort))))
+        });
+        let unranked = Memo::new(move |_| {
+            dataset.with(|d| {
                 ranking.with(|r| {
                     r.excluded
                         .iter()
-                        .map(|&m| dataset.markets()[m].name.clone())
+                        .map(|&m| d.markets()[m].name.clone())
                         .collect()
                 })
             })
-        };
+        });
         Self {
+            dataset,
             criteria,
-            default_weights: StoredValue::new(default_weights),
             weights,
+            default_weights: StoredValue::new(default_weights),
             sort,
+            model,
             ranking,
             weight_shares,
             chart_bars,
@@ -195,38 +242,44 @@ impl Explorer {
             unranked,
         }
     }
+
+    /// Sets one criterion's weight, clamped to the slider's range.
+    pub fn set_weight(&self, id: &str, weight: f64) {
+        let weight = if weight.is_finite() {
+            weight.clamp(0.0, WEIGHT_MAX)
+        } else {
+            0.0
+        };
+        self.weights.update(|w| {
+            w.insert(id.to_owned(), weight);
+        });
+    }
 }
 
-fn criterion_info(dataset: &Dataset, model: &ReadinessModel) -> Vec<CriterionInfo> {
-    model
-        .criteria
+fn criterion_info(dataset: &Dataset, criteria: &[(String, bool)]) -> Vec<CriterionInfo> {
+    criteria
         .iter()
         .enumerate()
-        .map(|(i, c)| {
-            let index = dataset.indicator_index(&c.indicator);
+        .map(|(i, (id, log_transform))| {
+            let index = dataset.indicator_index(id);
             let indicator = index.map(|i| &dataset.indicators()[i]);
-            let years: Vec<u16> = index
-                .map(|ind| {
-                    (0..dataset.markets().len())
-                        .filter_map(|m| dataset.observation(m, ind).and_then(|o| o.year))
-                        .collect()
-                })
-                .unwrap_or_default();
-            let years = match (years.iter().min(), years.iter().max()) {
-                (Some(lo), Some(hi)) if lo == hi => lo.to_string(),
-                (Some(lo), Some(hi)) => format!("{lo}-{hi}"),
-                _ => "year not given".into(),
+            let years = match index.and_then(|i| dataset.year_range(i)) {
+                Some((lo, hi)) if lo == hi => lo.to_string(),
+                Some((lo, hi)) => format!("{lo}-{hi}"),
+                None => "year not given".into(),
             };
             CriterionInfo {
-                id: c.indicator.clone(),
-                label: indicator.map_or_else(|| c.indicator.clone(), |i| i.label.clone()),
+                id: id.clone(),
+                label: indicator.map_or_else(|| id.clone(), |i| i.label.clone()),
                 unit: indicator.map(|i| i.unit.clone()).unwrap_or_default(),
                 source: indicator.map(|i| i.source.clone()).unwrap_or_default(),
                 licence: indicator.map(|i| i.licence.clone()).unwrap_or_default(),
                 years,
                 color: palette::css_hex(palette::series(i)),
-                log_transform: c.log_transform,
+                log_transform: *log_transform,
                 lower_is_better: indicator.is_some_and(|i| i.direction == Direction::LowerIsBetter),
+                status: indicator.map_or(Status::Measured, |i| i.status),
+                unavailable: indicator.is_none(),
             }
         })
         .collect()
@@ -235,12 +288,19 @@ fn criterion_info(dataset: &Dataset, model: &ReadinessModel) -> Vec<CriterionInf
 fn table(
     dataset: &Dataset,
     ranking: &Ranking,
-    indicators: &[Option<usize>],
+    criteria: &[CriterionInfo],
     sort: TableSort,
-    criteria: StoredValue<Vec<CriterionInfo>>,
 ) -> Vec<TableRow> {
+    let indicators: Vec<Option<usize>> = criteria
+        .iter()
+        .map(|c| dataset.indicator_index(&c.id))
+        .collect();
     let raw = |market: usize, column: usize| {
-        indicators[column].and_then(|ind| dataset.observation(market, ind))
+        indicators
+            .get(column)
+            .copied()
+            .flatten()
+            .and_then(|ind| dataset.observation(market, ind))
     };
     let mut order: Vec<usize> = (0..ranking.scores.len()).collect();
     // Each column's ascending order; `descending` reverses it.
@@ -267,7 +327,6 @@ fn table(
         // Keep markets without the value at the bottom in both directions.
         order.sort_by_key(|&i| raw(ranking.scores[i].market, c).is_none());
     }
-    let units: Vec<String> = criteria.with_value(|c| c.iter().map(|c| c.unit.clone()).collect());
     order
         .into_iter()
         .map(|i| {
@@ -278,10 +337,10 @@ fn table(
                 rank: s.rank,
                 market: market.name.clone(),
                 score: format!("{:.1}", s.score),
-                cells: (0..indicators.len())
+                cells: (0..criteria.len())
                     .map(|c| match raw(s.market, c) {
                         Some(o) => TableCell {
-                            text: format::value(o.value, &units[c]),
+                            text: format::value(o.value, &criteria[c].unit),
                             note: o
                                 .year
                                 .map_or_else(|| "year not given".into(), |y| y.to_string()),

@@ -2,9 +2,12 @@
 //! results in memos ([`explorer`]); components only render them.
 
 pub mod app;
+pub mod browser;
 pub mod components;
+pub mod data_catalogue;
 pub mod data_source;
 pub mod explorer;
 pub mod format;
+pub mod user_files;
 
 pub use app::App;

@@ -113,7 +113,11 @@ async fn moving_a_weight_slider_changes_the_weights_and_their_shares() {
     let host = host(300);
     let (set_explorer, explorer_out) = std::sync::mpsc::channel();
     let handle = leptos::mount::mount_to(host.clone(), move || {
-        let explorer = Explorer::new(Arc::new(dataset), ReadinessModel::starter());
+        let explorer = Explorer::new(
+            Signal::stored(Arc::new(dataset)),
+            ReadinessModel::starter(),
+            vec!["population".into(), "gdp_pc_ppp_intl".into()],
+        );
         set_explorer.send(explorer).unwrap();
         view! { <WeightsPanel explorer/> }
     });
@@ -126,8 +130,8 @@ async fn moving_a_weight_slider_changes_the_weights_and_their_shares() {
             .text_content()
             .unwrap()
     };
-    // Starter model: population 3 of 13 weight points.
-    assert_eq!(share("population"), "23%");
+    // Starter model: population 3 of the 6 weight points the two indicators here carry.
+    assert_eq!(share("population"), "50%");
 
     let slider: web_sys::HtmlInputElement = host
         .query_selector("[data-testid=weight-population]")
@@ -143,9 +147,12 @@ async fn moving_a_weight_slider_changes_the_weights_and_their_shares() {
         .unwrap();
     settle().await;
 
-    assert_eq!(explorer.weights.get_untracked()[0], 0.0);
+    assert_eq!(
+        explorer.weights.get_untracked().get("population"),
+        Some(&0.0)
+    );
     assert_eq!(share("population"), "0%");
-    assert_eq!(share("gdp_pc_ppp_intl"), "30%");
+    assert_eq!(share("gdp_pc_ppp_intl"), "100%");
     // With population at zero the richer market leads.
     let leader = explorer.ranking.get_untracked().scores[0].market;
     assert_eq!(leader, 0);

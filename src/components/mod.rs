@@ -1,8 +1,10 @@
+pub mod data_view;
 pub mod ranking_chart;
 pub mod ranking_table;
 pub mod sources;
 pub mod weights_panel;
 
+pub use data_view::DataView;
 pub use ranking_chart::RankingChart;
 pub use ranking_table::RankingTable;
 pub use sources::Sources;

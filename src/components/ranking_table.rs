@@ -33,7 +33,7 @@ pub fn RankingTable(explorer: Explorer) -> impl IntoView {
                     type="button"
                     class="sort"
                     on:click=move |_| {
-                        sort.update(|s| *s = criteria.with_value(|c| s.clicked(column, c)))
+                        sort.update(|s| *s = criteria.with_untracked(|c| s.clicked(column, c)))
                     }
                 >
                     {label}
@@ -42,12 +42,14 @@ pub fn RankingTable(explorer: Explorer) -> impl IntoView {
             </th>
         }
     };
-    let criterion_headers = criteria.with_value(|c| {
-        c.iter()
-            .enumerate()
-            .map(|(i, c)| header(SortColumn::Criterion(i), c.label.clone(), "num"))
-            .collect_view()
-    });
+    let criterion_headers = move || {
+        criteria.with(|c| {
+            c.iter()
+                .enumerate()
+                .map(|(i, c)| header(SortColumn::Criterion(i), c.label.clone(), "num"))
+                .collect_view()
+        })
+    };
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label="Ranking table">
             <table class="ranking-table" data-testid="ranking-table">

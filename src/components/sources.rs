@@ -1,30 +1,36 @@
-//! Where every number comes from, and under which licence.
+//! Where every number in the ranking comes from, and under which licence.
 
 use leptos::prelude::*;
 
 use crate::explorer::Explorer;
+use beachhead_engine::Status;
 
 #[component]
 pub fn Sources(explorer: Explorer) -> impl IntoView {
-    let items = explorer.criteria.with_value(|criteria| {
-        criteria
-            .iter()
-            .map(|c| {
-                let text = format!(
-                    "{} ({}, {}): {}. Licence: {}.",
-                    c.label, c.unit, c.years, c.source, c.licence
-                );
-                view! { <li>{text}</li> }
-            })
-            .collect_view()
-    });
+    let items = move || {
+        explorer.criteria.with(|criteria| {
+            criteria
+                .iter()
+                .filter(|c| !c.unavailable)
+                .map(|c| {
+                    let text = format!(
+                        "{} ({}, {}): {}. Licence: {}.",
+                        c.label, c.unit, c.years, c.source, c.licence
+                    );
+                    let badge = (c.status != Status::Measured)
+                        .then(|| view! { <span class="badge">{c.status.label()}</span> });
+                    view! { <li>{text}" "{badge}</li> }
+                })
+                .collect_view()
+        })
+    };
     view! {
         <section class="card sources" aria-labelledby="sources-title">
             <h2 id="sources-title">"Sources"</h2>
             <ul>{items}</ul>
             <p class="hint">
                 "Each value is the latest a country reported in 2015-2024; its year shows when you hover a table cell. "
-                "Country codes and names: datasets/country-codes (ODC-PDDL-1.0)."
+                "Every indicator, its coverage and licence: the Data tab."
             </p>
         </section>
     }

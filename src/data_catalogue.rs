@@ -1,0 +1,107 @@
+//! What the Data view lists: each indicator with its provenance and coverage, and each
+//! market with what it lacks.
+
+use beachhead_engine::{Dataset, Direction};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorRow {
+    pub id: String,
+    pub label: String,
+    pub pillar: String,
+    pub unit: String,
+    pub direction: &'static str,
+    pub status: &'static str,
+    pub source: String,
+    pub licence: String,
+    pub years: String,
+    /// "201 of 218"
+    pub coverage: String,
+    pub coverage_pct: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoverageRow {
+    pub iso3: String,
+    pub name: String,
+    pub region: String,
+    pub have: usize,
+    pub total: usize,
+    /// What it lacks, or, when that is most of the list, the little it has.
+    pub gaps: String,
+}
+
+pub fn indicator_rows(dataset: &Dataset) -> Vec<IndicatorRow> {
+    let markets = dataset.markets().len().max(1);
+    dataset
+        .indicators()
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| {
+            let covered = dataset.coverage(i);
+            IndicatorRow {
+                id: ind.id.clone(),
+                label: ind.label.clone(),
+                pillar: ind.pillar.clone(),
+                unit: ind.unit.clone(),
+                direction: match ind.direction {
+                    Direction::HigherIsBetter => "higher is better",
+                    Direction::LowerIsBetter => "lower is better",
+                },
+                status: ind.status.label(),
+                source: ind.source.clone(),
+                licence: ind.licence.clone(),
+                years: match dataset.year_range(i) {
+                    Some((lo, hi)) if lo == hi => lo.to_string(),
+                    Some((lo, hi)) => format!("{lo}-{hi}"),
+                    None => "–".into(),
+                },
+                coverage: format!("{covered} of {}", dataset.markets().len()),
+                coverage_pct: 100.0 * covered as f64 / markets as f64,
+            }
+        })
+        .collect()
+}
+
+/// Markets lacking at least one indicator, least covered first.
+pub fn coverage_rows(dataset: &Dataset) -> Vec<CoverageRow> {
+    let total = dataset.indicators().len();
+    let mut rows: Vec<CoverageRow> = dataset
+        .markets()
+        .iter()
+        .enumerate()
+        .filter_map(|(m, market)| {
+            let missing = dataset.missing_for(m);
+            let label = |i: usize| dataset.indicators()[i].label.clone();
+            let gaps = if missing.len() * 2 > total {
+                let present: Vec<String> = (0..total)
+                    .filter(|i| !missing.contains(i))
+                    .map(label)
+                    .collect();
+                if present.is_empty() {
+                    "no values at all".to_owned()
+                } else {
+                    format!("has only: {}", present.join(", "))
+                }
+            } else {
+                format!(
+                    "lacks: {}",
+                    missing
+                        .iter()
+                        .map(|&i| label(i))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            (!missing.is_empty()).then(|| CoverageRow {
+                iso3: market.iso3.clone(),
+                name: market.name.clone(),
+                region: market.region.clone(),
+                have: total - missing.len(),
+                total,
+                gaps,
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| a.have.cmp(&b.have).then_with(|| a.name.cmp(&b.name)));
+    rows
+}
