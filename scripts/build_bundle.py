@@ -52,6 +52,8 @@ VENDORS = [("samsung", "Samsung"), ("apple", "Apple"), ("huawei", "Huawei"), ("l
 for key, name in VENDORS:
     INDICATORS.append((f"share_{key}_pct", f"{name} share (illustrative)", "% of smartphones in use", "lower", "competition",
                        "Illustrative: shaped from StatCounter's worldwide vendor mix (2024-11) by scripts/build_bundle.py (seeded)", "MIT", 0, 100, None))
+INDICATORS.append(("incumbent_top2_pct", "Top-two incumbents' share (illustrative)", "% of smartphones in use", "lower", "competition",
+                   "Illustrative: the two largest of Samsung, Apple, Huawei, Lenovo and HTC in the generated shares", "MIT", 0, 100, None))
 ILLUSTRATIVE = {i[0] for i in INDICATORS if i[5].startswith("Illustrative")}
 APPROXIMATE = {"import_duty_pct"}
 
@@ -185,6 +187,7 @@ def illustrative(markets, values, rng):
     mix = world_vendor_mix()
     layers = {k: {} for k in ["forum_members_k", "forum_growth_pct", "reseller_listings", "grey_imports_k", "service_centres"]}
     layers.update({f"share_{k}_pct": {} for k, _ in VENDORS})
+    layers["incumbent_top2_pct"] = {}
     year = 2024
     for iso3 in sorted(markets):
         m = markets[iso3]
@@ -220,6 +223,8 @@ def illustrative(markets, values, rng):
         shares["others"] = round(100 - sum(v for k, v in shares.items() if k != "others"), 1)
         for k, _ in VENDORS:
             layers[f"share_{k}_pct"][iso3] = (shares[k], year)
+        incumbents = sorted((shares[k] for k, _ in VENDORS if k != "others"), reverse=True)
+        layers["incumbent_top2_pct"][iso3] = (round(incumbents[0] + incumbents[1], 1), year)
     return layers
 
 

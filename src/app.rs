@@ -2,17 +2,17 @@
 
 use std::sync::Arc;
 
-use beachhead_engine::{Dataset, ReadinessModel};
+use beachhead_engine::{Dataset, IndexModel};
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::components::{DataView, RankingChart, RankingTable, Sources, WeightsPanel};
-use crate::data_source::{self, LoadFailure};
+use crate::data_source::{self, Bundle, LoadFailure};
 use crate::explorer::{Explorer, CHART_MARKETS};
 
 #[derive(Debug, Clone, PartialEq)]
 enum LoadState {
     Loading,
-    Ready(Arc<Dataset>),
+    Ready(Arc<Bundle>),
     Failed(LoadFailure),
 }
 
@@ -23,7 +23,7 @@ pub fn App() -> impl IntoView {
         state.set(LoadState::Loading);
         spawn_local(async move {
             state.set(match data_source::load_bundled().await {
-                Ok(dataset) => LoadState::Ready(Arc::new(dataset)),
+                Ok(bundle) => LoadState::Ready(Arc::new(bundle)),
                 Err(failure) => LoadState::Failed(failure),
             });
         });
@@ -44,7 +44,9 @@ pub fn App() -> impl IntoView {
             {move || match state.get() {
                 LoadState::Loading => view! { <Loading/> }.into_any(),
                 LoadState::Failed(failure) => view! { <Failed failure retry=load/> }.into_any(),
-                LoadState::Ready(dataset) => view! { <Ready dataset/> }.into_any(),
+                LoadState::Ready(bundle) => {
+                    view! { <Ready dataset=Arc::new(bundle.dataset.clone()) model=bundle.model.clone()/> }.into_any()
+                }
             }}
         </main>
         <footer class="bottom">
@@ -117,11 +119,11 @@ fn current_hash() -> String {
 }
 
 #[component]
-fn Ready(dataset: Arc<Dataset>) -> impl IntoView {
+fn Ready(dataset: Arc<Dataset>, model: IndexModel) -> impl IntoView {
     let bundled_ids: Vec<String> = dataset.indicators().iter().map(|i| i.id.clone()).collect();
     let base = Arc::clone(&dataset);
     let in_use = RwSignal::new(dataset);
-    let explorer = Explorer::new(in_use.into(), ReadinessModel::starter(), bundled_ids);
+    let explorer = Explorer::new(in_use.into(), model, bundled_ids);
     let tab = RwSignal::new(Tab::from_hash(&current_hash()));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         tab.set(Tab::from_hash(&current_hash()));
@@ -171,10 +173,9 @@ fn Ready(dataset: Arc<Dataset>) -> impl IntoView {
 fn RankingView(explorer: Explorer) -> impl IntoView {
     let has_ranking = Memo::new(move |_| explorer.ranking.with(|r| !r.scores.is_empty()));
     let legend = move || {
-        explorer.criteria.with(|criteria| {
-            criteria
+        explorer.pillars.with(|pillars| {
+            pillars
                 .iter()
-                .filter(|c| !c.unavailable)
                 .map(|c| {
                     let swatch = format!("background:{}", c.color);
                     view! {
@@ -217,7 +218,7 @@ fn RankingView(explorer: Explorer) -> impl IntoView {
                 <section class="card" aria-labelledby="chart-title">
                     <h2 id="chart-title">{format!("Top {CHART_MARKETS} markets by readiness")}</h2>
                     <p class="subtitle">
-                        "Score 0-100: each indicator is scaled from the worst market (0) to the best (100) and weighted; bar segments show what each indicator adds."
+                        "Score 0-100 from the Beachhead readiness model: indicators are normalised, weighted into pillars, and pillars into the score; bar segments show what each pillar adds."
                     </p>
                     <ul class="legend" aria-label="Legend">{legend}</ul>
                     {move || missing_note().map(|n| view! { <p class="hint">{n}</p> })}
@@ -232,7 +233,7 @@ fn RankingView(explorer: Explorer) -> impl IntoView {
                         <RankingChart bars=explorer.chart_bars summary=explorer.chart_summary/>
                     </Show>
                     <p class="source-line">
-                        "Source: World Bank WDI; ITU via Our World in Data (CC BY 4.0). Latest value per country, 2015-2024."
+                        "Source: World Bank WDI; ITU via Our World in Data (CC BY 4.0); VAT: sales-tax (MIT). Competition, community and service pillars use illustrative data."
                     </p>
                 </section>
                 <section class="card" aria-labelledby="table-title">

@@ -1,12 +1,13 @@
 //! Fetching the bundled dataset that ships beside `index.html`.
 
-use beachhead_engine::{Dataset, LoadError};
+use beachhead_engine::{Dataset, IndexModel, LoadError};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// Relative to the page, so the app works from any sub-path of any static host.
 pub const DICTIONARY_URL: &str = "data/indicators.csv";
 pub const MARKETS_URL: &str = "data/markets.csv";
+pub const MODEL_URL: &str = "data/models/beachhead-readiness.json";
 
 /// Why the dataset is not there: the files could not be fetched, or they were fetched and
 /// are wrong (each problem located).
@@ -16,11 +17,21 @@ pub enum LoadFailure {
     Invalid(LoadError),
 }
 
-pub async fn load_bundled() -> Result<Dataset, LoadFailure> {
+/// What the app starts from: the bundled dataset and the default index model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bundle {
+    pub dataset: Dataset,
+    pub model: IndexModel,
+}
+
+pub async fn load_bundled() -> Result<Bundle, LoadFailure> {
     let dictionary = fetch_text(DICTIONARY_URL).await?;
     let markets = fetch_text(MARKETS_URL).await?;
-    Dataset::from_csv(DICTIONARY_URL, &dictionary, MARKETS_URL, &markets)
-        .map_err(LoadFailure::Invalid)
+    let model = fetch_text(MODEL_URL).await?;
+    let dataset = Dataset::from_csv(DICTIONARY_URL, &dictionary, MARKETS_URL, &markets)
+        .map_err(LoadFailure::Invalid)?;
+    let model = IndexModel::from_json(MODEL_URL, &model).map_err(LoadFailure::Invalid)?;
+    Ok(Bundle { dataset, model })
 }
 
 async fn fetch_text(url: &str) -> Result<String, LoadFailure> {

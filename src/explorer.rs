@@ -6,17 +6,19 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use beachhead_charts::{palette, ranking_chart::RankedBar};
-use beachhead_engine::{readiness, Criterion, Dataset, Direction, Ranking, ReadinessModel, Status};
+use beachhead_engine::{
+    readiness, Dataset, Direction, IndexModel, Node, Normalisation, Ranking, Status, Transform,
+};
 use leptos::prelude::*;
-
-use crate::format;
 
 /// How many markets the chart shows; the table lists them all.
 pub const CHART_MARKETS: usize = 20;
-/// Slider range for a criterion's weight. Integers keep the shares easy to read aloud.
-pub const WEIGHT_MAX: f64 = 10.0;
+/// Slider ranges: pillars are weighted in points out of about 100, indicators within a pillar
+/// relative to each other. Integers keep the shares easy to read aloud.
+pub const PILLAR_WEIGHT_MAX: f64 = 50.0;
+pub const INDICATOR_WEIGHT_MAX: f64 = 10.0;
 
-/// What the page shows about one criterion of the model.
+/// What the page shows about one indicator (a leaf) of the model.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CriterionInfo {
     pub id: String,
@@ -32,14 +34,30 @@ pub struct CriterionInfo {
     pub status: Status,
     /// The indicator is not in the dataset in use (for example after replacing it).
     pub unavailable: bool,
+    pub rationale: String,
+    /// "goalposts 0-100", "min-max", "z-score", "rank".
+    pub method: String,
 }
+
+/// A pillar (a child of the index) and the indicators under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PillarInfo {
+    pub id: String,
+    pub label: String,
+    pub rationale: String,
+    pub color: String,
+    pub indicators: Vec<CriterionInfo>,
+}
+
+/// The pillar that gathers indicators the user brought, at weight 0 until they raise it.
+pub const USER_PILLAR: &str = "your_data";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortColumn {
     Rank,
     Market,
     Score,
-    Criterion(usize),
+    Pillar(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,18 +77,14 @@ impl Default for TableSort {
 
 impl TableSort {
     /// Clicking the sorted column flips it; another column starts with its best first.
-    pub fn clicked(self, column: SortColumn, criteria: &[CriterionInfo]) -> Self {
+    pub fn clicked(self, column: SortColumn) -> Self {
         if self.column == column {
             return Self {
                 column,
                 descending: !self.descending,
             };
         }
-        let descending = match column {
-            SortColumn::Rank | SortColumn::Market => false,
-            SortColumn::Score => true,
-            SortColumn::Criterion(i) => !criteria.get(i).is_some_and(|c| c.lower_is_better),
-        };
+        let descending = matches!(column, SortColumn::Score | SortColumn::Pillar(_));
         Self { column, descending }
     }
 }
@@ -95,14 +109,15 @@ pub struct TableRow {
 #[derive(Clone, Copy)]
 pub struct Explorer {
     pub dataset: Signal<Arc<Dataset>>,
-    pub criteria: Memo<Vec<CriterionInfo>>,
-    /// Weight per indicator id; criteria not in the map weigh 0.
+    pub pillars: Memo<Vec<PillarInfo>>,
+    /// Weight per model node id (pillars and indicators); the model's own weights to start.
     pub weights: RwSignal<BTreeMap<String, f64>>,
     pub default_weights: StoredValue<BTreeMap<String, f64>>,
     pub sort: RwSignal<TableSort>,
-    pub model: Memo<ReadinessModel>,
+    pub model: Memo<IndexModel>,
     pub ranking: Memo<Ranking>,
-    pub weight_shares: Memo<Vec<f64>>,
+    /// Each node's share (0-1) of its parent's weight, counting only nodes with data.
+    pub weight_shares: Memo<BTreeMap<String, f64>>,
     pub chart_bars: Memo<Vec<RankedBar>>,
     pub chart_summary: Memo<String>,
     pub table_rows: Memo<Vec<TableRow>>,
@@ -112,77 +127,57 @@ pub struct Explorer {
 
 impl Explorer {
     /// `base` is the model to start from; indicators the dataset gains beyond `bundled_ids`
-    /// (the user's own) join it with weight 0, for the user to raise.
-    pub fn new(
-        dataset: Signal<Arc<Dataset>>,
-        base: ReadinessModel,
-        bundled_ids: Vec<String>,
-    ) -> Self {
-        let default_weights: BTreeMap<String, f64> = base
-            .criteria
-            .iter()
-            .map(|c| (c.indicator.clone(), c.weight))
-            .collect();
+    /// (the user's own) join it in a pillar of their own with weight 0, for the user to raise.
+    pub fn new(dataset: Signal<Arc<Dataset>>, base: IndexModel, bundled_ids: Vec<String>) -> Self {
+        let mut default_weights: BTreeMap<String, f64> = base.weights().into_iter().collect();
+        default_weights.remove(&base.root.id);
+        default_weights.insert(USER_PILLAR.into(), 0.0);
         let weights = RwSignal::new(default_weights.clone());
         let sort = RwSignal::new(TableSort::default());
 
-        let model = Memo::new(move |_| {
-            let mut criteria: Vec<Criterion> = base.criteria.clone();
-            dataset.with(|d| {
-                for indicator in d.indicators() {
-                    if !bundled_ids.contains(&indicator.id)
-                        && !criteria.iter().any(|c| c.indicator == indicator.id)
-                    {
-                        criteria.push(Criterion {
-                            indicator: indicator.id.clone(),
-                            weight: 0.0,
-                            log_transform: false,
-                        });
-                    }
-                }
-            });
-            weights.with(|w| {
-                for c in &mut criteria {
-                    c.weight = w.get(&c.indicator).copied().unwrap_or(0.0);
-                }
-            });
-            ReadinessModel {
-                criteria,
-                min_coverage: base.min_coverage,
-            }
-        });
-        // Criteria info changes with the dataset, not with every weight move.
-        let criterion_ids = Memo::new(move |_| {
-            model.with(|m| {
-                m.criteria
+        // The model's shape follows the dataset; its weights follow the sliders.
+        let shaped = Memo::new(move |_| {
+            let mut model = base.clone();
+            let own: Vec<Node> = dataset.with(|d| {
+                d.indicators()
                     .iter()
-                    .map(|c| (c.indicator.clone(), c.log_transform))
-                    .collect::<Vec<_>>()
-            })
+                    .filter(|i| !bundled_ids.contains(&i.id))
+                    .map(|i| Node::leaf(&i.id, 1.0, None, Normalisation::MinMax))
+                    .collect()
+            });
+            if !own.is_empty() {
+                let mut pillar = Node::group(
+                    USER_PILLAR,
+                    0.0,
+                    beachhead_engine::Aggregation::Arithmetic,
+                    own,
+                );
+                pillar.label = "Your indicators".into();
+                pillar.rationale =
+                    "Indicators from your files: raise the weight to count them.".into();
+                model.root.children.push(pillar);
+            }
+            model
         });
-        let criteria =
-            Memo::new(move |_| criterion_ids.with(|ids| dataset.with(|d| criterion_info(d, ids))));
+        let model = Memo::new(move |_| {
+            let mut model = shaped.get();
+            weights.with(|w| {
+                let root = model.root.id.clone();
+                model.root.visit_mut(&mut |n| {
+                    if n.id != root {
+                        if let Some(&weight) = w.get(&n.id) {
+                            n.weight = weight;
+                        } else if n.is_leaf() {
+                            n.weight = 1.0;
+                        }
+                    }
+                });
+            });
+            model
+        });
+        let pillars = Memo::new(move |_| shaped.with(|m| dataset.with(|d| pillar_info(d, m))));
         let ranking = Memo::new(move |_| dataset.with(|d| model.with(|m| readiness::score(d, m))));
-        // Only criteria the dataset has count, as in the score itself.
-        let weight_shares = Memo::new(move |_| {
-            dataset.with(|d| {
-                model.with(|m| {
-                    let effective: Vec<f64> = m
-                        .criteria
-                        .iter()
-                        .map(|c| match d.indicator_index(&c.indicator) {
-                            Some(_) => c.weight.max(0.0),
-                            None => 0.0,
-                        })
-                        .collect();
-                    let total: f64 = effective.iter().sum();
-                    effective
-                        .iter()
-                        .map(|w| if total > 0.0 { w / total } else { 0.0 })
-                        .collect()
-                })
-            })
-        });
+        let weight_shares = Memo::new(move |_| dataset.with(|d| model.with(|m| shares(d, m))));
         let chart_bars = Memo::new(move |_| {
             dataset.with(|d| {
                 ranking.with(|r| {
@@ -193,7 +188,7 @@ impl Explorer {
                             rank: s.rank,
                             label: d.markets()[s.market].name.clone(),
                             score: s.score,
-                            segments: s.contributions.iter().map(|c| c.unwrap_or(0.0)).collect(),
+                            segments: s.pillar_points.clone(),
                         })
                         .collect()
                 })
@@ -215,7 +210,7 @@ impl Explorer {
         });
         let table_rows = Memo::new(move |_| {
             let sort = sort.get();
-            dataset.with(|d| criteria.with(|c| ranking.with(|r| table(d, r, c, sort))))
+            dataset.with(|d| ranking.with(|r| table(d, r, sort)))
         });
         let unranked = Memo::new(move |_| {
             dataset.with(|d| {
@@ -229,7 +224,7 @@ impl Explorer {
         });
         Self {
             dataset,
-            criteria,
+            pillars,
             weights,
             default_weights: StoredValue::new(default_weights),
             sort,
@@ -243,10 +238,10 @@ impl Explorer {
         }
     }
 
-    /// Sets one criterion's weight, clamped to the slider's range.
+    /// Sets one node's weight (never negative, never NaN).
     pub fn set_weight(&self, id: &str, weight: f64) {
         let weight = if weight.is_finite() {
-            weight.clamp(0.0, WEIGHT_MAX)
+            weight.max(0.0)
         } else {
             0.0
         };
@@ -256,52 +251,106 @@ impl Explorer {
     }
 }
 
-fn criterion_info(dataset: &Dataset, criteria: &[(String, bool)]) -> Vec<CriterionInfo> {
-    criteria
+/// Whether any leaf under `node` has an indicator the dataset holds.
+fn has_data(dataset: &Dataset, node: &Node) -> bool {
+    node.leaves().iter().any(|l| {
+        l.indicator
+            .as_ref()
+            .is_some_and(|id| dataset.indicator_index(id).is_some())
+    })
+}
+
+fn shares(dataset: &Dataset, model: &IndexModel) -> BTreeMap<String, f64> {
+    let mut out = BTreeMap::new();
+    model.root.visit(&mut |node| {
+        let counted: Vec<(&Node, f64)> = node
+            .children
+            .iter()
+            .map(|c| {
+                (
+                    c,
+                    if has_data(dataset, c) {
+                        c.weight.max(0.0)
+                    } else {
+                        0.0
+                    },
+                )
+            })
+            .collect();
+        let total: f64 = counted.iter().map(|(_, w)| w).sum();
+        for (child, w) in counted {
+            out.insert(child.id.clone(), if total > 0.0 { w / total } else { 0.0 });
+        }
+    });
+    out
+}
+
+fn method_label(node: &Node) -> String {
+    let method = match node.normalisation.unwrap_or(Normalisation::MinMax) {
+        Normalisation::Goalposts { min, max } => format!("goalposts {min}-{max}"),
+        Normalisation::MinMax => "min-max".into(),
+        Normalisation::ZScore => "z-score".into(),
+        Normalisation::Rank => "rank".into(),
+    };
+    if node.transform == Some(Transform::Log) {
+        format!("log, {method}")
+    } else {
+        method
+    }
+}
+
+fn pillar_info(dataset: &Dataset, model: &IndexModel) -> Vec<PillarInfo> {
+    model
+        .root
+        .children
         .iter()
         .enumerate()
-        .map(|(i, (id, log_transform))| {
-            let index = dataset.indicator_index(id);
-            let indicator = index.map(|i| &dataset.indicators()[i]);
-            let years = match index.and_then(|i| dataset.year_range(i)) {
-                Some((lo, hi)) if lo == hi => lo.to_string(),
-                Some((lo, hi)) => format!("{lo}-{hi}"),
-                None => "year not given".into(),
-            };
-            CriterionInfo {
-                id: id.clone(),
-                label: indicator.map_or_else(|| id.clone(), |i| i.label.clone()),
-                unit: indicator.map(|i| i.unit.clone()).unwrap_or_default(),
-                source: indicator.map(|i| i.source.clone()).unwrap_or_default(),
-                licence: indicator.map(|i| i.licence.clone()).unwrap_or_default(),
-                years,
-                color: palette::css_hex(palette::series(i)),
-                log_transform: *log_transform,
-                lower_is_better: indicator.is_some_and(|i| i.direction == Direction::LowerIsBetter),
-                status: indicator.map_or(Status::Measured, |i| i.status),
-                unavailable: indicator.is_none(),
-            }
+        .map(|(i, pillar)| PillarInfo {
+            id: pillar.id.clone(),
+            label: pillar.display_label().to_owned(),
+            rationale: pillar.rationale.clone(),
+            color: palette::css_hex(palette::series(i)),
+            indicators: pillar
+                .leaves()
+                .into_iter()
+                .map(|leaf| criterion_info(dataset, leaf, i))
+                .collect(),
         })
         .collect()
 }
 
-fn table(
-    dataset: &Dataset,
-    ranking: &Ranking,
-    criteria: &[CriterionInfo],
-    sort: TableSort,
-) -> Vec<TableRow> {
-    let indicators: Vec<Option<usize>> = criteria
-        .iter()
-        .map(|c| dataset.indicator_index(&c.id))
-        .collect();
-    let raw = |market: usize, column: usize| {
-        indicators
-            .get(column)
-            .copied()
-            .flatten()
-            .and_then(|ind| dataset.observation(market, ind))
+fn criterion_info(dataset: &Dataset, leaf: &Node, pillar: usize) -> CriterionInfo {
+    let id = leaf.indicator.clone().unwrap_or_else(|| leaf.id.clone());
+    let index = dataset.indicator_index(&id);
+    let indicator = index.map(|i| &dataset.indicators()[i]);
+    let years = match index.and_then(|i| dataset.year_range(i)) {
+        Some((lo, hi)) if lo == hi => lo.to_string(),
+        Some((lo, hi)) => format!("{lo}-{hi}"),
+        None => "year not given".into(),
     };
+    let label = if leaf.label.is_empty() {
+        indicator.map_or_else(|| id.clone(), |i| i.label.clone())
+    } else {
+        leaf.label.clone()
+    };
+    CriterionInfo {
+        id: leaf.id.clone(),
+        label,
+        unit: indicator.map(|i| i.unit.clone()).unwrap_or_default(),
+        source: indicator.map(|i| i.source.clone()).unwrap_or_default(),
+        licence: indicator.map(|i| i.licence.clone()).unwrap_or_default(),
+        years,
+        color: palette::css_hex(palette::series(pillar)),
+        log_transform: leaf.transform == Some(Transform::Log),
+        lower_is_better: indicator.is_some_and(|i| i.direction == Direction::LowerIsBetter),
+        status: indicator.map_or(Status::Measured, |i| i.status),
+        unavailable: indicator.is_none(),
+        rationale: leaf.rationale.clone(),
+        method: method_label(leaf),
+    }
+}
+
+fn table(dataset: &Dataset, ranking: &Ranking, sort: TableSort) -> Vec<TableRow> {
     let mut order: Vec<usize> = (0..ranking.scores.len()).collect();
     // Each column's ascending order; `descending` reverses it.
     order.sort_by(|a, b| {
@@ -312,8 +361,11 @@ fn table(
             SortColumn::Market => dataset.markets()[sa.market]
                 .name
                 .cmp(&dataset.markets()[sb.market].name),
-            SortColumn::Criterion(c) => match (raw(sa.market, c), raw(sb.market, c)) {
-                (Some(x), Some(y)) => x.value.total_cmp(&y.value),
+            SortColumn::Pillar(p) => match (
+                sa.pillar_scores.get(p).copied().flatten(),
+                sb.pillar_scores.get(p).copied().flatten(),
+            ) {
+                (Some(x), Some(y)) => x.total_cmp(&y),
                 _ => std::cmp::Ordering::Equal,
             },
         };
@@ -323,9 +375,16 @@ fn table(
             ascending
         }
     });
-    if let SortColumn::Criterion(c) = sort.column {
-        // Keep markets without the value at the bottom in both directions.
-        order.sort_by_key(|&i| raw(ranking.scores[i].market, c).is_none());
+    if let SortColumn::Pillar(p) = sort.column {
+        // Keep markets without the pillar at the bottom in both directions.
+        order.sort_by_key(|&i| {
+            ranking.scores[i]
+                .pillar_scores
+                .get(p)
+                .copied()
+                .flatten()
+                .is_none()
+        });
     }
     order
         .into_iter()
@@ -337,17 +396,17 @@ fn table(
                 rank: s.rank,
                 market: market.name.clone(),
                 score: format!("{:.1}", s.score),
-                cells: (0..criteria.len())
-                    .map(|c| match raw(s.market, c) {
-                        Some(o) => TableCell {
-                            text: format::value(o.value, &criteria[c].unit),
-                            note: o
-                                .year
-                                .map_or_else(|| "year not given".into(), |y| y.to_string()),
+                cells: s
+                    .pillar_scores
+                    .iter()
+                    .map(|p| match p {
+                        Some(v) => TableCell {
+                            text: format!("{v:.1}"),
+                            note: String::new(),
                         },
                         None => TableCell {
                             text: "–".into(),
-                            note: "no data".into(),
+                            note: "no data for this pillar".into(),
                         },
                     })
                     .collect(),

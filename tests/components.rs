@@ -7,7 +7,7 @@ use std::sync::Arc;
 use beachhead_app::components::{RankingChart, WeightsPanel};
 use beachhead_app::explorer::Explorer;
 use beachhead_charts::ranking_chart::RankedBar;
-use beachhead_engine::{Dataset, ReadinessModel};
+use beachhead_engine::{Dataset, IndexModel};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -115,7 +115,11 @@ async fn moving_a_weight_slider_changes_the_weights_and_their_shares() {
     let handle = leptos::mount::mount_to(host.clone(), move || {
         let explorer = Explorer::new(
             Signal::stored(Arc::new(dataset)),
-            ReadinessModel::starter(),
+            IndexModel::flat(
+                "test",
+                &[("population", 3.0, true), ("gdp_pc_ppp_intl", 3.0, true)],
+                0.5,
+            ),
             vec!["population".into(), "gdp_pc_ppp_intl".into()],
         );
         set_explorer.send(explorer).unwrap();
@@ -130,7 +134,7 @@ async fn moving_a_weight_slider_changes_the_weights_and_their_shares() {
             .text_content()
             .unwrap()
     };
-    // Starter model: population 3 of the 6 weight points the two indicators here carry.
+    // Population carries 3 of the model's 6 weight points.
     assert_eq!(share("population"), "50%");
 
     let slider: web_sys::HtmlInputElement = host

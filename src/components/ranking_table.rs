@@ -1,4 +1,4 @@
-//! Every ranked market with its score and raw values; click a header to sort by it.
+//! Every ranked market with its score and pillar scores; click a header to sort by it.
 
 use leptos::prelude::*;
 
@@ -7,7 +7,7 @@ use crate::explorer::{Explorer, SortColumn};
 #[component]
 pub fn RankingTable(explorer: Explorer) -> impl IntoView {
     let sort = explorer.sort;
-    let criteria = explorer.criteria;
+    let pillars = explorer.pillars;
     let header = move |column: SortColumn, label: String, class: &'static str| {
         let aria_sort = move || {
             let s = sort.get();
@@ -33,7 +33,7 @@ pub fn RankingTable(explorer: Explorer) -> impl IntoView {
                     type="button"
                     class="sort"
                     on:click=move |_| {
-                        sort.update(|s| *s = criteria.with_untracked(|c| s.clicked(column, c)))
+                        sort.update(|s| *s = s.clicked(column))
                     }
                 >
                     {label}
@@ -42,11 +42,11 @@ pub fn RankingTable(explorer: Explorer) -> impl IntoView {
             </th>
         }
     };
-    let criterion_headers = move || {
-        criteria.with(|c| {
-            c.iter()
+    let pillar_headers = move || {
+        pillars.with(|p| {
+            p.iter()
                 .enumerate()
-                .map(|(i, c)| header(SortColumn::Criterion(i), c.label.clone(), "num"))
+                .map(|(i, p)| header(SortColumn::Pillar(i), p.label.clone(), "num"))
                 .collect_view()
         })
     };
@@ -58,7 +58,7 @@ pub fn RankingTable(explorer: Explorer) -> impl IntoView {
                         {header(SortColumn::Rank, "Rank".into(), "num")}
                         {header(SortColumn::Market, "Market".into(), "")}
                         {header(SortColumn::Score, "Score".into(), "num")}
-                        {criterion_headers}
+                        {pillar_headers}
                     </tr>
                 </thead>
                 <tbody>

@@ -8,9 +8,10 @@ use beachhead_engine::Status;
 #[component]
 pub fn Sources(explorer: Explorer) -> impl IntoView {
     let items = move || {
-        explorer.criteria.with(|criteria| {
-            criteria
+        explorer.pillars.with(|pillars| {
+            pillars
                 .iter()
+                .flat_map(|p| p.indicators.iter())
                 .filter(|c| !c.unavailable)
                 .map(|c| {
                     let text = format!(

@@ -1,71 +1,112 @@
-//! A slider per criterion weight, with each weight's share of the total.
+//! A slider per pillar, each expandable to a slider per indicator, with every weight's share
+//! of its parent and a line on why it weighs what it does.
 
 use leptos::prelude::*;
 
-use crate::explorer::{CriterionInfo, Explorer, WEIGHT_MAX};
+use crate::explorer::{
+    CriterionInfo, Explorer, PillarInfo, INDICATOR_WEIGHT_MAX, PILLAR_WEIGHT_MAX,
+};
 use beachhead_engine::Status;
+
+fn weight_slider(
+    explorer: Explorer,
+    id: String,
+    label: String,
+    swatch: Option<String>,
+    detail: String,
+    max: f64,
+) -> impl IntoView {
+    let weights = explorer.weights;
+    let shares = explorer.weight_shares;
+    let input_id = format!("weight-{id}");
+    let share_id = id.clone();
+    let value_id = id.clone();
+    let aria = format!("Weight of {label}");
+    view! {
+        <div class="weight">
+            <label for=input_id.clone()>
+                {swatch.map(|s| view! { <span class="swatch" style=format!("background:{s}")></span> })}
+                <span class="weight-name">{label}</span>
+                <span class="weight-share" data-testid=format!("share-{id}")>
+                    {move || format!("{:.0}%", 100.0 * shares.with(|s| s.get(&share_id).copied().unwrap_or(0.0)))}
+                </span>
+            </label>
+            <input
+                id=input_id.clone()
+                data-testid=input_id
+                type="range"
+                min="0"
+                max=max.to_string()
+                step="1"
+                aria-label=aria
+                prop:value=move || weights.with(|w| w.get(&value_id).copied().unwrap_or(0.0)).to_string()
+                on:input=move |ev| {
+                    if let Ok(value) = event_target_value(&ev).parse::<f64>() {
+                        explorer.set_weight(&id, value.min(max));
+                    }
+                }
+            />
+            <span class="weight-detail">{detail}</span>
+        </div>
+    }
+}
+
+fn indicator_detail(c: &CriterionInfo) -> String {
+    let mut notes = vec![c.method.clone()];
+    if !c.unit.is_empty() {
+        notes.insert(0, c.unit.clone());
+    }
+    if c.lower_is_better {
+        notes.push("lower is better".into());
+    }
+    if c.status != Status::Measured {
+        notes.push(c.status.label().into());
+    }
+    if c.unavailable {
+        notes.push("not in the data in use".into());
+    }
+    let mut text = notes.join(", ");
+    if !c.rationale.is_empty() {
+        text = format!("{}. {text}", c.rationale.trim_end_matches('.'));
+    }
+    text
+}
+
+fn pillar_block(explorer: Explorer, pillar: PillarInfo) -> impl IntoView {
+    let single_leaf = pillar.indicators.len() == 1 && pillar.indicators[0].id == pillar.id;
+    let children = (!single_leaf).then(|| {
+        let count = pillar.indicators.len();
+        let sliders = pillar
+            .indicators
+            .iter()
+            .map(|c| {
+                weight_slider(explorer, c.id.clone(), c.label.clone(), None, indicator_detail(c), INDICATOR_WEIGHT_MAX)
+            })
+            .collect_view();
+        view! {
+            <details class="indicators">
+                <summary>{format!("{count} indicator{}", if count == 1 { "" } else { "s" })}</summary>
+                {sliders}
+            </details>
+        }
+    });
+    let detail = if single_leaf {
+        indicator_detail(&pillar.indicators[0])
+    } else {
+        pillar.rationale.clone()
+    };
+    view! {
+        <div class="pillar" data-testid=format!("pillar-{}", pillar.id)>
+            {weight_slider(explorer, pillar.id.clone(), pillar.label.clone(), Some(pillar.color.clone()), detail, PILLAR_WEIGHT_MAX)}
+            {children}
+        </div>
+    }
+}
 
 #[component]
 pub fn WeightsPanel(explorer: Explorer) -> impl IntoView {
     let weights = explorer.weights;
-    let shares = explorer.weight_shares;
     let reset = move |_| weights.set(explorer.default_weights.get_value());
-    let slider = move |i: usize, c: CriterionInfo| {
-        let input_id = format!("weight-{}", c.id);
-        let aria = format!("Weight of {}", c.label);
-        let mut notes = vec![c.unit.clone()];
-        if c.log_transform {
-            notes.push("log scale".into());
-        }
-        if c.lower_is_better {
-            notes.push("lower is better".into());
-        }
-        if c.status != Status::Measured {
-            notes.push(c.status.label().into());
-        }
-        if c.unavailable {
-            notes.push("not in the data in use".into());
-        }
-        let detail = notes.join(", ");
-        let swatch = format!("background:{}", c.color);
-        let id = c.id.clone();
-        let value_id = c.id.clone();
-        view! {
-            <div class="weight">
-                <label for=input_id.clone()>
-                    <span class="swatch" style=swatch></span>
-                    <span class="weight-name">{c.label.clone()}</span>
-                    <span class="weight-share" data-testid=format!("share-{}", c.id)>
-                        {move || format!("{:.0}%", 100.0 * shares.with(|s| s.get(i).copied().unwrap_or(0.0)))}
-                    </span>
-                </label>
-                <input
-                    id=input_id.clone()
-                    data-testid=input_id
-                    type="range"
-                    min="0"
-                    max=WEIGHT_MAX.to_string()
-                    step="1"
-                    aria-label=aria
-                    prop:value=move || weights.with(|w| w.get(&value_id).copied().unwrap_or(0.0)).to_string()
-                    on:input=move |ev| {
-                        if let Ok(value) = event_target_value(&ev).parse::<f64>() {
-                            explorer.set_weight(&id, value);
-                        }
-                    }
-                />
-                <span class="weight-detail">{detail}</span>
-            </div>
-        }
-    };
-    let numbered_criteria = move || {
-        explorer
-            .criteria
-            .get()
-            .into_iter()
-            .enumerate()
-            .collect::<Vec<_>>()
-    };
     view! {
         <section class="card weights" aria-labelledby="weights-title">
             <div class="card-head">
@@ -74,11 +115,11 @@ pub fn WeightsPanel(explorer: Explorer) -> impl IntoView {
                     "Reset"
                 </button>
             </div>
-            <p class="hint">"Move a slider to change how much an indicator counts. The ranking updates as you move."</p>
+            <p class="hint">"Move a slider to change how much a pillar, or an indicator within it, counts. The ranking updates as you move."</p>
             <For
-                each=numbered_criteria
-                key=|(i, c)| (*i, c.clone().id, c.label.clone(), c.unavailable)
-                children=move |(i, c)| slider(i, c)
+                each=move || explorer.pillars.get()
+                key=|p| (p.id.clone(), p.indicators.len(), p.indicators.iter().any(|i| i.unavailable))
+                children=move |p| pillar_block(explorer, p)
             />
         </section>
     }

@@ -94,11 +94,13 @@ test('files can be dropped, and a new indicator gets its own weight', async () =
     assert.match(await page.textContent('[data-testid="load-report"]'), /1 indicator defined/);
 
     await page.click('[data-testid="tab-ranking"]');
-    const slider = page.locator('[data-testid="weight-fan_sites"]');
+    // New indicators gather in a pillar of their own that starts at weight 0.
+    const slider = page.locator('[data-testid="weight-your_data"]');
     assert.equal(await slider.inputValue(), '0', 'a new indicator starts at weight 0');
+    assert.match(await page.textContent('[data-testid="pillar-your_data"]'), /Fan sites/);
     const before = await rankOf(page, 'Kenya');
     await slider.fill('10');
-    await page.waitForFunction(() => document.querySelector('[data-testid="share-fan_sites"]').textContent !== '0%');
+    await page.waitForFunction(() => document.querySelector('[data-testid="share-your_data"]').textContent !== '0%');
     assert.ok((await rankOf(page, 'Kenya')) < before, 'Kenya climbs when its fan sites count');
     assert.deepEqual(consoleErrors, []);
   } finally {

@@ -15,7 +15,7 @@ test('the ranking chart draws real countries and re-ranks when a weight moves', 
     await page.waitForSelector(`${chart}[data-draws]:not([data-draws="0"])`, { timeout: 30000 });
     const before = await topMarkets(page);
     assert.equal(before.length, 20);
-    for (const market of ['Japan', 'Germany', 'Singapore']) assert.ok(before.includes(market), before.join(', '));
+    for (const market of ['Japan', 'Germany', 'Singapore', 'United States']) assert.ok(before.includes(market), before.join(', '));
 
     const pixels = await inkedPixels(page, chart);
     assert.ok(pixels.inked > 5000, `chart looks blank: ${JSON.stringify(pixels)}`);
@@ -23,17 +23,17 @@ test('the ranking chart draws real countries and re-ranks when a weight moves', 
     assert.ok(rows >= 150, `table rows: ${rows}`);
     await screenshot(page, 'ranking');
 
-    // Population counts for nothing: small rich markets should climb past the giants.
+    // Demand counts for nothing: small, connected markets should climb past the giants.
     const drawsBefore = Number(await page.getAttribute(chart, 'data-draws'));
-    await page.locator('[data-testid="weight-population"]').fill('0');
+    await page.locator('[data-testid="weight-demand"]').fill('0');
     await page.waitForFunction(
       ([sel, n]) => Number(document.querySelector(sel).dataset.draws) > n,
       [chart, drawsBefore],
     );
     const after = await topMarkets(page);
     assert.notDeepEqual(after, before, 'the ranking did not change');
-    assert.equal(await page.textContent('[data-testid="share-population"]'), '0%');
-    await screenshot(page, 'ranking-no-population');
+    assert.equal(await page.textContent('[data-testid="share-demand"]'), '0%');
+    await screenshot(page, 'ranking-no-demand');
 
     // Reset brings the original order back.
     await page.click('[data-testid="reset-weights"]');
@@ -72,7 +72,7 @@ test('all weights at zero shows a designed empty state', async () => {
   const { page, consoleErrors, close } = await openApp();
   try {
     await page.waitForSelector(`${chart}[data-draws]:not([data-draws="0"])`, { timeout: 30000 });
-    for (const slider of await page.locator('input[type="range"]').all()) await slider.fill('0');
+    for (const slider of await page.locator('.pillar > .weight input[type="range"]').all()) await slider.fill('0');
     await page.waitForSelector('[data-testid="empty-ranking"]');
     await screenshot(page, 'ranking-empty');
     assert.deepEqual(consoleErrors, []);

@@ -4,17 +4,23 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use beachhead_engine::{parse_user_files, readiness, Dataset, Problem, ReadinessModel};
+use beachhead_engine::uncertainty::{monte_carlo, Settings};
+use beachhead_engine::{parse_user_files, readiness, Dataset, IndexModel, Problem};
 
 const USAGE: &str = "usage:
   beachhead validate [--data DIR] [FILE...]
       check DIR/indicators.csv and DIR/markets.csv, then each FILE (your own dictionary or values,
       CSV or JSON, see docs/data-format.md) against them; every problem is printed with file,
       row and column, and the exit code is 1 when any is an error (warnings do not fail)
-  beachhead score [--data DIR] [--format csv|json] [--top N]
-      rank markets with the starter readiness model: iso3, name, score (0-100), rank, coverage
+  beachhead score [--data DIR] [--model MODEL] [--format csv|json] [--top N]
+      rank markets: id (ISO3), name, score, rank, coverage and each pillar's score
+  beachhead sensitivity [--data DIR] [--model MODEL] [--draws N] [--seed S] [--kappa K]
+                        [--top-k K] [--vary-methods] [--format csv|json] [--top N]
+      Monte Carlo over the weights (Dirichlet, concentration K, default 50): each market's rank,
+      median rank, 5-95% rank interval and probability of ranking in the top K (default 10)
 
-DIR defaults to public/data (the bundled dataset).";
+DIR defaults to public/data (the bundled dataset); MODEL to DIR/models/beachhead-readiness.json
+(format: docs/index-model.md).";
 
 #[derive(Debug, PartialEq)]
 enum Format {
@@ -25,9 +31,15 @@ enum Format {
 #[derive(Debug, PartialEq)]
 struct Options {
     data: PathBuf,
+    model: Option<PathBuf>,
     format: Format,
     top: Option<usize>,
     files: Vec<PathBuf>,
+    draws: usize,
+    seed: u64,
+    kappa: f64,
+    top_k: usize,
+    vary_methods: bool,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
@@ -36,12 +48,24 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         format: Format::Csv,
         top: None,
         files: Vec::new(),
+        model: None,
+        draws: 1000,
+        seed: 2013,
+        kappa: 50.0,
+        top_k: 10,
+        vary_methods: false,
     };
     let mut args = args.iter();
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
         match flag.as_str() {
             "--data" => options.data = PathBuf::from(value()?),
+            "--model" => options.model = Some(PathBuf::from(value()?)),
+            "--draws" => options.draws = number(flag, value()?)?,
+            "--seed" => options.seed = number(flag, value()?)?,
+            "--kappa" => options.kappa = number(flag, value()?)?,
+            "--top-k" => options.top_k = number(flag, value()?)?,
+            "--vary-methods" => options.vary_methods = true,
             "--format" => {
                 options.format = match value()?.as_str() {
                     "csv" => Format::Csv,
@@ -63,6 +87,24 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
     Ok(options)
 }
 
+fn number<T: std::str::FromStr>(flag: &str, text: &str) -> Result<T, String> {
+    text.parse()
+        .map_err(|_| format!("{flag} takes a number, not \"{text}\""))
+}
+
+fn load_model(options: &Options) -> Result<IndexModel, String> {
+    let path = options
+        .model
+        .clone()
+        .unwrap_or_else(|| options.data.join("models").join("beachhead-readiness.json"));
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    IndexModel::from_json(&name, &text).map_err(|e| e.to_string())
+}
+
 fn load(dir: &Path) -> Result<Dataset, String> {
     let read = |name: &str| {
         let path = dir.join(name);
@@ -73,47 +115,103 @@ fn load(dir: &Path) -> Result<Dataset, String> {
         .map_err(|e| e.to_string())
 }
 
-#[derive(serde::Serialize)]
-struct ScoreRow<'a> {
-    iso3: &'a str,
-    name: &'a str,
-    score: f64,
-    rank: usize,
-    coverage: f64,
+fn round(value: f64, places: i32) -> f64 {
+    let factor = 10f64.powi(places);
+    (value * factor).round() / factor
 }
 
-fn score(options: &Options) -> Result<(), String> {
-    let dataset = load(&options.data)?;
-    let ranking = readiness::score(&dataset, &ReadinessModel::starter());
-    let rows: Vec<ScoreRow> = ranking
-        .scores
-        .iter()
-        .take(options.top.unwrap_or(usize::MAX))
-        .map(|s| {
-            let market = &dataset.markets()[s.market];
-            ScoreRow {
-                iso3: &market.iso3,
-                name: &market.name,
-                score: (s.score * 100.0).round() / 100.0,
-                rank: s.rank,
-                coverage: (s.coverage * 1000.0).round() / 1000.0,
-            }
-        })
-        .collect();
-    match options.format {
+/// Writes rows as CSV (header from the first row's keys) or JSON.
+fn write_rows(
+    format: &Format,
+    rows: &[serde_json::Map<String, serde_json::Value>],
+) -> Result<(), String> {
+    match format {
         Format::Json => {
-            let text = serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?;
+            let text = serde_json::to_string_pretty(rows).map_err(|e| e.to_string())?;
             println!("{text}");
         }
         Format::Csv => {
             let mut writer = csv::Writer::from_writer(std::io::stdout());
-            for row in &rows {
-                writer.serialize(row).map_err(|e| e.to_string())?;
+            if let Some(first) = rows.first() {
+                writer
+                    .write_record(first.keys())
+                    .map_err(|e| e.to_string())?;
+            }
+            for row in rows {
+                let cells: Vec<String> = row
+                    .values()
+                    .map(|v| match v {
+                        serde_json::Value::Null => String::new(),
+                        serde_json::Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    })
+                    .collect();
+                writer.write_record(&cells).map_err(|e| e.to_string())?;
             }
             writer.flush().map_err(|e| e.to_string())?;
         }
     }
     Ok(())
+}
+
+fn score(options: &Options) -> Result<(), String> {
+    let dataset = load(&options.data)?;
+    let model = load_model(options)?;
+    let ranking = readiness::score(&dataset, &model);
+    let rows: Vec<serde_json::Map<String, serde_json::Value>> = ranking
+        .scores
+        .iter()
+        .take(options.top.unwrap_or(usize::MAX))
+        .map(|s| {
+            let market = &dataset.markets()[s.market];
+            let mut row = serde_json::Map::new();
+            row.insert("id".into(), market.iso3.clone().into());
+            row.insert("name".into(), market.name.clone().into());
+            row.insert("score".into(), round(s.score, 3).into());
+            row.insert("rank".into(), s.rank.into());
+            row.insert("coverage".into(), round(s.coverage, 3).into());
+            for (pillar, value) in ranking.pillar_ids.iter().zip(&s.pillar_scores) {
+                row.insert(pillar.clone(), value.map(|v| round(v, 3)).into());
+            }
+            row
+        })
+        .collect();
+    write_rows(&options.format, &rows)
+}
+
+fn sensitivity(options: &Options) -> Result<(), String> {
+    let dataset = load(&options.data)?;
+    let model = load_model(options)?;
+    let settings = Settings {
+        draws: options.draws,
+        seed: options.seed,
+        concentration: options.kappa,
+        vary_normalisation: options.vary_methods,
+        vary_aggregation: options.vary_methods,
+        top_k: options.top_k,
+    };
+    let result = monte_carlo(&dataset, &model, &settings, &mut |_| true);
+    let rows: Vec<serde_json::Map<String, serde_json::Value>> = result
+        .intervals
+        .iter()
+        .take(options.top.unwrap_or(usize::MAX))
+        .map(|i| {
+            let market = &dataset.markets()[i.market];
+            let mut row = serde_json::Map::new();
+            row.insert("id".into(), market.iso3.clone().into());
+            row.insert("name".into(), market.name.clone().into());
+            row.insert("rank".into(), i.rank.into());
+            row.insert("median_rank".into(), i.median.into());
+            row.insert("rank_p05".into(), i.p05.into());
+            row.insert("rank_p95".into(), i.p95.into());
+            row.insert(
+                format!("p_top_{}", result.top_k),
+                round(i.p_top_k, 4).into(),
+            );
+            row
+        })
+        .collect();
+    write_rows(&options.format, &rows)
 }
 
 fn validate(options: &Options) -> Result<(), String> {
@@ -169,6 +267,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("score") => parse_options(&args[1..]).and_then(|o| score(&o)),
         Some("validate") => parse_options(&args[1..]).and_then(|o| validate(&o)),
+        Some("sensitivity") => parse_options(&args[1..]).and_then(|o| sensitivity(&o)),
         Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -197,7 +296,7 @@ mod tests {
                 data: PathBuf::from("x"),
                 format: Format::Json,
                 top: Some(5),
-                files: Vec::new(),
+                ..parse_options(&[]).unwrap()
             })
         );
         assert_eq!(

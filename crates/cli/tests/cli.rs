@@ -16,9 +16,13 @@ fn score_prints_the_bundled_ranking_as_csv() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "iso3,name,score,rank,coverage");
+    assert_eq!(
+        lines[0],
+        "id,name,score,rank,coverage,demand,digital,channels,cost,competition,community,service"
+    );
     assert_eq!(lines.len(), 4);
-    assert!(lines[1].ends_with(",1,1.0"), "{}", lines[1]);
+    let first: Vec<&str> = lines[1].split(',').collect();
+    assert_eq!(first[3], "1", "{}", lines[1]);
 }
 
 #[test]
@@ -43,4 +47,28 @@ fn validate_checks_user_files_and_fails_only_on_errors() {
         "{out}"
     );
     assert!(beachhead(&["validate"]).status.success());
+}
+
+#[test]
+fn sensitivity_is_reproducible_with_a_seed() {
+    let args = [
+        "sensitivity",
+        "--draws",
+        "200",
+        "--seed",
+        "5",
+        "--top",
+        "5",
+        "--format",
+        "json",
+    ];
+    let a = beachhead(&args);
+    assert!(a.status.success(), "{}", String::from_utf8_lossy(&a.stderr));
+    assert_eq!(a.stdout, beachhead(&args).stdout);
+    let rows: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
+    let first = &rows[0];
+    assert_eq!(first["rank"], 1);
+    for key in ["median_rank", "rank_p05", "rank_p95", "p_top_10"] {
+        assert!(first.get(key).is_some(), "{key} missing: {first}");
+    }
 }

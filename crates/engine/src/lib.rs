@@ -2,20 +2,24 @@
 //!
 //! Data flows one way: files → [`table`] (delimited text, located problems) → [`dictionary`]
 //! and [`dataset`] (validated markets × indicators) → [`user_data`] (the user's own files,
-//! merged in) → [`readiness`] (scores and ranks) → plain result structs that charts and
+//! merged in) → [`readiness`] (an [`index_model`] scored and ranked) → plain result structs that charts and
 //! tables render.
 
 pub mod dataset;
 pub mod dictionary;
+pub mod index_model;
 pub mod market_match;
 pub mod problem;
 pub mod readiness;
+pub mod sensitivity;
 pub mod table;
 pub mod template;
+pub mod uncertainty;
 pub mod user_data;
 
 pub use dataset::{Dataset, Direction, Market, Observation, Status};
 pub use dictionary::Indicator;
+pub use index_model::{Aggregation, IndexModel, Node, Normalisation, Transform};
 pub use problem::{LoadError, Problem, Severity};
-pub use readiness::{Criterion, MarketScore, Ranking, ReadinessModel};
+pub use readiness::{MarketScore, Ranking};
 pub use user_data::{parse_user_files, MergeMode, UserData};

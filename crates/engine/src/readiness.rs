@@ -1,64 +1,51 @@
-//! Readiness: a weighted min-max composite index on a 0-100 scale.
+//! Readiness: a composite index computed from an [`IndexModel`], following the OECD/JRC
+//! Handbook on Constructing Composite Indicators (2008).
 //!
-//! Per criterion, values are optionally log-transformed (income- and size-like indicators span
-//! orders of magnitude; without the log China and India would flatten everyone else), then
-//! min-max normalised over the markets that have a value, and flipped when lower is better.
-//! A market's score is the weighted mean of its normalised values over the criteria it has data
-//! for, re-weighted over those available; a market whose available criteria carry less than
-//! `min_coverage` of the total weight is excluded rather than ranked on too little evidence.
+//! Two stages, so that re-weighting (sliders, Monte Carlo) never redoes the first:
+//! 1. [`Prepared::new`]: each leaf's values are transformed (log), winsorised, normalised and
+//!    turned so that higher is always better. This depends on the data and the methods only.
+//! 2. [`Prepared::score`]: every group aggregates its children, re-weighting over the children a
+//!    market has values for; markets whose available leaves carry less than `min_coverage` of
+//!    the total weight are excluded.
 
 use crate::dataset::{Dataset, Direction};
+use crate::index_model::{Aggregation, IndexModel, Node, Normalisation, Transform};
 
-/// One indicator's part in the index.
+/// One leaf's normalised values, one per market (None where missing); higher is better.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Criterion {
-    pub indicator: String,
-    pub weight: f64,
-    pub log_transform: bool,
+pub struct PreparedLeaf {
+    pub id: String,
+    pub values: Vec<Option<f64>>,
 }
 
+/// The data side of a model: normalised leaves, ready to be weighted and aggregated.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReadinessModel {
-    pub criteria: Vec<Criterion>,
-    /// Share of the total weight (0-1) a market's available data must carry for it to be ranked.
-    pub min_coverage: f64,
-}
-
-impl ReadinessModel {
-    /// The first-slice model over the World Bank indicators: demand (people and their income),
-    /// digital adoption (phones and internet), reachability (cities and logistics).
-    pub fn starter() -> Self {
-        let criterion = |indicator: &str, weight: f64, log_transform: bool| Criterion {
-            indicator: indicator.to_owned(),
-            weight,
-            log_transform,
-        };
-        Self {
-            criteria: vec![
-                criterion("population", 3.0, true),
-                criterion("gdp_pc_ppp_intl", 3.0, true),
-                criterion("mobile_subs_per100", 2.0, false),
-                criterion("internet_pct", 2.0, false),
-                criterion("urban_pct", 1.0, false),
-                criterion("lpi_score", 2.0, false),
-            ],
-            min_coverage: 0.7,
-        }
-    }
+pub struct Prepared {
+    pub market_count: usize,
+    /// Depth-first order of the model's leaves.
+    pub leaves: Vec<PreparedLeaf>,
+    /// Z-scores are unbounded: the index is then rescaled so the lowest market is 0 and the
+    /// highest is the model's scale.
+    pub rescale: bool,
+    pub unknown_indicators: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct MarketScore {
     /// Index into the dataset's markets.
     pub market: usize,
-    /// 0-100.
+    /// 0 to the model's scale.
     pub score: f64,
     /// 1 = best; tied scores share a rank ("1, 2, 2, 4").
     pub rank: usize,
     /// Share of the total weight (0-1) this market had data for.
     pub coverage: f64,
-    /// Points each criterion adds to the score, in model order; `None` where the value is
-    /// missing. They sum to `score`.
+    /// Each pillar's (root child's) score on the model's scale; None where it has no data.
+    pub pillar_scores: Vec<Option<f64>>,
+    /// What each pillar adds to the score; they sum to `score`. Exact when the root is
+    /// arithmetic; under a geometric root, the pillars' weighted values scaled to the score.
+    pub pillar_points: Vec<f64>,
+    /// What each leaf adds (depth-first order), on the same terms; None where missing.
     pub contributions: Vec<Option<f64>>,
 }
 
@@ -68,132 +55,377 @@ pub struct Ranking {
     pub scores: Vec<MarketScore>,
     /// Markets left out because their data covers less than `min_coverage` of the weight.
     pub excluded: Vec<usize>,
-    /// Criteria naming an indicator the dataset does not have.
+    /// Leaves naming an indicator the dataset does not have (they are left out).
     pub unknown_indicators: Vec<String>,
+    pub pillar_ids: Vec<String>,
+    pub leaf_ids: Vec<String>,
 }
 
-/// Scores and ranks every market. Criteria with zero or negative weight are ignored; with no
-/// positive weight at all there is nothing to rank, and no market is blamed for its data.
-pub fn score(dataset: &Dataset, model: &ReadinessModel) -> Ranking {
-    let market_count = dataset.markets().len();
-    let mut unknown_indicators = Vec::new();
-    let criteria: Vec<(usize, &Criterion)> = model
-        .criteria
-        .iter()
-        .enumerate()
-        .filter_map(
-            |(position, c)| match dataset.indicator_index(&c.indicator) {
-                Some(_) if c.weight > 0.0 && c.weight.is_finite() => Some((position, c)),
-                Some(_) => None,
-                None => {
-                    unknown_indicators.push(c.indicator.clone());
-                    None
+impl Ranking {
+    pub fn of_market(&self, market: usize) -> Option<&MarketScore> {
+        self.scores.iter().find(|s| s.market == market)
+    }
+}
+
+/// Scores and ranks every market.
+pub fn score(dataset: &Dataset, model: &IndexModel) -> Ranking {
+    Prepared::new(dataset, model).score(model, &model.root, model.min_coverage)
+}
+
+impl Prepared {
+    pub fn new(dataset: &Dataset, model: &IndexModel) -> Self {
+        Self::with_normalisation_override(dataset, model, None)
+    }
+
+    /// As [`Prepared::new`], with every data-driven normalisation (not fixed goalposts)
+    /// replaced by `method`: the Monte Carlo's alternative normalisations.
+    pub fn with_normalisation_override(
+        dataset: &Dataset,
+        model: &IndexModel,
+        method: Option<Normalisation>,
+    ) -> Self {
+        let market_count = dataset.markets().len();
+        let mut unknown_indicators = Vec::new();
+        let mut rescale = false;
+        let leaves = model
+            .root
+            .leaves()
+            .into_iter()
+            .map(|leaf| {
+                let id = leaf.id.clone();
+                let indicator_id = leaf.indicator.clone().unwrap_or_default();
+                let Some(indicator) = dataset.indicator_index(&indicator_id) else {
+                    unknown_indicators.push(indicator_id);
+                    return PreparedLeaf {
+                        id,
+                        values: vec![None; market_count],
+                    };
+                };
+                let mut normalisation = leaf.normalisation.unwrap_or(Normalisation::MinMax);
+                if let (Some(alternative), false) = (
+                    method,
+                    matches!(normalisation, Normalisation::Goalposts { .. }),
+                ) {
+                    normalisation = alternative;
                 }
-            },
-        )
-        .collect();
-    let total_weight: f64 = criteria.iter().map(|(_, c)| c.weight).sum();
-    if criteria.is_empty() || total_weight <= 0.0 {
-        return Ranking {
-            scores: Vec::new(),
-            excluded: Vec::new(),
+                rescale |= normalisation == Normalisation::ZScore;
+                let raw: Vec<Option<f64>> = (0..market_count)
+                    .map(|m| dataset.observation(m, indicator).map(|o| o.value))
+                    .collect();
+                let direction = dataset.indicators()[indicator].direction;
+                PreparedLeaf {
+                    id,
+                    values: normalise_leaf(&raw, leaf, normalisation, direction),
+                }
+            })
+            .collect();
+        Prepared {
+            market_count,
+            leaves,
+            rescale,
             unknown_indicators,
-        };
+        }
     }
 
-    let normalised: Vec<Vec<Option<f64>>> = criteria
-        .iter()
-        .map(|(_, c)| normalise_criterion(dataset, c))
-        .collect();
-
-    let mut scores = Vec::new();
-    let mut excluded = Vec::new();
-    for market in 0..market_count {
-        let available_weight: f64 = criteria
-            .iter()
-            .zip(&normalised)
-            .filter(|(_, column)| column[market].is_some())
-            .map(|((_, c), _)| c.weight)
-            .sum();
-        let coverage = available_weight / total_weight;
-        if available_weight <= 0.0 || coverage + 1e-12 < model.min_coverage {
-            excluded.push(market);
-            continue;
-        }
-        let mut contributions = vec![None; model.criteria.len()];
-        for ((position, c), column) in criteria.iter().zip(&normalised) {
-            if let Some(n) = column[market] {
-                contributions[*position] = Some(100.0 * c.weight * n / available_weight);
+    /// Aggregates with the weights and aggregation methods in `root` (the model's tree, or a
+    /// re-weighted copy of it with the same node ids).
+    pub fn score(&self, model: &IndexModel, root: &Node, min_coverage: f64) -> Ranking {
+        let leaf_ids: Vec<String> = self.leaves.iter().map(|l| l.id.clone()).collect();
+        let pillar_ids: Vec<String> = root.children.iter().map(|c| c.id.clone()).collect();
+        let mut scores = Vec::new();
+        let mut excluded = Vec::new();
+        for market in 0..self.market_count {
+            let Some(evaluated) = self.evaluate(root, market) else {
+                excluded.push(market);
+                continue;
+            };
+            if evaluated.coverage + 1e-12 < min_coverage {
+                excluded.push(market);
+                continue;
             }
+            let pillar_scores: Vec<Option<f64>> = root
+                .children
+                .iter()
+                .map(|pillar| self.evaluate(pillar, market).map(|e| e.value))
+                .collect();
+            let mut contributions = vec![None; leaf_ids.len()];
+            for (position, value, share) in &evaluated.leaves {
+                contributions[*position] = Some(value * share);
+            }
+            // Exact under arithmetic aggregation; under geometric, attribute the score to the
+            // leaves in proportion to their weighted values.
+            let total: f64 = contributions.iter().flatten().sum();
+            if total > 0.0 && (total - evaluated.value).abs() > 1e-12 {
+                let ratio = evaluated.value / total;
+                contributions.iter_mut().flatten().for_each(|c| *c *= ratio);
+            }
+            scores.push(MarketScore {
+                market,
+                score: evaluated.value,
+                rank: 0,
+                coverage: evaluated.coverage,
+                pillar_points: pillar_points(root, &pillar_scores, evaluated.value),
+                pillar_scores,
+                contributions,
+            });
         }
-        let score = contributions.iter().flatten().sum();
-        scores.push(MarketScore {
-            market,
-            score,
-            rank: 0,
-            coverage,
-            contributions,
-        });
+        self.finish_scale(model.scale, &mut scores);
+        scores.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.market.cmp(&b.market)));
+        assign_ranks(&mut scores);
+        Ranking {
+            scores,
+            excluded,
+            unknown_indicators: self.unknown_indicators.clone(),
+            pillar_ids,
+            leaf_ids,
+        }
     }
 
-    let markets = dataset.markets();
-    scores.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| markets[a.market].name.cmp(&markets[b.market].name))
-    });
-    assign_ranks(&mut scores);
-    Ranking {
-        scores,
-        excluded,
-        unknown_indicators,
+    /// Puts scores, pillar scores, points and contributions on the model's scale.
+    fn finish_scale(&self, scale: f64, scores: &mut [MarketScore]) {
+        let (lo, hi) = if self.rescale {
+            scores
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), s| {
+                    (lo.min(s.score), hi.max(s.score))
+                })
+        } else {
+            (0.0, 1.0)
+        };
+        let span = if hi > lo { hi - lo } else { 1.0 };
+        for s in scores.iter_mut() {
+            let raw = s.score;
+            s.score = scale * (raw - lo) / span;
+            // Points and contributions share the (possibly rescaled) score in proportion.
+            let ratio = if raw != 0.0 { s.score / raw } else { 0.0 };
+            s.pillar_points.iter_mut().for_each(|p| *p *= ratio);
+            s.contributions
+                .iter_mut()
+                .flatten()
+                .for_each(|c| *c *= ratio);
+            s.pillar_scores
+                .iter_mut()
+                .flatten()
+                .for_each(|p| *p = scale * (*p - lo) / span);
+        }
+    }
+
+    fn leaf_position(&self, id: &str) -> Option<usize> {
+        self.leaves.iter().position(|l| l.id == id)
+    }
+
+    /// A node's value for one market: its normalised value (leaf) or the weighted aggregate of
+    /// the children that have one (re-weighted over them), with the share of the node's weight
+    /// each of its leaves carries.
+    fn evaluate(&self, node: &Node, market: usize) -> Option<Evaluated> {
+        if node.is_leaf() {
+            let position = self.leaf_position(&node.id)?;
+            let value = self.leaves[position]
+                .values
+                .get(market)
+                .copied()
+                .flatten()?;
+            return Some(Evaluated {
+                value,
+                coverage: 1.0,
+                leaves: vec![(position, value, 1.0)],
+            });
+        }
+        let total_weight: f64 = node.children.iter().map(|c| c.weight.max(0.0)).sum();
+        if total_weight <= 0.0 {
+            return None;
+        }
+        let children: Vec<(f64, Evaluated)> = node
+            .children
+            .iter()
+            .filter(|c| c.weight > 0.0)
+            .filter_map(|c| self.evaluate(c, market).map(|e| (c.weight, e)))
+            .collect();
+        let available_weight: f64 = children.iter().map(|(w, _)| w).sum();
+        if children.is_empty() || available_weight <= 0.0 {
+            return None;
+        }
+        let coverage = children
+            .iter()
+            .map(|(w, e)| w / total_weight * e.coverage)
+            .sum();
+        let value = match node.aggregation.unwrap_or(Aggregation::Arithmetic) {
+            Aggregation::Arithmetic => {
+                children.iter().map(|(w, e)| w * e.value).sum::<f64>() / available_weight
+            }
+            Aggregation::Geometric => {
+                if children.iter().any(|(_, e)| e.value <= 0.0) {
+                    // A zero anywhere makes the product zero: no compensation, by design.
+                    0.0
+                } else {
+                    (children.iter().map(|(w, e)| w * e.value.ln()).sum::<f64>() / available_weight)
+                        .exp()
+                }
+            }
+        };
+        let leaves = children
+            .iter()
+            .flat_map(|(w, e)| {
+                let share = w / available_weight;
+                e.leaves
+                    .iter()
+                    .map(move |&(position, v, inner)| (position, v, share * inner))
+            })
+            .collect();
+        Some(Evaluated {
+            value,
+            coverage,
+            leaves,
+        })
     }
 }
 
-/// Min-max normalises one criterion over the markets that have a value: 0 = worst, 1 = best.
-/// When every market has the same value the criterion cannot tell them apart, and all get 0.5.
-fn normalise_criterion(dataset: &Dataset, criterion: &Criterion) -> Vec<Option<f64>> {
-    let Some(indicator) = dataset.indicator_index(&criterion.indicator) else {
-        return vec![None; dataset.markets().len()];
-    };
-    let direction = dataset.indicators()[indicator].direction;
-    let transformed: Vec<Option<f64>> = (0..dataset.markets().len())
-        .map(|m| {
-            let value = dataset.observation(m, indicator)?.value;
-            if criterion.log_transform {
-                // The logarithm of a non-positive value is undefined: treat it as missing.
-                (value > 0.0).then(|| value.ln())
-            } else {
-                Some(value)
-            }
+struct Evaluated {
+    value: f64,
+    coverage: f64,
+    /// (leaf position, normalised value, share of this node's weight).
+    leaves: Vec<(usize, f64, f64)>,
+}
+
+fn pillar_points(root: &Node, pillar_scores: &[Option<f64>], score: f64) -> Vec<f64> {
+    let available: f64 = root
+        .children
+        .iter()
+        .zip(pillar_scores)
+        .filter(|(c, s)| s.is_some() && c.weight > 0.0)
+        .map(|(c, _)| c.weight)
+        .sum();
+    if available <= 0.0 {
+        return vec![0.0; pillar_scores.len()];
+    }
+    let raw: Vec<f64> = root
+        .children
+        .iter()
+        .zip(pillar_scores)
+        .map(|(c, s)| s.map_or(0.0, |s| c.weight.max(0.0) * s / available))
+        .collect();
+    let total: f64 = raw.iter().sum();
+    // Exact for an arithmetic root (total == score); scaled to the score otherwise.
+    if total > 0.0 {
+        raw.iter().map(|p| p * score / total).collect()
+    } else {
+        raw
+    }
+}
+
+/// Transform, winsorise, normalise and orient one leaf's values.
+fn normalise_leaf(
+    raw: &[Option<f64>],
+    leaf: &Node,
+    normalisation: Normalisation,
+    direction: Direction,
+) -> Vec<Option<f64>> {
+    let log = leaf.transform == Some(Transform::Log);
+    let mut values: Vec<Option<f64>> = raw
+        .iter()
+        .map(|v| {
+            v.and_then(|v| {
+                if log {
+                    // The logarithm of a non-positive value is undefined: treat it as missing.
+                    (v > 0.0).then(|| v.ln())
+                } else {
+                    Some(v)
+                }
+            })
         })
         .collect();
-    let (min, max) = transformed
-        .iter()
-        .flatten()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
-            (lo.min(v), hi.max(v))
-        });
-    transformed
+    if let Some(w) = leaf.winsorise {
+        let mut sorted: Vec<f64> = values.iter().flatten().copied().collect();
+        sorted.sort_by(f64::total_cmp);
+        if let (Some(lo), Some(hi)) = (
+            percentile(&sorted, w.lower_pct),
+            percentile(&sorted, w.upper_pct),
+        ) {
+            values
+                .iter_mut()
+                .flatten()
+                .for_each(|v| *v = v.clamp(lo, hi));
+        }
+    }
+    let present: Vec<f64> = values.iter().flatten().copied().collect();
+    let normalised: Vec<Option<f64>> = match normalisation {
+        Normalisation::Goalposts { min, max } => {
+            let (min, max) = if log {
+                (min.ln(), max.ln())
+            } else {
+                (min, max)
+            };
+            values
+                .iter()
+                .map(|v| v.map(|v| ((v - min) / (max - min)).clamp(0.0, 1.0)))
+                .collect()
+        }
+        Normalisation::MinMax => {
+            let (lo, hi) = present
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+                    (lo.min(v), hi.max(v))
+                });
+            values
+                .iter()
+                .map(|v| v.map(|v| if hi > lo { (v - lo) / (hi - lo) } else { 0.5 }))
+                .collect()
+        }
+        Normalisation::ZScore => {
+            let n = present.len() as f64;
+            let mean = present.iter().sum::<f64>() / n.max(1.0);
+            let variance =
+                present.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0);
+            let sd = variance.sqrt();
+            values
+                .iter()
+                .map(|v| v.map(|v| if sd > 0.0 { (v - mean) / sd } else { 0.0 }))
+                .collect()
+        }
+        Normalisation::Rank => {
+            let mut sorted = present.clone();
+            sorted.sort_by(f64::total_cmp);
+            let n = sorted.len();
+            values
+                .iter()
+                .map(|v| {
+                    v.map(|v| {
+                        if n < 2 {
+                            return 0.5;
+                        }
+                        let below = sorted.partition_point(|x| *x < v);
+                        let up_to = sorted.partition_point(|x| *x <= v);
+                        // Ties get the mean of the positions they occupy.
+                        let mean_position = (below + up_to - 1) as f64 / 2.0;
+                        mean_position / (n - 1) as f64
+                    })
+                })
+                .collect()
+        }
+    };
+    normalised
         .into_iter()
         .map(|v| {
-            v.map(|v| {
-                let n = if max > min {
-                    (v - min) / (max - min)
-                } else {
-                    0.5
-                };
-                match direction {
-                    Direction::HigherIsBetter => n,
-                    Direction::LowerIsBetter => 1.0 - n,
-                }
+            v.map(|v| match (direction, normalisation) {
+                (Direction::HigherIsBetter, _) => v,
+                (Direction::LowerIsBetter, Normalisation::ZScore) => -v,
+                (Direction::LowerIsBetter, _) => 1.0 - v,
             })
         })
         .collect()
 }
 
+/// Linear-interpolated percentile (0-100) of sorted values.
+fn percentile(sorted: &[f64], pct: f64) -> Option<f64> {
+    let last = sorted.len().checked_sub(1)?;
+    let position = (pct / 100.0).clamp(0.0, 1.0) * last as f64;
+    let (lo, hi) = (position.floor() as usize, position.ceil() as usize);
+    let t = position - lo as f64;
+    Some(sorted[lo] + t * (sorted[hi] - sorted[lo]))
+}
+
 /// Standard competition ranking over scores already sorted best first.
-fn assign_ranks(scores: &mut [MarketScore]) {
+pub fn assign_ranks(scores: &mut [MarketScore]) {
     for i in 0..scores.len() {
         scores[i].rank = if i > 0 && scores[i].score == scores[i - 1].score {
             scores[i - 1].rank

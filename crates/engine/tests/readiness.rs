@@ -1,7 +1,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a panic is a failed test, with its place
 
 use beachhead_engine::{
-    readiness::score, Criterion, Dataset, Direction, Indicator, Market, Observation, ReadinessModel,
+    readiness::score, Aggregation, Dataset, Direction, IndexModel, Indicator, Market, Node,
+    Normalisation, Observation, Transform,
 };
 use proptest::prelude::*;
 
@@ -37,19 +38,15 @@ fn dataset(rows: &[Vec<Option<f64>>], lower: &[usize]) -> Dataset {
     Dataset::new(markets, indicators, values).expect("rows are rectangular")
 }
 
-fn model(weights: &[f64], log: &[usize], min_coverage: f64) -> ReadinessModel {
-    ReadinessModel {
-        criteria: weights
-            .iter()
-            .enumerate()
-            .map(|(i, &weight)| Criterion {
-                indicator: format!("i{i}"),
-                weight,
-                log_transform: log.contains(&i),
-            })
-            .collect(),
-        min_coverage,
-    }
+fn model(weights: &[f64], log: &[usize], min_coverage: f64) -> IndexModel {
+    let ids: Vec<String> = (0..weights.len()).map(|i| format!("i{i}")).collect();
+    let spec: Vec<(&str, f64, bool)> = ids
+        .iter()
+        .zip(weights)
+        .enumerate()
+        .map(|(i, (id, &w))| (id.as_str(), w, log.contains(&i)))
+        .collect();
+    IndexModel::flat("test", &spec, min_coverage)
 }
 
 fn score_of(ranking: &beachhead_engine::Ranking, market: usize) -> Option<f64> {
@@ -151,21 +148,296 @@ fn no_positive_weight_ranks_nothing() {
     let data = dataset(&[vec![Some(1.0)], vec![Some(2.0)]], &[]);
     let ranking = score(&data, &model(&[0.0], &[], 0.5));
     assert!(ranking.scores.is_empty());
-    assert!(ranking.excluded.is_empty());
 }
 
 #[test]
 fn unknown_indicator_is_reported_not_silently_ignored() {
     let data = dataset(&[vec![Some(1.0)], vec![Some(2.0)]], &[]);
     let mut m = model(&[1.0], &[], 0.5);
-    m.criteria.push(Criterion {
-        indicator: "nope".into(),
-        weight: 1.0,
-        log_transform: false,
-    });
+    m.root
+        .children
+        .push(Node::leaf("nope", 1.0, None, Normalisation::MinMax));
     let ranking = score(&data, &m);
     assert_eq!(ranking.unknown_indicators, vec!["nope".to_string()]);
+    // The unknown leaf carries half the weight and is missing everywhere: coverage 0.5.
     assert_eq!(ranking.scores.len(), 2);
+}
+
+fn leaf(id: &str, weight: f64, normalisation: Normalisation) -> Node {
+    Node::leaf(id, weight, None, normalisation)
+}
+
+fn tree(root: Node, scale: f64) -> IndexModel {
+    let mut m = IndexModel::flat("tree", &[], 0.0);
+    m.root = root;
+    m.scale = scale;
+    m
+}
+
+fn scores_by_market(data: &Dataset, m: &IndexModel) -> Vec<f64> {
+    let ranking = score(data, m);
+    (0..data.markets().len())
+        .map(|i| ranking.of_market(i).map_or(f64::NAN, |s| s.score))
+        .collect()
+}
+
+fn close(a: &[f64], b: &[f64]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() < 1e-9)
+}
+
+#[test]
+fn goalposts_cap_values_outside_them() {
+    // Goalposts 0-50: 25 → 0.5; 80 is capped at 1; -10 is capped at 0.
+    let data = dataset(
+        &[vec![Some(25.0)], vec![Some(80.0)], vec![Some(-10.0)]],
+        &[],
+    );
+    let m = tree(
+        Node::group(
+            "index",
+            1.0,
+            Aggregation::Arithmetic,
+            vec![leaf(
+                "i0",
+                1.0,
+                Normalisation::Goalposts {
+                    min: 0.0,
+                    max: 50.0,
+                },
+            )],
+        ),
+        1.0,
+    );
+    assert!(close(&scores_by_market(&data, &m), &[0.5, 1.0, 0.0]));
+}
+
+#[test]
+fn z_scores_use_the_sample_deviation_and_are_rescaled_to_the_scale() {
+    // 1, 2, 3: mean 2, sample sd 1 → z = -1, 0, 1 → rescaled to 0, 50, 100.
+    let data = dataset(&[vec![Some(1.0)], vec![Some(2.0)], vec![Some(3.0)]], &[]);
+    let m = tree(
+        Node::group(
+            "index",
+            1.0,
+            Aggregation::Arithmetic,
+            vec![leaf("i0", 1.0, Normalisation::ZScore)],
+        ),
+        100.0,
+    );
+    assert!(close(&scores_by_market(&data, &m), &[0.0, 50.0, 100.0]));
+}
+
+#[test]
+fn rank_normalisation_averages_ties() {
+    // 10, 20, 20, 40: positions 0, 1.5, 1.5, 3 of 3 → 0, 0.5, 0.5, 1.
+    let data = dataset(
+        &[
+            vec![Some(10.0)],
+            vec![Some(20.0)],
+            vec![Some(20.0)],
+            vec![Some(40.0)],
+        ],
+        &[],
+    );
+    let m = tree(
+        Node::group(
+            "index",
+            1.0,
+            Aggregation::Arithmetic,
+            vec![leaf("i0", 1.0, Normalisation::Rank)],
+        ),
+        1.0,
+    );
+    assert!(close(&scores_by_market(&data, &m), &[0.0, 0.5, 0.5, 1.0]));
+}
+
+#[test]
+fn winsorising_clamps_outliers_before_min_max() {
+    // 0, 1, 2, 3, 100 clamped to the 0th-75th percentiles [0, 3]: the outlier scores 1, and 2
+    // scores 2/3 instead of 0.02.
+    let data = dataset(
+        &[
+            vec![Some(0.0)],
+            vec![Some(1.0)],
+            vec![Some(2.0)],
+            vec![Some(3.0)],
+            vec![Some(100.0)],
+        ],
+        &[],
+    );
+    let mut l = leaf("i0", 1.0, Normalisation::MinMax);
+    l.winsorise = Some(beachhead_engine::index_model::Winsorise {
+        lower_pct: 0.0,
+        upper_pct: 75.0,
+    });
+    let m = tree(
+        Node::group("index", 1.0, Aggregation::Arithmetic, vec![l]),
+        1.0,
+    );
+    assert!(close(
+        &scores_by_market(&data, &m),
+        &[0.0, 1.0 / 3.0, 2.0 / 3.0, 1.0, 1.0]
+    ));
+}
+
+#[test]
+fn weighted_geometric_mean_and_a_zero_child() {
+    // Goalposts 0-1 keep the values: 0.25 (weight 1) and 1.0 (weight 3):
+    // 0.25^(1/4) × 1^(3/4) = 0.7071…; a zero child zeroes the group.
+    let data = dataset(
+        &[vec![Some(0.25), Some(1.0)], vec![Some(0.0), Some(1.0)]],
+        &[],
+    );
+    let gp = Normalisation::Goalposts { min: 0.0, max: 1.0 };
+    let m = tree(
+        Node::group(
+            "index",
+            1.0,
+            Aggregation::Geometric,
+            vec![leaf("i0", 1.0, gp), leaf("i1", 3.0, gp)],
+        ),
+        1.0,
+    );
+    assert!(close(
+        &scores_by_market(&data, &m),
+        &[0.25f64.powf(0.25), 0.0]
+    ));
+}
+
+#[test]
+fn an_hdi_shaped_model_reproduces_the_hand_computed_index() {
+    // The UNDP HDI's method: health = LE on goalposts 20-85; education = mean of EYS (0-18)
+    // and MYS (0-15); income = ln GNIpc on goalposts ln 100 - ln 75,000; HDI = geometric mean.
+    // LE 72, EYS 13, MYS 8, GNIpc 10,000:
+    //   health 52/65 = 0.8; education (13/18 + 8/15) / 2 = 0.62777…;
+    //   income ln(100) / ln(750) = 0.69563…; HDI = (0.8 × 0.62777 × 0.69563)^(1/3) = 0.70439…
+    let data = dataset(
+        &[vec![Some(72.0), Some(13.0), Some(8.0), Some(10_000.0)]],
+        &[],
+    );
+    let gp = |min, max| Normalisation::Goalposts { min, max };
+    let mut income = Node::leaf("i3", 1.0, Some(Transform::Log), gp(100.0, 75_000.0));
+    income.indicator = Some("i3".into());
+    let m = tree(
+        Node::group(
+            "hdi",
+            1.0,
+            Aggregation::Geometric,
+            vec![
+                leaf("i0", 1.0, gp(20.0, 85.0)),
+                Node::group(
+                    "education",
+                    1.0,
+                    Aggregation::Arithmetic,
+                    vec![
+                        leaf("i1", 1.0, gp(0.0, 18.0)),
+                        leaf("i2", 1.0, gp(0.0, 15.0)),
+                    ],
+                ),
+                income,
+            ],
+        ),
+        1.0,
+    );
+    let hdi = scores_by_market(&data, &m)[0];
+    let education = (13.0 / 18.0 + 8.0 / 15.0) / 2.0;
+    let income_index = 100f64.ln() / 750f64.ln();
+    let expected = (0.8 * education * income_index).powf(1.0 / 3.0);
+    assert!((hdi - expected).abs() < 1e-12, "{hdi} vs {expected}");
+    assert_eq!(format!("{hdi:.3}"), "0.704");
+}
+
+#[test]
+fn pillar_points_and_leaf_contributions_add_up_to_the_score() {
+    let data = dataset(
+        &[
+            vec![Some(1.0), Some(5.0), Some(2.0)],
+            vec![Some(3.0), Some(1.0), None],
+            vec![Some(2.0), Some(2.0), Some(9.0)],
+        ],
+        &[],
+    );
+    let mm = Normalisation::MinMax;
+    let m = tree(
+        Node::group(
+            "index",
+            1.0,
+            Aggregation::Arithmetic,
+            vec![
+                Node::group(
+                    "a",
+                    2.0,
+                    Aggregation::Arithmetic,
+                    vec![leaf("i0", 1.0, mm), leaf("i1", 3.0, mm)],
+                ),
+                Node::group("b", 1.0, Aggregation::Arithmetic, vec![leaf("i2", 1.0, mm)]),
+            ],
+        ),
+        100.0,
+    );
+    let ranking = score(&data, &m);
+    assert_eq!(ranking.pillar_ids, ["a", "b"]);
+    for s in &ranking.scores {
+        let points: f64 = s.pillar_points.iter().sum();
+        let leaves: f64 = s.contributions.iter().flatten().sum();
+        assert!(
+            (points - s.score).abs() < 1e-9 && (leaves - s.score).abs() < 1e-9,
+            "{s:?}"
+        );
+    }
+    // Market 1 lacks i2, so pillar b is missing and a carries everything.
+    let m1 = ranking.of_market(1).unwrap();
+    assert_eq!(m1.pillar_scores[1], None);
+    assert!((m1.coverage - 2.0 / 3.0).abs() < 1e-12);
+}
+
+#[test]
+fn the_shipped_model_is_valid_and_scores_the_bundled_data() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data");
+    let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).unwrap();
+    let model = IndexModel::from_json(
+        "beachhead-readiness.json",
+        &read("models/beachhead-readiness.json"),
+    )
+    .unwrap();
+    let data = Dataset::from_csv(
+        "indicators.csv",
+        &read("indicators.csv"),
+        "markets.csv",
+        &read("markets.csv"),
+    )
+    .unwrap();
+    assert!(
+        model.unknown_indicators(&data).is_empty(),
+        "{:?}",
+        model.unknown_indicators(&data)
+    );
+    assert_eq!(model.pillars().len(), 7);
+    assert!(model.pillars().iter().all(|p| !p.rationale.is_empty()));
+    let ranking = score(&data, &model);
+    assert!(ranking.scores.len() > 150, "{}", ranking.scores.len());
+    assert!(ranking
+        .scores
+        .iter()
+        .all(|s| (0.0..=100.0).contains(&s.score)));
+}
+
+#[test]
+fn model_files_with_mistakes_are_refused_with_the_node_named() {
+    let text = r#"{"format":"beachhead-index-model","version":2,"name":"x","scale":10,
+        "root":{"id":"r","aggregation":"geometric","children":[
+          {"id":"a","indicator":"a","normalisation":{"method":"z_score"}},
+          {"id":"a","indicator":"b","weight":-1,"normalisation":{"method":"goalposts","min":5,"max":1}}]}}"#;
+    let err = IndexModel::from_json("m.json", text).unwrap_err();
+    let messages: Vec<String> = err.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(messages, [
+        "m.json, column \"version\": found version 2; expected version 1 (the version this Beachhead reads)",
+        "m.json, column \"scale\": found 10; expected 1 or 100",
+        "m.json, column \"node \"r\"\": found geometric aggregation over z-scores; expected goalposts, min-max or rank below a geometric mean: z-scores can be negative",
+        "m.json, column \"node \"a\"\": found this id a second time; expected unique node ids",
+        "m.json, column \"node \"a\"\": found weight -1; expected a weight of 0 or more",
+        "m.json, column \"node \"a\"\": found goalposts 5 to 1; expected min below max",
+    ]);
 }
 
 fn arb_case() -> impl Strategy<Value = (Vec<Vec<Option<f64>>>, Vec<f64>)> {

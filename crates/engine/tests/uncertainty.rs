@@ -1,0 +1,153 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is a failed test, with its place
+
+use beachhead_engine::sensitivity::tornado;
+use beachhead_engine::uncertainty::{monte_carlo, Settings};
+use beachhead_engine::{Dataset, Direction, IndexModel, Indicator, Market, Observation};
+use proptest::prelude::*;
+
+fn dataset(rows: &[[f64; 3]]) -> Dataset {
+    let indicators = (0..3)
+        .map(|i| Indicator::new(&format!("i{i}"), "units", Direction::HigherIsBetter))
+        .collect();
+    let markets = (0..rows.len())
+        .map(|m| Market::new(&format!("M{m:02}"), "MM", &format!("Market {m}")))
+        .collect();
+    let values = rows
+        .iter()
+        .flatten()
+        .map(|&value| Some(Observation { value, year: None }))
+        .collect();
+    Dataset::new(markets, indicators, values).unwrap()
+}
+
+fn model() -> IndexModel {
+    IndexModel::flat(
+        "t",
+        &[("i0", 1.0, false), ("i1", 1.0, false), ("i2", 2.0, false)],
+        0.5,
+    )
+}
+
+fn sample() -> Dataset {
+    // Market 0 is best on everything; 1-3 trade places depending on the weights.
+    dataset(&[
+        [10.0, 10.0, 10.0],
+        [8.0, 1.0, 5.0],
+        [1.0, 8.0, 5.0],
+        [5.0, 5.0, 4.0],
+        [0.0, 0.0, 0.0],
+    ])
+}
+
+fn run(settings: Settings) -> beachhead_engine::uncertainty::Uncertainty {
+    monte_carlo(&sample(), &model(), &settings, &mut |_| true)
+}
+
+#[test]
+fn the_same_seed_gives_the_same_result_and_another_seed_may_not() {
+    let settings = Settings {
+        draws: 400,
+        seed: 7,
+        concentration: 5.0,
+        ..Settings::default()
+    };
+    assert_eq!(run(settings), run(settings));
+    let other = run(Settings {
+        seed: 8,
+        ..settings
+    });
+    assert_ne!(
+        run(settings),
+        other,
+        "different seeds should give different draws"
+    );
+}
+
+#[test]
+fn intervals_are_ordered_and_the_dominant_market_is_always_first() {
+    let result = run(Settings {
+        draws: 500,
+        concentration: 2.0,
+        top_k: 1,
+        ..Settings::default()
+    });
+    assert_eq!(result.draws, 500);
+    for i in &result.intervals {
+        assert!(i.p05 <= i.median && i.median <= i.p95, "{i:?}");
+        assert!((0.0..=1.0).contains(&i.p_top_k));
+    }
+    let best = &result.intervals[0];
+    assert_eq!(
+        (best.market, best.rank, best.p05, best.p95, best.p_top_k),
+        (0, 1, 1, 1, 1.0)
+    );
+    let worst = result.intervals.last().unwrap();
+    assert_eq!((worst.market, worst.median), (4, 5));
+    // Markets 1 and 2 tie under the chosen weights and swap under drawn ones.
+    let swapping = result.intervals.iter().find(|i| i.market == 1).unwrap();
+    assert!(swapping.p05 < swapping.p95, "{swapping:?}");
+}
+
+#[test]
+fn a_very_high_concentration_pins_every_rank() {
+    let data = dataset(&[
+        [10.0, 1.0, 3.0],
+        [8.0, 2.0, 1.0],
+        [1.0, 9.0, 2.0],
+        [4.0, 4.0, 9.0],
+    ]);
+    let result = monte_carlo(
+        &data,
+        &model(),
+        &Settings {
+            draws: 200,
+            concentration: 1e9,
+            ..Settings::default()
+        },
+        &mut |_| true,
+    );
+    for i in &result.intervals {
+        assert_eq!((i.p05, i.median, i.p95), (i.rank, i.rank, i.rank), "{i:?}");
+    }
+}
+
+#[test]
+fn alternative_methods_run_and_cancellation_stops_early() {
+    let settings = Settings {
+        draws: 300,
+        vary_normalisation: true,
+        vary_aggregation: true,
+        ..Settings::default()
+    };
+    let result = run(settings);
+    assert_eq!(result.draws, 300);
+    let stopped = monte_carlo(&sample(), &model(), &settings, &mut |done| done < 100);
+    assert_eq!(stopped.draws, 100);
+}
+
+#[test]
+fn the_tornado_lists_every_weight_widest_first() {
+    let t = tornado(&sample(), &model(), 1, 0.5).unwrap();
+    assert_eq!(t.swings.len(), 3);
+    assert!(t.swings.windows(2).all(|w| w[0].width() >= w[1].width()));
+    // Market 1 is strong on i0 (8 of 10) and weak on i1 (1 of 10).
+    let i0 = t.swings.iter().find(|s| s.node == "i0").unwrap();
+    let i1 = t.swings.iter().find(|s| s.node == "i1").unwrap();
+    assert!(
+        i0.score_high > i0.score_low && i1.score_high < i1.score_low,
+        "{t:?}"
+    );
+    assert!(tornado(&sample(), &model(), 99, 0.5).is_none());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    #[test]
+    fn identical_seeds_give_identical_ranks(seed in any::<u64>(), rows in prop::collection::vec(prop::array::uniform3(0.0f64..100.0), 2..8)) {
+        let data = dataset(&rows);
+        let settings = Settings { draws: 60, seed, concentration: 10.0, ..Settings::default() };
+        let a = monte_carlo(&data, &model(), &settings, &mut |_| true);
+        let b = monte_carlo(&data, &model(), &settings, &mut |_| true);
+        prop_assert_eq!(a, b);
+    }
+}
