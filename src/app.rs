@@ -5,7 +5,7 @@ use std::sync::Arc;
 use beachhead_engine::{Dataset, IndexModel};
 use leptos::{prelude::*, task::spawn_local};
 
-use crate::components::{DataView, RankingChart, RankingTable, Sources, WeightsPanel};
+use crate::components::{DataView, FilterBar, RankingChart, RankingTable, Sources, WeightsPanel};
 use crate::data_source::{self, Bundle, LoadFailure};
 use crate::explorer::{Explorer, CHART_MARKETS};
 
@@ -172,6 +172,7 @@ fn Ready(dataset: Arc<Dataset>, model: IndexModel) -> impl IntoView {
 #[component]
 fn RankingView(explorer: Explorer) -> impl IntoView {
     let has_ranking = Memo::new(move |_| explorer.ranking.with(|r| !r.scores.is_empty()));
+    let has_candidates = Memo::new(move |_| explorer.candidates.with(|c| !c.is_empty()));
     let legend = move || {
         explorer.pillars.with(|pillars| {
             pillars
@@ -185,7 +186,7 @@ fn RankingView(explorer: Explorer) -> impl IntoView {
                 .collect_view()
         })
     };
-    let ranked_count = move || explorer.ranking.with(|r| r.scores.len());
+    let ranked_count = move || explorer.candidates.with(Vec::len);
     let unranked_note = move || {
         explorer.unranked.with(|names| {
             (!names.is_empty()).then(|| {
@@ -216,10 +217,11 @@ fn RankingView(explorer: Explorer) -> impl IntoView {
             </aside>
             <div class="content">
                 <section class="card" aria-labelledby="chart-title">
-                    <h2 id="chart-title">{format!("Top {CHART_MARKETS} markets by readiness")}</h2>
+                    <h2 id="chart-title">{format!("Top {CHART_MARKETS} candidate markets by readiness")}</h2>
                     <p class="subtitle">
                         "Score 0-100 from the Beachhead readiness model: indicators are normalised, weighted into pillars, and pillars into the score; bar segments show what each pillar adds."
                     </p>
+                    <FilterBar explorer/>
                     <ul class="legend" aria-label="Legend">{legend}</ul>
                     {move || missing_note().map(|n| view! { <p class="hint">{n}</p> })}
                     <Show
@@ -230,16 +232,25 @@ fn RankingView(explorer: Explorer) -> impl IntoView {
                             </p>
                         }
                     >
-                        <RankingChart bars=explorer.chart_bars summary=explorer.chart_summary/>
+                        <Show
+                            when=move || has_candidates.get()
+                            fallback=|| view! {
+                                <p class="notice empty" data-testid="no-candidates">
+                                    "No market passes these filters. Widen the region or lower the population floor."
+                                </p>
+                            }
+                        >
+                            <RankingChart bars=explorer.chart_bars summary=explorer.chart_summary/>
+                        </Show>
                     </Show>
                     <p class="source-line">
                         "Source: World Bank WDI; ITU via Our World in Data (CC BY 4.0); VAT: sales-tax (MIT). Competition, community and service pillars use illustrative data."
                     </p>
                 </section>
                 <section class="card" aria-labelledby="table-title">
-                    <h2 id="table-title">"All ranked markets"</h2>
+                    <h2 id="table-title">"All candidate markets"</h2>
                     <p class="subtitle">
-                        {move || format!("{} markets ranked. Click a column heading to sort; hover a value for its year.", ranked_count())}
+                        {move || format!("{} candidate markets ranked (filters above). Click a column heading to sort.", ranked_count())}
                     </p>
                     {move || unranked_note().map(|n| view! { <p class="hint">{n}</p> })}
                     <Show when=move || has_ranking.get()>

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use beachhead_charts::{palette, ranking_chart::RankedBar};
+use beachhead_engine::market_filter::MarketFilter;
 use beachhead_engine::{
     readiness, Dataset, Direction, IndexModel, Node, Normalisation, Ranking, Status, Transform,
 };
@@ -99,7 +100,10 @@ pub struct TableCell {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableRow {
     pub iso3: String,
+    /// Rank among the candidates the filters keep.
     pub rank: usize,
+    /// Rank among all markets.
+    pub world_rank: usize,
     pub market: String,
     pub score: String,
     pub cells: Vec<TableCell>,
@@ -114,8 +118,12 @@ pub struct Explorer {
     pub weights: RwSignal<BTreeMap<String, f64>>,
     pub default_weights: StoredValue<BTreeMap<String, f64>>,
     pub sort: RwSignal<TableSort>,
+    pub filter: RwSignal<MarketFilter>,
     pub model: Memo<IndexModel>,
     pub ranking: Memo<Ranking>,
+    /// Positions in `ranking.scores` of the markets the filters keep, with their rank among
+    /// them (ties share a rank).
+    pub candidates: Memo<Vec<(usize, usize)>>,
     /// Each node's share (0-1) of its parent's weight, counting only nodes with data.
     pub weight_shares: Memo<BTreeMap<String, f64>>,
     pub chart_bars: Memo<Vec<RankedBar>>,
@@ -134,6 +142,11 @@ impl Explorer {
         default_weights.insert(USER_PILLAR.into(), 0.0);
         let weights = RwSignal::new(default_weights.clone());
         let sort = RwSignal::new(TableSort::default());
+        // Xiaomi's home market is entered already: the question is where to go next.
+        let filter = RwSignal::new(MarketFilter {
+            entered: vec!["CHN".into()],
+            ..MarketFilter::default()
+        });
 
         // The model's shape follows the dataset; its weights follow the sliders.
         let shaped = Memo::new(move |_| {
@@ -178,31 +191,57 @@ impl Explorer {
         let pillars = Memo::new(move |_| shaped.with(|m| dataset.with(|d| pillar_info(d, m))));
         let ranking = Memo::new(move |_| dataset.with(|d| model.with(|m| readiness::score(d, m))));
         let weight_shares = Memo::new(move |_| dataset.with(|d| model.with(|m| shares(d, m))));
+        let candidates = Memo::new(move |_| {
+            dataset.with(|d| {
+                filter.with(|f| {
+                    ranking.with(|r| {
+                        let mut out: Vec<(usize, usize)> = Vec::new();
+                        for (i, s) in r.scores.iter().enumerate() {
+                            if !f.matches(d, s.market) {
+                                continue;
+                            }
+                            let rank = match out.last() {
+                                Some(&(prev, prev_rank)) if r.scores[prev].score == s.score => {
+                                    prev_rank
+                                }
+                                _ => out.len() + 1,
+                            };
+                            out.push((i, rank));
+                        }
+                        out
+                    })
+                })
+            })
+        });
         let chart_bars = Memo::new(move |_| {
             dataset.with(|d| {
                 ranking.with(|r| {
-                    r.scores
-                        .iter()
-                        .take(CHART_MARKETS)
-                        .map(|s| RankedBar {
-                            rank: s.rank,
-                            label: d.markets()[s.market].name.clone(),
-                            score: s.score,
-                            segments: s.pillar_points.clone(),
-                        })
-                        .collect()
+                    candidates.with(|c| {
+                        c.iter()
+                            .take(CHART_MARKETS)
+                            .map(|&(i, rank)| {
+                                let s = &r.scores[i];
+                                RankedBar {
+                                    rank,
+                                    label: d.markets()[s.market].name.clone(),
+                                    score: s.score,
+                                    segments: s.pillar_points.clone(),
+                                }
+                            })
+                            .collect()
+                    })
                 })
             })
         });
         let chart_summary = Memo::new(move |_| {
-            let total = ranking.with(|r| r.scores.len());
+            let total = candidates.with(Vec::len);
             chart_bars.with(|bars: &Vec<RankedBar>| {
                 let listed: Vec<String> = bars
                     .iter()
                     .map(|b| format!("{}. {} {:.1}", b.rank, b.label, b.score))
                     .collect();
                 format!(
-                    "Top {} of {total} markets by readiness score (0-100): {}",
+                    "Top {} of {total} candidate markets by readiness score (0-100): {}",
                     bars.len(),
                     listed.join("; ")
                 )
@@ -210,7 +249,7 @@ impl Explorer {
         });
         let table_rows = Memo::new(move |_| {
             let sort = sort.get();
-            dataset.with(|d| ranking.with(|r| table(d, r, sort)))
+            dataset.with(|d| ranking.with(|r| candidates.with(|c| table(d, r, c, sort))))
         });
         let unranked = Memo::new(move |_| {
             dataset.with(|d| {
@@ -228,8 +267,10 @@ impl Explorer {
             weights,
             default_weights: StoredValue::new(default_weights),
             sort,
+            filter,
             model,
             ranking,
+            candidates,
             weight_shares,
             chart_bars,
             chart_summary,
@@ -350,8 +391,19 @@ fn criterion_info(dataset: &Dataset, leaf: &Node, pillar: usize) -> CriterionInf
     }
 }
 
-fn table(dataset: &Dataset, ranking: &Ranking, sort: TableSort) -> Vec<TableRow> {
-    let mut order: Vec<usize> = (0..ranking.scores.len()).collect();
+fn table(
+    dataset: &Dataset,
+    ranking: &Ranking,
+    candidates: &[(usize, usize)],
+    sort: TableSort,
+) -> Vec<TableRow> {
+    let mut order: Vec<usize> = candidates.iter().map(|&(i, _)| i).collect();
+    let candidate_rank = |i: usize| {
+        candidates
+            .iter()
+            .find(|&&(c, _)| c == i)
+            .map_or(0, |&(_, rank)| rank)
+    };
     // Each column's ascending order; `descending` reverses it.
     order.sort_by(|a, b| {
         let (sa, sb) = (&ranking.scores[*a], &ranking.scores[*b]);
@@ -391,9 +443,11 @@ fn table(dataset: &Dataset, ranking: &Ranking, sort: TableSort) -> Vec<TableRow>
         .map(|i| {
             let s = &ranking.scores[i];
             let market = &dataset.markets()[s.market];
+            let rank = candidate_rank(i);
             TableRow {
                 iso3: market.iso3.clone(),
-                rank: s.rank,
+                rank,
+                world_rank: s.rank,
                 market: market.name.clone(),
                 score: format!("{:.1}", s.score),
                 cells: s
@@ -410,7 +464,7 @@ fn table(dataset: &Dataset, ranking: &Ranking, sort: TableSort) -> Vec<TableRow>
                         },
                     })
                     .collect(),
-                in_chart: i < CHART_MARKETS,
+                in_chart: rank <= CHART_MARKETS,
             }
         })
         .collect()

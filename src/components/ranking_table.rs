@@ -57,6 +57,7 @@ pub fn RankingTable(explorer: Explorer) -> impl IntoView {
                     <tr>
                         {header(SortColumn::Rank, "Rank".into(), "num")}
                         {header(SortColumn::Market, "Market".into(), "")}
+                        <th scope="col" class="num" title="Rank among all markets, before filters">"World"</th>
                         {header(SortColumn::Score, "Score".into(), "num")}
                         {pillar_headers}
                     </tr>
@@ -64,12 +65,13 @@ pub fn RankingTable(explorer: Explorer) -> impl IntoView {
                 <tbody>
                     <For
                         each=move || explorer.table_rows.get()
-                        key=|row| (row.iso3.clone(), row.rank, row.score.clone())
+                        key=|row| (row.iso3.clone(), row.rank, row.world_rank, row.score.clone())
                         let:row
                     >
                         <tr class:in-chart=row.in_chart>
                             <td class="num">{row.rank}</td>
                             <th scope="row">{row.market}</th>
+                            <td class="num muted">{row.world_rank}</td>
                             <td class="num score">{row.score}</td>
                             {row
                                 .cells

@@ -8,6 +8,7 @@
 pub mod dataset;
 pub mod dictionary;
 pub mod index_model;
+pub mod market_filter;
 pub mod market_match;
 pub mod problem;
 pub mod readiness;

@@ -128,3 +128,50 @@ fn the_bundled_dataset_loads_and_ranks_well_over_a_hundred_markets() {
     );
     assert!(ranking.scores.last().map_or(100.0, |s| s.score) < 35.0);
 }
+
+#[test]
+fn filters_pick_candidates_by_region_language_population_and_entry() {
+    use beachhead_engine::market_filter::{regions, MarketFilter};
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data");
+    let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).expect("bundled file");
+    let data = Dataset::from_csv(
+        "indicators.csv",
+        &read("indicators.csv"),
+        "markets.csv",
+        &read("markets.csv"),
+    )
+    .expect("valid");
+    let index = |code: &str| {
+        data.markets()
+            .iter()
+            .position(|m| m.iso3 == code)
+            .expect(code)
+    };
+    assert_eq!(
+        regions(&data),
+        ["Africa", "Americas", "Asia", "Europe", "Oceania"]
+    );
+
+    let (entered, unknown) = MarketFilter::parse_entered(&data, "China; HK, Narnia");
+    assert_eq!(entered, ["CHN", "HKG"]);
+    assert_eq!(unknown, ["Narnia"]);
+    let filter = MarketFilter {
+        region: Some("Asia".into()),
+        english_official_only: true,
+        min_population_m: 10.0,
+        entered,
+    };
+    // (market, passes): India is Asian, English-official and large; China is entered; Japan's
+    // official language is not English; Singapore is too small; Nigeria is not in Asia.
+    for (code, passes) in [
+        ("IND", true),
+        ("CHN", false),
+        ("JPN", false),
+        ("SGP", false),
+        ("NGA", false),
+        ("PHL", true),
+    ] {
+        assert_eq!(filter.matches(&data, index(code)), passes, "{code}");
+    }
+    assert!(MarketFilter::default().matches(&data, index("TWN")));
+}

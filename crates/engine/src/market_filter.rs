@@ -1,0 +1,77 @@
+//! Which markets are candidates: the filters of the ranking views.
+
+use crate::dataset::Dataset;
+use crate::market_match::MarketMatcher;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MarketFilter {
+    /// UN region ("Asia", "Africa", …); None for all.
+    pub region: Option<String>,
+    pub english_official_only: bool,
+    /// Markets below this population (millions) are left out; 0 keeps all.
+    pub min_population_m: f64,
+    /// Markets already entered (ISO3): not candidates.
+    pub entered: Vec<String>,
+}
+
+impl MarketFilter {
+    pub fn matches(&self, dataset: &Dataset, market: usize) -> bool {
+        let Some(m) = dataset.markets().get(market) else {
+            return false;
+        };
+        if self.region.as_ref().is_some_and(|r| &m.region != r) {
+            return false;
+        }
+        if self.english_official_only && m.english_official != Some(true) {
+            return false;
+        }
+        if self.min_population_m > 0.0 {
+            let population = dataset
+                .indicator_index("population")
+                .and_then(|i| dataset.observation(market, i))
+                .map(|o| o.value);
+            // Unknown population cannot pass a population threshold.
+            if population.is_none_or(|p| p < self.min_population_m * 1e6) {
+                return false;
+            }
+        }
+        !self.entered.contains(&m.iso3)
+    }
+
+    /// Reads a list of markets typed by a person ("China, HK; Taiwan"): the ISO3 codes it
+    /// names, and the parts that name no market.
+    pub fn parse_entered(dataset: &Dataset, text: &str) -> (Vec<String>, Vec<String>) {
+        let matcher = MarketMatcher::new(dataset.markets());
+        let mut codes = Vec::new();
+        let mut unknown = Vec::new();
+        for part in text
+            .split([',', ';', '\n'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            match matcher.find(part) {
+                Some(i) => {
+                    let code = dataset.markets()[i].iso3.clone();
+                    if !codes.contains(&code) {
+                        codes.push(code);
+                    }
+                }
+                None => unknown.push(part.to_owned()),
+            }
+        }
+        (codes, unknown)
+    }
+}
+
+/// The distinct UN regions of the dataset's markets, sorted.
+pub fn regions(dataset: &Dataset) -> Vec<String> {
+    let mut out: Vec<String> = dataset
+        .markets()
+        .iter()
+        .map(|m| m.region.clone())
+        .filter(|r| !r.is_empty())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
