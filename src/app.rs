@@ -5,9 +5,13 @@ use std::sync::Arc;
 use beachhead_engine::{Dataset, IndexModel};
 use leptos::{prelude::*, task::spawn_local};
 
-use crate::components::{DataView, FilterBar, RankingChart, RankingTable, Sources, WeightsPanel};
+use crate::components::{
+    DataView, FilterBar, MarketView, RankingChart, RankingTable, Sources, UncertaintyView,
+    WeightsPanel,
+};
 use crate::data_source::{self, Bundle, LoadFailure};
 use crate::explorer::{Explorer, CHART_MARKETS};
+use crate::navigation::{Navigation, Tab};
 
 #[derive(Debug, Clone, PartialEq)]
 enum LoadState {
@@ -90,60 +94,23 @@ fn Failed(failure: LoadFailure, retry: impl Fn() + Copy + Send + Sync + 'static)
     }
 }
 
-/// The explorer's views. The URL hash names the view, so a view can be linked and the
-/// browser's back and forward buttons move between views.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tab {
-    Ranking,
-    Data,
-}
-
-impl Tab {
-    fn from_hash(hash: &str) -> Self {
-        match hash.trim_start_matches('#') {
-            "data" => Tab::Data,
-            _ => Tab::Ranking,
-        }
-    }
-
-    fn hash(self) -> &'static str {
-        match self {
-            Tab::Ranking => "#ranking",
-            Tab::Data => "#data",
-        }
-    }
-}
-
-fn current_hash() -> String {
-    window().location().hash().unwrap_or_default()
-}
-
 #[component]
 fn Ready(dataset: Arc<Dataset>, model: IndexModel) -> impl IntoView {
     let bundled_ids: Vec<String> = dataset.indicators().iter().map(|i| i.id.clone()).collect();
     let base = Arc::clone(&dataset);
     let in_use = RwSignal::new(dataset);
     let explorer = Explorer::new(in_use.into(), model, bundled_ids);
-    let tab = RwSignal::new(Tab::from_hash(&current_hash()));
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        tab.set(Tab::from_hash(&current_hash()));
-    });
-    on_cleanup(move || listener.remove());
-    let go = move |to: Tab| {
-        if tab.get_untracked() != to {
-            // Setting the hash adds a history entry; the hashchange listener updates `tab`.
-            let _ = window().location().set_hash(to.hash());
-        }
-    };
-    let tab_button = move |to: Tab, label: &'static str, testid: &'static str| {
+    let navigation = Navigation::new();
+    let tab = navigation.tab;
+    let tab_button = move |to: Tab, label: &'static str| {
         view! {
             <button
                 type="button"
                 role="tab"
                 class="tab"
-                data-testid=testid
+                data-testid=format!("tab-{}", to.slug())
                 aria-selected=move || (tab.get() == to).to_string()
-                on:click=move |_| go(to)
+                on:click=move |_| navigation.go(to)
             >
                 {label}
             </button>
@@ -154,14 +121,19 @@ fn Ready(dataset: Arc<Dataset>, model: IndexModel) -> impl IntoView {
 
     view! {
         <nav class="tabs" role="tablist" aria-label="Views">
-            {tab_button(Tab::Ranking, "Ranking", "tab-ranking")}
-            {tab_button(Tab::Data, "Data and sources", "tab-data")}
+            {Tab::ALL.iter().map(|&(to, label)| tab_button(to, label)).collect_view()}
             <Show when=using_own_data>
                 <span class="badge own-data" data-testid="own-data-badge">"using your data"</span>
             </Show>
         </nav>
         <div hidden=move || tab.get() != Tab::Ranking>
             <RankingView explorer/>
+        </div>
+        <div hidden=move || tab.get() != Tab::Market>
+            <MarketView explorer/>
+        </div>
+        <div hidden=move || tab.get() != Tab::Uncertainty>
+            <UncertaintyView explorer/>
         </div>
         <div hidden=move || tab.get() != Tab::Data>
             <DataView base=Arc::clone(&base) dataset=in_use/>

@@ -44,3 +44,13 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Strin
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
+
+/// Lets the browser paint and handle input before the caller continues.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}

@@ -119,6 +119,10 @@ pub struct Explorer {
     pub default_weights: StoredValue<BTreeMap<String, f64>>,
     pub sort: RwSignal<TableSort>,
     pub filter: RwSignal<MarketFilter>,
+    /// The market the Market view shows (ISO3); None: the top candidate.
+    pub selected: RwSignal<Option<String>>,
+    /// Markets the Compare view shows side by side (ISO3, two to four).
+    pub compared: RwSignal<Vec<String>>,
     pub model: Memo<IndexModel>,
     pub ranking: Memo<Ranking>,
     /// Positions in `ranking.scores` of the markets the filters keep, with their rank among
@@ -268,6 +272,8 @@ impl Explorer {
             default_weights: StoredValue::new(default_weights),
             sort,
             filter,
+            selected: RwSignal::new(None),
+            compared: RwSignal::new(Vec::new()),
             model,
             ranking,
             candidates,
@@ -277,6 +283,18 @@ impl Explorer {
             table_rows,
             unranked,
         }
+    }
+
+    /// The market the Market view shows: the chosen one, else the top candidate.
+    pub fn selected_market(&self) -> Option<usize> {
+        let chosen = self.selected.get();
+        self.dataset.with(|d| match chosen {
+            Some(code) => d.markets().iter().position(|m| m.iso3 == code),
+            None => self.candidates.with(|c| {
+                c.first()
+                    .and_then(|&(i, _)| self.ranking.with(|r| r.scores.get(i).map(|s| s.market)))
+            }),
+        })
     }
 
     /// Sets one node's weight (never negative, never NaN).

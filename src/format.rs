@@ -61,3 +61,21 @@ mod tests {
         }
     }
 }
+
+/// "Kenya's", "United States'".
+pub fn possessive(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}’")
+    } else {
+        format!("{name}’s")
+    }
+}
+
+#[cfg(test)]
+mod possessive_tests {
+    #[test]
+    fn possessives_of_names_with_and_without_a_final_s() {
+        assert_eq!(super::possessive("Kenya"), "Kenya’s");
+        assert_eq!(super::possessive("United States"), "United States’");
+    }
+}

@@ -8,6 +8,8 @@ pub mod data_catalogue;
 pub mod data_source;
 pub mod explorer;
 pub mod format;
+pub mod market_detail;
+pub mod navigation;
 pub mod user_files;
 
 pub use app::App;

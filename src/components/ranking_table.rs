@@ -3,10 +3,12 @@
 use leptos::prelude::*;
 
 use crate::explorer::{Explorer, SortColumn};
+use crate::navigation::{Navigation, Tab};
 
 #[component]
 pub fn RankingTable(explorer: Explorer) -> impl IntoView {
     let sort = explorer.sort;
+    let navigation = use_context::<Navigation>();
     let pillars = explorer.pillars;
     let header = move |column: SortColumn, label: String, class: &'static str| {
         let aria_sort = move || {
@@ -70,7 +72,24 @@ pub fn RankingTable(explorer: Explorer) -> impl IntoView {
                     >
                         <tr class:in-chart=row.in_chart>
                             <td class="num">{row.rank}</td>
-                            <th scope="row">{row.market}</th>
+                            <th scope="row">
+                                <button
+                                    type="button"
+                                    class="market-link"
+                                    title="Open this market"
+                                    on:click={
+                                        let code = row.iso3.clone();
+                                        move |_| {
+                                            explorer.selected.set(Some(code.clone()));
+                                            if let Some(nav) = navigation {
+                                                nav.go(Tab::Market);
+                                            }
+                                        }
+                                    }
+                                >
+                                    {row.market}
+                                </button>
+                            </th>
                             <td class="num muted">{row.world_rank}</td>
                             <td class="num score">{row.score}</td>
                             {row

@@ -6,7 +6,9 @@
 //! wasm that measurement goes through the DOM and forces a page layout per label.
 
 pub mod palette;
+pub mod profile_chart;
 pub mod ranking_chart;
+pub mod uncertainty_chart;
 
 use std::fmt;
 

@@ -88,108 +88,165 @@ fn dirichlet_reweight(node: &mut Node, concentration: f64, rng: &mut ChaCha8Rng)
     }
 }
 
-/// Runs the Monte Carlo. `progress` is called with the number of draws done, now and then,
-/// and stops the run early when it returns false.
+/// A Monte Carlo run that can be advanced a slice at a time, so a user interface can show
+/// progress and stop it between slices. The result depends only on the inputs and the seed,
+/// not on how the draws were sliced.
+pub struct MonteCarlo {
+    model: IndexModel,
+    settings: Settings,
+    base_prepared: Prepared,
+    alternatives: Vec<Prepared>,
+    /// Markets ranked under the chosen weights, best first, and their ranks.
+    ranked: Vec<(usize, usize)>,
+    position_of: Vec<usize>,
+    histogram: Vec<u32>,
+    rng: ChaCha8Rng,
+    done: usize,
+}
+
+impl MonteCarlo {
+    pub fn new(dataset: &Dataset, model: &IndexModel, settings: &Settings) -> Self {
+        let base_prepared = Prepared::new(dataset, model);
+        let base = base_prepared.score(model, &model.root, model.min_coverage);
+        let ranked: Vec<(usize, usize)> = base.scores.iter().map(|s| (s.market, s.rank)).collect();
+        let alternatives = if settings.vary_normalisation {
+            [
+                Normalisation::MinMax,
+                Normalisation::Rank,
+                Normalisation::ZScore,
+            ]
+            .iter()
+            .map(|&m| Prepared::with_normalisation_override(dataset, model, Some(m)))
+            .collect()
+        } else {
+            Vec::new()
+        };
+        // position_of[market] = index into `ranked`, for markets ranked under the base weights.
+        let mut position_of = vec![usize::MAX; dataset.markets().len()];
+        for (i, &(m, _)) in ranked.iter().enumerate() {
+            position_of[m] = i;
+        }
+        let n = ranked.len();
+        Self {
+            model: model.clone(),
+            settings: *settings,
+            base_prepared,
+            alternatives,
+            ranked,
+            position_of,
+            histogram: vec![0; n * n],
+            rng: ChaCha8Rng::seed_from_u64(settings.seed),
+            done: 0,
+        }
+    }
+
+    pub fn draws_done(&self) -> usize {
+        self.done
+    }
+
+    pub fn finished(&self) -> bool {
+        self.done >= self.settings.draws || self.ranked.is_empty()
+    }
+
+    /// Runs up to `count` more draws; returns how many ran.
+    pub fn run(&mut self, count: usize) -> usize {
+        let n = self.ranked.len();
+        let mut ran = 0;
+        while ran < count && !self.finished() {
+            let mut root = self.model.root.clone();
+            dirichlet_reweight(
+                &mut root,
+                self.settings.concentration.max(1e-6),
+                &mut self.rng,
+            );
+            let prepared = if self.alternatives.is_empty() {
+                &self.base_prepared
+            } else {
+                &self.alternatives[self.rng.random_range(0..self.alternatives.len())]
+            };
+            // Drawn every time (when asked) so the random stream does not depend on the data.
+            let geometric = self.settings.vary_aggregation && self.rng.random_bool(0.5);
+            // Geometric means need positive inputs: never over z-scores.
+            if geometric && !prepared.rescale {
+                root.aggregation = Some(Aggregation::Geometric);
+            }
+            // Markets excluded under the chosen weights stay out, so every draw ranks the same set.
+            let ranking = prepared.score(&self.model, &root, 0.0);
+            let mut rank = 0;
+            for s in &ranking.scores {
+                let position = self.position_of[s.market];
+                if position != usize::MAX {
+                    rank += 1;
+                    self.histogram[position * n + (rank - 1)] += 1;
+                }
+            }
+            self.done += 1;
+            ran += 1;
+        }
+        ran
+    }
+
+    pub fn result(&self) -> Uncertainty {
+        let n = self.ranked.len();
+        let done = self.done;
+        let intervals = self
+            .ranked
+            .iter()
+            .enumerate()
+            .map(|(position, &(market, rank))| {
+                let row = &self.histogram[position * n..(position + 1) * n];
+                let quantile = |q: f64| {
+                    let target = (q * done as f64).ceil().max(1.0) as u64;
+                    let mut seen = 0u64;
+                    for (r, &count) in row.iter().enumerate() {
+                        seen += u64::from(count);
+                        if seen >= target {
+                            return r + 1;
+                        }
+                    }
+                    n
+                };
+                let in_top: u64 = row
+                    .iter()
+                    .take(self.settings.top_k)
+                    .map(|&c| u64::from(c))
+                    .sum();
+                RankInterval {
+                    market,
+                    rank,
+                    median: quantile(0.5),
+                    p05: quantile(0.05),
+                    p95: quantile(0.95),
+                    p_top_k: if done > 0 {
+                        in_top as f64 / done as f64
+                    } else {
+                        0.0
+                    },
+                }
+            })
+            .collect();
+        Uncertainty {
+            intervals,
+            draws: done,
+            top_k: self.settings.top_k,
+        }
+    }
+}
+
+/// Runs the Monte Carlo to the end. `progress` is called with the number of draws done every
+/// 50 draws, and stops the run early when it returns false.
 pub fn monte_carlo(
     dataset: &Dataset,
     model: &IndexModel,
     settings: &Settings,
     progress: &mut dyn FnMut(usize) -> bool,
 ) -> Uncertainty {
-    let base_prepared = Prepared::new(dataset, model);
-    let base = base_prepared.score(model, &model.root, model.min_coverage);
-    let ranked: Vec<usize> = base.scores.iter().map(|s| s.market).collect();
-    let n = ranked.len();
-    if n == 0 {
-        return Uncertainty {
-            top_k: settings.top_k,
-            ..Uncertainty::default()
-        };
-    }
-    let alternatives: Vec<Prepared> = if settings.vary_normalisation {
-        [
-            Normalisation::MinMax,
-            Normalisation::Rank,
-            Normalisation::ZScore,
-        ]
-        .iter()
-        .map(|&m| Prepared::with_normalisation_override(dataset, model, Some(m)))
-        .collect()
-    } else {
-        Vec::new()
-    };
-    // position_of[market] = index into `ranked`, for markets ranked under the base weights.
-    let mut position_of = vec![usize::MAX; dataset.markets().len()];
-    for (i, &m) in ranked.iter().enumerate() {
-        position_of[m] = i;
-    }
-    let mut histogram = vec![0u32; n * n];
-    let mut rng = ChaCha8Rng::seed_from_u64(settings.seed);
-    let mut done = 0;
-    for draw in 0..settings.draws {
-        let mut root = model.root.clone();
-        dirichlet_reweight(&mut root, settings.concentration.max(1e-6), &mut rng);
-        let prepared = if alternatives.is_empty() {
-            &base_prepared
-        } else {
-            &alternatives[rng.random_range(0..alternatives.len())]
-        };
-        // Drawn every time (when asked) so the random stream does not depend on the data.
-        let geometric = settings.vary_aggregation && rng.random_bool(0.5);
-        // Geometric means need positive inputs: never over z-scores.
-        if geometric && !prepared.rescale {
-            root.aggregation = Some(Aggregation::Geometric);
-        }
-        // Markets excluded under the chosen weights stay out, so every draw ranks the same set.
-        let ranking = prepared.score(model, &root, 0.0);
-        let mut rank = 0;
-        for s in &ranking.scores {
-            let position = position_of[s.market];
-            if position != usize::MAX {
-                rank += 1;
-                histogram[position * n + (rank - 1)] += 1;
-            }
-        }
-        done = draw + 1;
-        if done % 50 == 0 && !progress(done) {
+    let mut run = MonteCarlo::new(dataset, model, settings);
+    while !run.finished() {
+        run.run(50);
+        if !progress(run.draws_done()) {
             break;
         }
     }
-    progress(done);
-    let intervals = ranked
-        .iter()
-        .enumerate()
-        .map(|(position, &market)| {
-            let row = &histogram[position * n..(position + 1) * n];
-            let quantile = |q: f64| {
-                let target = (q * done as f64).ceil().max(1.0) as u64;
-                let mut seen = 0u64;
-                for (r, &count) in row.iter().enumerate() {
-                    seen += u64::from(count);
-                    if seen >= target {
-                        return r + 1;
-                    }
-                }
-                n
-            };
-            let in_top: u64 = row.iter().take(settings.top_k).map(|&c| u64::from(c)).sum();
-            RankInterval {
-                market,
-                rank: base.scores[position].rank,
-                median: quantile(0.5),
-                p05: quantile(0.05),
-                p95: quantile(0.95),
-                p_top_k: if done > 0 {
-                    in_top as f64 / done as f64
-                } else {
-                    0.0
-                },
-            }
-        })
-        .collect();
-    Uncertainty {
-        intervals,
-        draws: done,
-        top_k: settings.top_k,
-    }
+    run.result()
 }

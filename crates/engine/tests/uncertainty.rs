@@ -126,6 +126,23 @@ fn alternative_methods_run_and_cancellation_stops_early() {
 }
 
 #[test]
+fn slicing_the_run_does_not_change_the_result() {
+    use beachhead_engine::uncertainty::MonteCarlo;
+    let settings = Settings {
+        draws: 230,
+        seed: 3,
+        vary_normalisation: true,
+        ..Settings::default()
+    };
+    let whole = run(settings);
+    let mut sliced = MonteCarlo::new(&sample(), &model(), &settings);
+    while !sliced.finished() {
+        sliced.run(17);
+    }
+    assert_eq!(sliced.result(), whole);
+}
+
+#[test]
 fn the_tornado_lists_every_weight_widest_first() {
     let t = tornado(&sample(), &model(), 1, 0.5).unwrap();
     assert_eq!(t.swings.len(), 3);

@@ -1,0 +1,177 @@
+//! One market in depth: where it stands, its pillar profile against its region and the top
+//! candidates, and every indicator behind the score with its source and year.
+
+use beachhead_charts::palette::css_hex;
+use beachhead_charts::profile_chart::{draw_profile, series_color, ProfileRow};
+use beachhead_engine::Status;
+use leptos::prelude::*;
+
+use crate::components::canvas_chart::CanvasChart;
+use crate::explorer::Explorer;
+use crate::market_detail::{market_detail, MarketDetail, TOP_MARKETS};
+
+#[component]
+pub fn MarketView(explorer: Explorer) -> impl IntoView {
+    let detail = Memo::new(move |_| {
+        let market = explorer.selected_market()?;
+        explorer.dataset.with(|d| {
+            explorer.model.with(|m| {
+                explorer.ranking.with(|r| {
+                    explorer
+                        .candidates
+                        .with(|c| market_detail(d, m, r, c, market))
+                })
+            })
+        })
+    });
+    let markets = Memo::new(move |_| {
+        explorer.dataset.with(|d| {
+            let mut all: Vec<(String, String)> = d
+                .markets()
+                .iter()
+                .map(|m| (m.iso3.clone(), m.name.clone()))
+                .collect();
+            all.sort_by(|a, b| a.1.cmp(&b.1));
+            all
+        })
+    });
+    let rows = Memo::new(move |_| {
+        detail.with(|d| {
+            d.as_ref().map_or_else(Vec::new, |d| {
+                d.pillars
+                    .iter()
+                    .map(|p| ProfileRow {
+                        label: p.label.clone(),
+                        values: vec![p.market, p.region_median, p.top_median],
+                    })
+                    .collect()
+            })
+        })
+    });
+    let summary = Memo::new(move |_| {
+        detail.with(|d| {
+            d.as_ref().map_or_else(String::new, |d| {
+                let parts: Vec<String> = d
+                    .pillars
+                    .iter()
+                    .map(|p| {
+                        format!(
+                            "{} {}",
+                            p.label,
+                            p.market.map_or("no data".into(), |v| format!("{v:.0}"))
+                        )
+                    })
+                    .collect();
+                format!(
+                    "{} pillar scores (0-100): {}",
+                    crate::format::possessive(&d.name),
+                    parts.join("; ")
+                )
+            })
+        })
+    });
+    let header = move |d: MarketDetail| {
+        let standing = match (d.score, d.world_rank) {
+            (Some(score), Some(rank)) => {
+                let candidate = d.candidate_rank.map_or_else(
+                    || "not a candidate under the current filters".to_owned(),
+                    |r| format!("candidate rank {r}"),
+                );
+                format!(
+                    "Score {score:.1} · world rank {rank} · {candidate} · data for {:.0}% of the weight",
+                    100.0 * d.coverage.unwrap_or(0.0)
+                )
+            }
+            _ => "Not ranked: its data covers too little of the model's weight.".into(),
+        };
+        view! {
+            <h2 data-testid="market-name">{d.name}</h2>
+            <p class="subtitle">{d.facts}</p>
+            <p class="standing" data-testid="market-standing">{standing}</p>
+        }
+    };
+    let legend = move || {
+        detail.with(|d| {
+            let region = d.as_ref().map_or_else(String::new, |d| d.region.clone());
+            let name = d.as_ref().map_or_else(String::new, |d| d.name.clone());
+            [name, format!("{region} median"), format!("Top {TOP_MARKETS} candidates' median")]
+                .into_iter()
+                .enumerate()
+                .map(|(i, label)| {
+                    view! { <li><span class="swatch" style=format!("background:{}", css_hex(series_color(i)))></span>{label}</li> }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="market-view">
+            <div class="card">
+                <label class="picker">
+                    "Market "
+                    <select
+                        data-testid="market-picker"
+                        on:change=move |ev| explorer.selected.set(Some(event_target_value(&ev)))
+                    >
+                        {move || {
+                            let current = detail.with(|d| d.as_ref().map(|d| d.iso3.clone()));
+                            markets.get().into_iter().map(|(code, name)| {
+                                let selected = current.as_deref() == Some(code.as_str());
+                                view! { <option value=code selected=selected>{name}</option> }
+                            }).collect_view()
+                        }}
+                    </select>
+                </label>
+                {move || detail.get().map(header)}
+            </div>
+            <section class="card" aria-labelledby="profile-title">
+                <h2 id="profile-title">"Pillar profile"</h2>
+                <p class="subtitle">"Each pillar's score (0-100) against the market's region and the best candidates."</p>
+                <ul class="legend">{legend}</ul>
+                <CanvasChart
+                    draw=move |backend, ratio| rows.with(|rows| draw_profile(backend, rows, ratio))
+                    summary=summary
+                    testid="profile-chart"
+                    class="profile-canvas"
+                />
+            </section>
+            <section class="card" aria-labelledby="indicators-title">
+                <h2 id="indicators-title">"What the score is made of"</h2>
+                <p class="subtitle">"Every indicator: its value and year as published, its normalised value (0-100, higher is better) and the points it adds to the score."</p>
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Indicators of the market">
+                    <table class="data-table" data-testid="market-indicators">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Pillar"</th>
+                                <th scope="col">"Indicator"</th>
+                                <th scope="col" class="num">"Value"</th>
+                                <th scope="col">"Unit"</th>
+                                <th scope="col">"Year"</th>
+                                <th scope="col" class="num">"Normalised"</th>
+                                <th scope="col" class="num">"Points"</th>
+                                <th scope="col">"Source"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || detail.get().map(|d| d.indicators.into_iter().map(|line| {
+                                let badge = (line.status != Status::Measured)
+                                    .then(|| view! { " "<span class=format!("badge {}", line.status.label())>{line.status.label()}</span> });
+                                view! {
+                                    <tr>
+                                        <td>{line.pillar}</td>
+                                        <th scope="row">{line.label}{badge}</th>
+                                        <td class="num">{line.value}</td>
+                                        <td>{line.unit}</td>
+                                        <td>{line.year}</td>
+                                        <td class="num">{line.normalised.map_or("–".into(), |v| format!("{v:.0}"))}</td>
+                                        <td class="num">{line.points.map_or("–".into(), |v| format!("{v:.1}"))}</td>
+                                        <td class="wrap">{line.source}</td>
+                                    </tr>
+                                }
+                            }).collect_view())}
+                        </tbody>
+                    </table>
+                </div>
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,289 @@
+//! How sure are the ranks? The Monte Carlo over weights (and optionally methods), run in slices
+//! so the page stays responsive, with the rank intervals of the top candidates, the chance of
+//! each being in the top k, and the tornado of the selected market.
+
+use beachhead_charts::uncertainty_chart::{
+    draw_rank_intervals, draw_tornado, IntervalRow, TornadoRow,
+};
+use beachhead_engine::sensitivity::tornado;
+use beachhead_engine::uncertainty::{MonteCarlo, Settings, Uncertainty};
+use leptos::{prelude::*, task::spawn_local};
+
+use crate::browser::yield_to_browser;
+use crate::components::canvas_chart::CanvasChart;
+use crate::explorer::{Explorer, CHART_MARKETS};
+use crate::navigation::{Navigation, Tab};
+
+/// Draws per slice: small enough that a slice stays well under a frame.
+const SLICE: usize = 20;
+/// The tornado moves each weight to half and one and a half times its value.
+const SWING: f64 = 0.5;
+const TORNADO_ROWS: usize = 12;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Run {
+    Idle,
+    Running { done: usize, total: usize },
+    Finished(Uncertainty),
+}
+
+#[component]
+pub fn UncertaintyView(explorer: Explorer) -> impl IntoView {
+    let draws = RwSignal::new(1000usize);
+    let kappa = RwSignal::new(50.0f64);
+    let vary_methods = RwSignal::new(false);
+    let top_k = RwSignal::new(10usize);
+    let run = RwSignal::new(Run::Idle);
+    let cancel = RwSignal::new(false);
+    // The model the shown result was computed with, to flag it stale when weights move.
+    let computed_for = RwSignal::new(None::<beachhead_engine::IndexModel>);
+
+    let start = move || {
+        let settings = Settings {
+            draws: draws.get_untracked().clamp(10, 100_000),
+            seed: 2013,
+            concentration: kappa.get_untracked(),
+            vary_normalisation: vary_methods.get_untracked(),
+            vary_aggregation: vary_methods.get_untracked(),
+            top_k: top_k.get_untracked().max(1),
+        };
+        let model = explorer.model.get_untracked();
+        let mut mc = explorer
+            .dataset
+            .with_untracked(|d| MonteCarlo::new(d, &model, &settings));
+        cancel.set(false);
+        run.set(Run::Running {
+            done: 0,
+            total: settings.draws,
+        });
+        spawn_local(async move {
+            while !mc.finished() && !cancel.get_untracked() {
+                mc.run(SLICE);
+                run.set(Run::Running {
+                    done: mc.draws_done(),
+                    total: settings.draws,
+                });
+                yield_to_browser().await;
+            }
+            computed_for.set(Some(model));
+            run.set(Run::Finished(mc.result()));
+        });
+    };
+    // The first visit runs it; later runs are the user's to start.
+    if let Some(nav) = use_context::<Navigation>() {
+        Effect::new(move |_| {
+            if nav.tab.get() == Tab::Uncertainty && run.with_untracked(|r| *r == Run::Idle) {
+                start();
+            }
+        });
+    }
+    let stale = move || {
+        computed_for.with(|c| {
+            c.as_ref()
+                .is_some_and(|m| explorer.model.with(|now| now != m))
+        })
+    };
+
+    let result = Memo::new(move |_| match run.get() {
+        Run::Finished(u) => Some(u),
+        _ => None,
+    });
+    // Intervals of the top candidates under the current filters, best first.
+    let rows = Memo::new(move |_| {
+        let Some(u) = result.get() else {
+            return Vec::new();
+        };
+        explorer.dataset.with(|d| {
+            explorer.filter.with(|f| {
+                u.intervals
+                    .iter()
+                    .filter(|i| f.matches(d, i.market))
+                    .take(CHART_MARKETS)
+                    .map(|i| (d.markets()[i.market].name.clone(), i.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let chart_rows = Memo::new(move |_| {
+        rows.with(|rows| {
+            rows.iter()
+                .map(|(name, i)| IntervalRow {
+                    label: name.clone(),
+                    rank: i.rank,
+                    median: i.median,
+                    p05: i.p05,
+                    p95: i.p95,
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let max_rank = Memo::new(move |_| {
+        chart_rows.with(|r| r.iter().map(|r| r.p95.max(r.rank)).max().unwrap_or(2))
+    });
+    let interval_summary = Memo::new(move |_| {
+        rows.with(|rows| {
+            let parts: Vec<String> = rows
+                .iter()
+                .map(|(name, i)| format!("{name}: rank {}, 5-95% {}-{}", i.rank, i.p05, i.p95))
+                .collect();
+            format!("Rank intervals: {}", parts.join("; "))
+        })
+    });
+
+    let swings = Memo::new(move |_| {
+        let market = explorer.selected_market()?;
+        explorer.dataset.with(|d| {
+            explorer.model.with(|m| {
+                tornado(d, m, market, SWING).map(|t| (d.markets()[market].name.clone(), t))
+            })
+        })
+    });
+    let tornado_rows = Memo::new(move |_| {
+        swings.with(|s| {
+            s.as_ref().map_or_else(Vec::new, |(_, t)| {
+                t.swings
+                    .iter()
+                    .take(TORNADO_ROWS)
+                    .map(|s| TornadoRow {
+                        label: s.label.clone(),
+                        low: s.score_low,
+                        high: s.score_high,
+                    })
+                    .collect()
+            })
+        })
+    });
+    let tornado_base =
+        Memo::new(move |_| swings.with(|s| s.as_ref().map_or(0.0, |(_, t)| t.base_score)));
+    let tornado_title = move || {
+        swings.with(|s| match s {
+            Some((name, t)) => format!(
+                "What moves {} score (now {:.1}, rank {})",
+                crate::format::possessive(name),
+                t.base_score,
+                t.base_rank
+            ),
+            None => "The selected market is not ranked".into(),
+        })
+    };
+    let tornado_summary = Memo::new(move |_| {
+        tornado_rows.with(|rows| {
+            let parts: Vec<String> = rows
+                .iter()
+                .map(|r| format!("{}: {:.1} to {:.1}", r.label, r.low, r.high))
+                .collect();
+            format!(
+                "Score with each weight halved and raised by half: {}",
+                parts.join("; ")
+            )
+        })
+    });
+
+    view! {
+        <div class="uncertainty-view">
+            <section class="card" aria-labelledby="mc-title">
+                <h2 id="mc-title">"How sure are the ranks?"</h2>
+                <p class="subtitle">
+                    "Monte Carlo: the weights of every pillar and indicator are drawn again and again around the ones you chose "
+                    "(a Dirichlet distribution; higher concentration, tighter draws), and each draw ranks the markets. "
+                    "Bars span the middle 90% of a market's ranks among all markets; the dot is the median, the cross its rank with your weights."
+                </p>
+                <div class="filters mc-settings">
+                    <label>"Draws "
+                        <select data-testid="mc-draws" on:change=move |ev| draws.set(event_target_value(&ev).parse().unwrap_or(1000))>
+                            {[200usize, 1000, 5000, 10000].into_iter().map(|n| view! {
+                                <option value=n.to_string() selected=move || draws.get() == n>{n.to_string()}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label>"Concentration "
+                        <select data-testid="mc-kappa" on:change=move |ev| kappa.set(event_target_value(&ev).parse().unwrap_or(50.0))>
+                            {[5.0f64, 20.0, 50.0, 200.0].into_iter().map(|k| view! {
+                                <option value=k.to_string() selected=move || kappa.get() == k>{format!("{k} {}", match k as u32 { 5 => "(wide)", 200 => "(tight)", _ => "" })}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label>"Top "
+                        <select data-testid="mc-topk" on:change=move |ev| top_k.set(event_target_value(&ev).parse().unwrap_or(10))>
+                            {[3usize, 5, 10, 20].into_iter().map(|k| view! {
+                                <option value=k.to_string() selected=move || top_k.get() == k>{k.to_string()}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label>
+                        <input type="checkbox" data-testid="mc-methods" prop:checked=move || vary_methods.get()
+                            on:change=move |ev| vary_methods.set(event_target_checked(&ev))/>
+                        " also vary normalisation and aggregation"
+                    </label>
+                    {move || match run.get() {
+                        Run::Running { .. } => view! {
+                            <button type="button" class="button secondary" data-testid="mc-cancel" on:click=move |_| cancel.set(true)>"Stop"</button>
+                        }.into_any(),
+                        _ => view! {
+                            <button type="button" class="button" data-testid="mc-run" on:click=move |_| start()>"Run"</button>
+                        }.into_any(),
+                    }}
+                </div>
+                {move || match run.get() {
+                    Run::Running { done, total } => Some(view! {
+                        <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax=total.to_string() aria-valuenow=done.to_string() data-testid="mc-progress">
+                            <span style=format!("width:{:.0}%", 100.0 * done as f64 / total.max(1) as f64)></span>
+                            <p>{format!("{done} of {total} draws…")}</p>
+                        </div>
+                    }.into_any()),
+                    Run::Finished(u) => Some(view! {
+                        <p class="hint" data-testid="mc-done">
+                            {format!("{} draws, seed 2013: the same settings always give the same result.", u.draws)}
+                            {move || stale().then_some(" The weights have changed since: run again to update.")}
+                        </p>
+                    }.into_any()),
+                    Run::Idle => None,
+                }}
+                <Show when=move || result.with(Option::is_some)>
+                    <CanvasChart
+                        draw=move |backend, ratio| chart_rows.with(|rows| draw_rank_intervals(backend, rows, max_rank.get(), ratio))
+                        summary=interval_summary
+                        testid="interval-chart"
+                        class="interval-canvas"
+                    />
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="Rank probabilities">
+                        <table class="data-table" data-testid="mc-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Market"</th>
+                                    <th scope="col" class="num">"Rank"</th>
+                                    <th scope="col" class="num">"Median"</th>
+                                    <th scope="col" class="num">"5-95%"</th>
+                                    <th scope="col" class="num">{move || format!("P(top {})", result.with(|r| r.as_ref().map_or(0, |u| u.top_k)))}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {move || rows.get().into_iter().map(|(name, i)| view! {
+                                    <tr>
+                                        <th scope="row">{name}</th>
+                                        <td class="num">{i.rank}</td>
+                                        <td class="num">{i.median}</td>
+                                        <td class="num">{format!("{}-{}", i.p05, i.p95)}</td>
+                                        <td class="num">{format!("{:.0}%", 100.0 * i.p_top_k)}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                </Show>
+            </section>
+            <section class="card" aria-labelledby="tornado-title">
+                <h2 id="tornado-title">{tornado_title}</h2>
+                <p class="subtitle">
+                    "One weight at a time, halved (orange) and raised by half (blue), everything else held: the widest bars are the choices this market's case rests on. Pick the market in the Market view."
+                </p>
+                <CanvasChart
+                    draw=move |backend, ratio| tornado_rows.with(|rows| draw_tornado(backend, rows, tornado_base.get(), ratio))
+                    summary=tornado_summary
+                    testid="tornado-chart"
+                    class="tornado-canvas"
+                />
+            </section>
+        </div>
+    }
+}
