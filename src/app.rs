@@ -100,7 +100,7 @@ fn Ready(dataset: Arc<Dataset>, model: IndexModel) -> impl IntoView {
     let base = Arc::clone(&dataset);
     let in_use = RwSignal::new(dataset);
     let explorer = Explorer::new(in_use.into(), model, bundled_ids);
-    let navigation = Navigation::new();
+    let navigation = Navigation::provide();
     let tab = navigation.tab;
     let tab_button = move |to: Tab, label: &'static str| {
         view! {

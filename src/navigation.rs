@@ -52,8 +52,9 @@ pub struct Navigation {
 }
 
 impl Navigation {
-    /// Follows the URL hash, now and on every change.
-    pub fn new() -> Self {
+    /// Creates the navigation, follows the URL hash (now and on every change), and provides
+    /// it and the layout tick to the views below through context.
+    pub fn provide() -> Self {
         let layout = LayoutTick(RwSignal::new(0));
         provide_context(layout);
         let tab = RwSignal::new(Tab::from_hash(&current_hash()));
