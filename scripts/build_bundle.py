@@ -117,6 +117,7 @@ def reference():
         markets[iso3] = {
             "iso3": iso3,
             "iso2": iso2,
+            "iso_numeric": r["ISO3166-1-numeric"].strip().zfill(3),
             "name": DISPLAY_NAMES.get(iso3) or r["CLDR display name"].strip() or r["official_name_en"].strip(),
             "region": r["Region Name"].strip(),
             "subregion": r["Sub-region Name"].strip(),
@@ -252,12 +253,12 @@ def main():
             w.writerow([i[0], i[1], i[2], i[3], i[4], i[5], i[6], i[7], i[8], status])
     with open(OUT / "markets.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        meta = ["iso3", "iso2", "name", "region", "subregion", "currency", "english_official", "aliases"]
+        meta = ["iso3", "iso2", "iso_numeric", "name", "region", "subregion", "currency", "english_official", "aliases"]
         w.writerow(meta + [c for i in INDICATORS for c in (i[0], f"{i[0]}_year")])
         for iso3 in included:
             m = markets[iso3]
             aliases = sorted(a for a in m["aliases"] if a and a != m["name"])
-            row = [m["iso3"], m["iso2"], m["name"], m["region"], m["subregion"], m["currency"], m["english_official"], "|".join(aliases)]
+            row = [m["iso3"], m["iso2"], m["iso_numeric"], m["name"], m["region"], m["subregion"], m["currency"], m["english_official"], "|".join(aliases)]
             for i in INDICATORS:
                 v = values[i[0]].get(iso3)
                 row += ["", ""] if v is None else [format_value(v[0]), v[1]]

@@ -6,8 +6,8 @@ use beachhead_engine::{Dataset, IndexModel};
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::components::{
-    DataView, FilterBar, MarketView, RankingChart, RankingTable, Sources, UncertaintyView,
-    WeightsPanel,
+    CompareView, DataView, FilterBar, MapView, MarketView, RankingChart, RankingTable, Sources,
+    UncertaintyView, WeightsPanel,
 };
 use crate::data_source::{self, Bundle, LoadFailure};
 use crate::explorer::{Explorer, CHART_MARKETS};
@@ -129,8 +129,14 @@ fn Ready(dataset: Arc<Dataset>, model: IndexModel) -> impl IntoView {
         <div hidden=move || tab.get() != Tab::Ranking>
             <RankingView explorer/>
         </div>
+        <div hidden=move || tab.get() != Tab::Map>
+            <MapView explorer/>
+        </div>
         <div hidden=move || tab.get() != Tab::Market>
             <MarketView explorer/>
+        </div>
+        <div hidden=move || tab.get() != Tab::Compare>
+            <CompareView explorer/>
         </div>
         <div hidden=move || tab.get() != Tab::Uncertainty>
             <UncertaintyView explorer/>

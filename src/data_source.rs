@@ -8,6 +8,8 @@ use wasm_bindgen_futures::JsFuture;
 pub const DICTIONARY_URL: &str = "data/indicators.csv";
 pub const MARKETS_URL: &str = "data/markets.csv";
 pub const MODEL_URL: &str = "data/models/beachhead-readiness.json";
+/// Natural Earth 1:50m countries (world-atlas TopoJSON): fetched when the map is first shown.
+pub const MAP_URL: &str = "data/geo/countries-50m.json";
 
 /// Why the dataset is not there: the files could not be fetched, or they were fetched and
 /// are wrong (each problem located).
@@ -64,4 +66,13 @@ async fn fetch_text(url: &str) -> Result<String, LoadFailure> {
         .map_err(|e| unreachable(describe(e)))?;
     text.as_string()
         .ok_or_else(|| unreachable("the body is not text".into()))
+}
+
+/// The world map's country shapes.
+pub async fn load_world_map() -> Result<beachhead_charts::world_map::WorldMap, String> {
+    let text = fetch_text(MAP_URL).await.map_err(|e| match e {
+        LoadFailure::Unreachable(why) => why,
+        LoadFailure::Invalid(e) => e.to_string(),
+    })?;
+    beachhead_charts::world_map::WorldMap::from_topojson(&text)
 }

@@ -38,6 +38,8 @@ pub struct CriterionInfo {
     pub rationale: String,
     /// "goalposts 0-100", "min-max", "z-score", "rank".
     pub method: String,
+    /// The model's own normalisation for this indicator.
+    pub normalisation: Normalisation,
 }
 
 /// A pillar (a child of the index) and the indicators under it.
@@ -48,6 +50,8 @@ pub struct PillarInfo {
     pub rationale: String,
     pub color: String,
     pub indicators: Vec<CriterionInfo>,
+    /// The model's own aggregation for a group pillar; None for a pillar that is one indicator.
+    pub aggregation: Option<beachhead_engine::Aggregation>,
 }
 
 /// The pillar that gathers indicators the user brought, at weight 0 until they raise it.
@@ -117,6 +121,11 @@ pub struct Explorer {
     /// Weight per model node id (pillars and indicators); the model's own weights to start.
     pub weights: RwSignal<BTreeMap<String, f64>>,
     pub default_weights: StoredValue<BTreeMap<String, f64>>,
+    /// Method choices that override the model: normalisation by leaf id, aggregation by group id.
+    pub normalisations: RwSignal<BTreeMap<String, Normalisation>>,
+    pub aggregations: RwSignal<BTreeMap<String, beachhead_engine::Aggregation>>,
+    /// Why the chosen methods do not fit together, if they do not.
+    pub model_problems: Memo<Vec<String>>,
     pub sort: RwSignal<TableSort>,
     pub filter: RwSignal<MarketFilter>,
     /// The market the Market view shows (ISO3); None: the top candidate.
@@ -176,8 +185,22 @@ impl Explorer {
             }
             model
         });
+        let normalisations = RwSignal::new(BTreeMap::<String, Normalisation>::new());
+        let aggregations = RwSignal::new(BTreeMap::<String, beachhead_engine::Aggregation>::new());
         let model = Memo::new(move |_| {
             let mut model = shaped.get();
+            normalisations.with(|chosen| {
+                aggregations.with(|groups| {
+                    model.root.visit_mut(&mut |n| {
+                        if let Some(&method) = chosen.get(&n.id) {
+                            n.normalisation = Some(method);
+                        }
+                        if let Some(&aggregation) = groups.get(&n.id) {
+                            n.aggregation = Some(aggregation);
+                        }
+                    });
+                });
+            });
             weights.with(|w| {
                 let root = model.root.id.clone();
                 model.root.visit_mut(&mut |n| {
@@ -193,6 +216,26 @@ impl Explorer {
             model
         });
         let pillars = Memo::new(move |_| shaped.with(|m| dataset.with(|d| pillar_info(d, m))));
+        let model_problems = Memo::new(move |_| {
+            model.with(|m| {
+                m.check("the model")
+                    .err()
+                    .map(|e| {
+                        e.problems
+                            .iter()
+                            .map(|p| {
+                                format!(
+                                    "{}: {}; use {}",
+                                    p.column.clone().unwrap_or_default(),
+                                    p.found,
+                                    p.expected
+                                )
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+        });
         let ranking = Memo::new(move |_| dataset.with(|d| model.with(|m| readiness::score(d, m))));
         let weight_shares = Memo::new(move |_| dataset.with(|d| model.with(|m| shares(d, m))));
         let candidates = Memo::new(move |_| {
@@ -270,6 +313,9 @@ impl Explorer {
             pillars,
             weights,
             default_weights: StoredValue::new(default_weights),
+            normalisations,
+            aggregations,
+            model_problems,
             sort,
             filter,
             selected: RwSignal::new(None),
@@ -283,6 +329,13 @@ impl Explorer {
             table_rows,
             unranked,
         }
+    }
+
+    /// Back to the model as shipped: its weights and methods.
+    pub fn reset(&self) {
+        self.weights.set(self.default_weights.get_value());
+        self.normalisations.set(BTreeMap::new());
+        self.aggregations.set(BTreeMap::new());
     }
 
     /// The market the Market view shows: the chosen one, else the top candidate.
@@ -369,6 +422,11 @@ fn pillar_info(dataset: &Dataset, model: &IndexModel) -> Vec<PillarInfo> {
             label: pillar.display_label().to_owned(),
             rationale: pillar.rationale.clone(),
             color: palette::css_hex(palette::series(i)),
+            aggregation: (!pillar.is_leaf()).then(|| {
+                pillar
+                    .aggregation
+                    .unwrap_or(beachhead_engine::Aggregation::Arithmetic)
+            }),
             indicators: pillar
                 .leaves()
                 .into_iter()
@@ -406,6 +464,7 @@ fn criterion_info(dataset: &Dataset, leaf: &Node, pillar: usize) -> CriterionInf
         unavailable: indicator.is_none(),
         rationale: leaf.rationale.clone(),
         method: method_label(leaf),
+        normalisation: leaf.normalisation.unwrap_or(Normalisation::MinMax),
     }
 }
 

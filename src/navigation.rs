@@ -8,6 +8,7 @@ use crate::components::canvas_chart::LayoutTick;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Ranking,
+    Map,
     Market,
     Compare,
     Uncertainty,
@@ -15,8 +16,9 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [(Tab, &'static str); 5] = [
+    pub const ALL: [(Tab, &'static str); 6] = [
         (Tab::Ranking, "Ranking"),
+        (Tab::Map, "Map"),
         (Tab::Market, "Market"),
         (Tab::Compare, "Compare"),
         (Tab::Uncertainty, "Uncertainty"),
@@ -25,6 +27,7 @@ impl Tab {
 
     pub fn from_hash(hash: &str) -> Self {
         match hash.trim_start_matches('#') {
+            "map" => Tab::Map,
             "market" => Tab::Market,
             "compare" => Tab::Compare,
             "uncertainty" => Tab::Uncertainty,
@@ -36,6 +39,7 @@ impl Tab {
     pub fn slug(self) -> &'static str {
         match self {
             Tab::Ranking => "ranking",
+            Tab::Map => "map",
             Tab::Market => "market",
             Tab::Compare => "compare",
             Tab::Uncertainty => "uncertainty",

@@ -1,6 +1,8 @@
 pub mod canvas_chart;
+pub mod compare_view;
 pub mod data_view;
 pub mod filter_bar;
+pub mod map_view;
 pub mod market_view;
 pub mod ranking_chart;
 pub mod ranking_table;
@@ -8,8 +10,10 @@ pub mod sources;
 pub mod uncertainty_view;
 pub mod weights_panel;
 
+pub use compare_view::CompareView;
 pub use data_view::DataView;
 pub use filter_bar::FilterBar;
+pub use map_view::MapView;
 pub use market_view::MarketView;
 pub use ranking_chart::RankingChart;
 pub use ranking_table::RankingTable;

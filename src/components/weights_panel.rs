@@ -6,7 +6,85 @@ use leptos::prelude::*;
 use crate::explorer::{
     CriterionInfo, Explorer, PillarInfo, INDICATOR_WEIGHT_MAX, PILLAR_WEIGHT_MAX,
 };
-use beachhead_engine::Status;
+use beachhead_engine::{Aggregation, Normalisation, Status};
+
+fn aggregation_picker(
+    explorer: Explorer,
+    id: String,
+    default: Aggregation,
+    label: &'static str,
+) -> impl IntoView {
+    let current = {
+        let id = id.clone();
+        move || {
+            explorer
+                .aggregations
+                .with(|a| a.get(&id).copied().unwrap_or(default))
+        }
+    };
+    let is_arithmetic = {
+        let current = current.clone();
+        move || current() == Aggregation::Arithmetic
+    };
+    let testid = format!("aggregation-{id}");
+    view! {
+        <label class="method">
+            {label}
+            <select data-testid=testid on:change=move |ev| {
+                let choice = if event_target_value(&ev) == "geometric" {
+                    Aggregation::Geometric
+                } else {
+                    Aggregation::Arithmetic
+                };
+                explorer.aggregations.update(|a| {
+                    a.insert(id.clone(), choice);
+                });
+            }>
+                <option value="arithmetic" selected=is_arithmetic>"arithmetic mean"</option>
+                <option value="geometric" selected=move || current() == Aggregation::Geometric>"geometric mean"</option>
+            </select>
+        </label>
+    }
+}
+
+fn normalisation_picker(explorer: Explorer, c: &CriterionInfo) -> impl IntoView {
+    let id = c.id.clone();
+    let default = c.normalisation;
+    let mut options: Vec<(&'static str, Normalisation, String)> = Vec::new();
+    if let Normalisation::Goalposts { min, max } = default {
+        options.push(("goalposts", default, format!("goalposts {min}-{max}")));
+    }
+    options.push(("min_max", Normalisation::MinMax, "min-max".into()));
+    options.push(("z_score", Normalisation::ZScore, "z-score".into()));
+    options.push(("rank", Normalisation::Rank, "rank".into()));
+    let current = {
+        let id = id.clone();
+        move || {
+            explorer
+                .normalisations
+                .with(|n| n.get(&id).copied().unwrap_or(default))
+        }
+    };
+    let choices = options.clone();
+    view! {
+        <label class="method">
+            "Method "
+            <select data-testid=format!("normalisation-{}", c.id) on:change=move |ev| {
+                let value = event_target_value(&ev);
+                if let Some((_, method, _)) = choices.iter().find(|(key, _, _)| *key == value) {
+                    explorer.normalisations.update(|n| {
+                        n.insert(id.clone(), *method);
+                    });
+                }
+            }>
+                {options.into_iter().map(|(key, method, text)| {
+                    let current = current.clone();
+                    view! { <option value=key selected=move || current() == method>{text}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
 
 fn weight_slider(
     explorer: Explorer,
@@ -80,12 +158,19 @@ fn pillar_block(explorer: Explorer, pillar: PillarInfo) -> impl IntoView {
             .indicators
             .iter()
             .map(|c| {
-                weight_slider(explorer, c.id.clone(), c.label.clone(), None, indicator_detail(c), INDICATOR_WEIGHT_MAX)
+                view! {
+                    {weight_slider(explorer, c.id.clone(), c.label.clone(), None, indicator_detail(c), INDICATOR_WEIGHT_MAX)}
+                    {normalisation_picker(explorer, c)}
+                }
             })
             .collect_view();
+        let aggregation = pillar
+            .aggregation
+            .map(|a| aggregation_picker(explorer, pillar.id.clone(), a, "Pillar from indicators by "));
         view! {
             <details class="indicators">
                 <summary>{format!("{count} indicator{}", if count == 1 { "" } else { "s" })}</summary>
+                {aggregation}
                 {sliders}
             </details>
         }
@@ -105,8 +190,13 @@ fn pillar_block(explorer: Explorer, pillar: PillarInfo) -> impl IntoView {
 
 #[component]
 pub fn WeightsPanel(explorer: Explorer) -> impl IntoView {
-    let weights = explorer.weights;
-    let reset = move |_| weights.set(explorer.default_weights.get_value());
+    let reset = move |_| explorer.reset();
+    let root = explorer.model.with_untracked(|m| {
+        (
+            m.root.id.clone(),
+            m.root.aggregation.unwrap_or(Aggregation::Arithmetic),
+        )
+    });
     view! {
         <section class="card weights" aria-labelledby="weights-title">
             <div class="card-head">
@@ -116,6 +206,15 @@ pub fn WeightsPanel(explorer: Explorer) -> impl IntoView {
                 </button>
             </div>
             <p class="hint">"Move a slider to change how much a pillar, or an indicator within it, counts. The ranking updates as you move."</p>
+            {aggregation_picker(explorer, root.0, root.1, "Score from pillars by ")}
+            {move || {
+                let problems = explorer.model_problems.get();
+                (!problems.is_empty()).then(|| view! {
+                    <ul class="notice error model-problems" role="alert">
+                        {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                    </ul>
+                })
+            }}
             <For
                 each=move || explorer.pillars.get()
                 key=|p| (p.id.clone(), p.indicators.len(), p.indicators.iter().any(|i| i.unavailable))

@@ -112,3 +112,27 @@ test('a missing data file shows the error state, not a blank page', async () => 
     await close();
   }
 });
+
+test('method pickers change the ranking, flag invalid combinations, and reset restores the model', async () => {
+  const { page, consoleErrors, close } = await openApp();
+  try {
+    await page.waitForSelector(`${chart}[data-draws]:not([data-draws="0"])`, { timeout: 30000 });
+    const before = await page.getAttribute(chart, 'aria-label');
+    await page.selectOption('[data-testid="aggregation-readiness"]', 'geometric');
+    await page.waitForFunction(([sel, old]) => document.querySelector(sel).getAttribute('aria-label') !== old, [chart, before]);
+
+    await page.click('[data-testid="pillar-digital"] summary');
+    await page.selectOption('[data-testid="normalisation-internet_pct"]', 'z_score');
+    await page.waitForSelector('.model-problems');
+    assert.match(await page.textContent('.model-problems'), /geometric aggregation over z-scores/);
+    await screenshot(page, 'ranking-methods');
+
+    await page.click('[data-testid="reset-weights"]');
+    await page.waitForFunction(([sel, old]) => document.querySelector(sel).getAttribute('aria-label') === old, [chart, before]);
+    assert.equal(await page.locator('.model-problems').count(), 0);
+    assert.equal(await page.inputValue('[data-testid="aggregation-readiness"]'), 'arithmetic');
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});

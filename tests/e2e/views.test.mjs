@@ -67,3 +67,59 @@ test('the uncertainty view runs the Monte Carlo with progress and draws interval
     await close();
   }
 });
+
+test('compare puts the top candidates side by side and takes up to four', async () => {
+  const { page, consoleErrors, close } = await openApp({ path: '#compare' });
+  try {
+    await drawn(page, 'compare-chart');
+    assert.equal(await page.locator('.chip').count(), 3);
+    await page.selectOption('[data-testid="compare-add"]', 'KEN');
+    await page.waitForSelector('[data-testid="compare-KEN"]');
+    assert.equal(await page.locator('.chip').count(), 4);
+    assert.equal(await page.locator('[data-testid="compare-add"]').count(), 0, 'no fifth market');
+    const header = await page.textContent('[data-testid="compare-table"] thead');
+    assert.ok(header.includes('Kenya'));
+    const rows = await page.textContent('[data-testid="compare-table"] tbody');
+    assert.ok(rows.includes('World rank') && rows.includes('Demand') && rows.includes('Internet users'));
+    await screenshot(page, 'compare');
+    await page.click('[data-testid="compare-KEN"] .chip-remove');
+    await page.waitForFunction(() => document.querySelectorAll('.chip').length === 3);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+// The map's projection and fit (crates/charts/src/world_map.rs), to aim the mouse at a place.
+function mapPoint(lon, lat, width, height) {
+  const l = (lon * Math.PI) / 180; const p = (lat * Math.PI) / 180;
+  const p2 = p * p; const p4 = p2 * p2;
+  const x = l * (0.8707 - 0.131979 * p2 + p4 * (-0.013791 + p4 * (0.003971 * p2 - 0.001529 * p4)));
+  const y = p * (1.007226 + p2 * (0.015085 + p4 * (-0.044475 + 0.028874 * p2 - 0.005916 * p4)));
+  const [x0, y0, x1, y1] = [-2.74, -1.05, 2.74, 1.43];
+  const scale = Math.min(width / (x1 - x0), height / (y1 - y0));
+  const left = (width - (x1 - x0) * scale) / 2; const top = (height - (y1 - y0) * scale) / 2;
+  return { x: left + (x - x0) * scale, y: top + (y1 - y) * scale };
+}
+
+test('the map colours candidates, shows a tooltip on hover and opens a market on click', async () => {
+  const { page, consoleErrors, requests, close } = await openApp({ path: '#map' });
+  try {
+    await drawn(page, 'map-chart');
+    assert.ok(requests.some((u) => u.endsWith('data/geo/countries-50m.json')), 'the map loads its shapes');
+    const ink = await inkedPixels(page, '[data-testid="map-chart"]');
+    assert.ok(ink.inked > 20000, JSON.stringify(ink));
+    const box = await page.locator('[data-testid="map-chart"]').boundingBox();
+    const kenya = mapPoint(37.9, 0.5, box.width, box.height);
+    await page.mouse.move(box.x + kenya.x, box.y + kenya.y);
+    await page.waitForSelector('[data-testid="map-tooltip"]');
+    assert.match(await page.textContent('[data-testid="map-tooltip"]'), /^Kenya · score \d+\.\d · candidate rank \d+$/);
+    await screenshot(page, 'map');
+    await page.mouse.click(box.x + kenya.x, box.y + kenya.y);
+    await page.waitForFunction(() => location.hash === '#market');
+    assert.equal(await page.textContent('[data-testid="market-name"]'), 'Kenya');
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});

@@ -9,6 +9,7 @@ pub mod palette;
 pub mod profile_chart;
 pub mod ranking_chart;
 pub mod uncertainty_chart;
+pub mod world_map;
 
 use std::fmt;
 

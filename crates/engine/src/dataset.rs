@@ -15,6 +15,8 @@ pub use crate::dictionary::{Direction, Status};
 pub struct Market {
     pub iso3: String,
     pub iso2: String,
+    /// ISO 3166-1 numeric, three digits ("528"): how map geometries name countries.
+    pub iso_numeric: String,
     pub name: String,
     /// UN M49 region and sub-region.
     pub region: String,
@@ -368,6 +370,7 @@ fn parse_market_table(table: &Table, indicators: Vec<Indicator>) -> Result<Datas
         let name = text(row, "name");
         markets.push(Market {
             iso2: text(row, "iso2").to_ascii_uppercase(),
+            iso_numeric: text(row, "iso_numeric"),
             name: if name.is_empty() { code.clone() } else { name },
             iso3: code,
             region: text(row, "region"),

@@ -82,9 +82,10 @@ impl Indicator {
 }
 
 /// Column names a values file uses for markets and their reference data, never indicators.
-pub const RESERVED_COLUMNS: [&str; 12] = [
+pub const RESERVED_COLUMNS: [&str; 13] = [
     "iso3",
     "iso2",
+    "iso_numeric",
     "name",
     "market",
     "country",

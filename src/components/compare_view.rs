@@ -1,0 +1,215 @@
+//! Two to four markets side by side: their pillar profiles on one chart, and every pillar and
+//! indicator in one table.
+
+use beachhead_charts::palette::css_hex;
+use beachhead_charts::profile_chart::{draw_profile, series_color, ProfileRow};
+use leptos::prelude::*;
+
+use crate::components::canvas_chart::CanvasChart;
+use crate::explorer::Explorer;
+use crate::market_detail::{market_detail, MarketDetail};
+
+pub const MAX_COMPARED: usize = 4;
+const DEFAULT_COMPARED: usize = 3;
+
+#[component]
+pub fn CompareView(explorer: Explorer) -> impl IntoView {
+    let compared = explorer.compared;
+    // The markets in view: the user's picks, else the top candidates.
+    let codes = Memo::new(move |_| {
+        let picked = compared.get();
+        if !picked.is_empty() {
+            return picked;
+        }
+        explorer.dataset.with(|d| {
+            explorer.ranking.with(|r| {
+                explorer.candidates.with(|c| {
+                    c.iter()
+                        .take(DEFAULT_COMPARED)
+                        .map(|&(i, _)| d.markets()[r.scores[i].market].iso3.clone())
+                        .collect()
+                })
+            })
+        })
+    });
+    let details = Memo::new(move |_| {
+        let codes = codes.get();
+        explorer.dataset.with(|d| {
+            explorer.model.with(|m| {
+                explorer.ranking.with(|r| {
+                    explorer.candidates.with(|c| {
+                        codes
+                            .iter()
+                            .filter_map(|code| d.markets().iter().position(|mk| &mk.iso3 == code))
+                            .filter_map(|market| market_detail(d, m, r, c, market))
+                            .collect::<Vec<MarketDetail>>()
+                    })
+                })
+            })
+        })
+    });
+    let rows = Memo::new(move |_| {
+        details.with(|ds| {
+            let Some(first) = ds.first() else {
+                return Vec::new();
+            };
+            (0..first.pillars.len())
+                .map(|p| ProfileRow {
+                    label: first.pillars[p].label.clone(),
+                    values: ds.iter().map(|d| d.pillars[p].market).collect(),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let summary = Memo::new(move |_| {
+        details.with(|ds| {
+            let parts: Vec<String> = ds
+                .iter()
+                .map(|d| {
+                    format!(
+                        "{} {}",
+                        d.name,
+                        d.score.map_or("not ranked".into(), |s| format!("{s:.1}"))
+                    )
+                })
+                .collect();
+            format!("Pillar scores compared: {}", parts.join("; "))
+        })
+    });
+    let options = Memo::new(move |_| {
+        explorer.dataset.with(|d| {
+            let mut all: Vec<(String, String)> = d
+                .markets()
+                .iter()
+                .map(|m| (m.iso3.clone(), m.name.clone()))
+                .collect();
+            all.sort_by(|a, b| a.1.cmp(&b.1));
+            all
+        })
+    });
+    let add = move |code: String| {
+        if code.is_empty() {
+            return;
+        }
+        let mut now = codes.get_untracked();
+        if !now.contains(&code) && now.len() < MAX_COMPARED {
+            now.push(code);
+        }
+        compared.set(now);
+    };
+    let remove = move |code: String| {
+        let mut now = codes.get_untracked();
+        now.retain(|c| *c != code);
+        compared.set(now);
+    };
+    let chips = move || {
+        details
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let code = d.iso3.clone();
+                let can_remove = details.with(|ds| ds.len() > 2);
+                view! {
+                    <span class="chip" data-testid=format!("compare-{}", d.iso3)>
+                        <span class="swatch" style=format!("background:{}", css_hex(series_color(i)))></span>
+                        {d.name.clone()}
+                        <button type="button" class="chip-remove" aria-label=format!("Remove {}", d.name)
+                            disabled=!can_remove on:click=move |_| remove(code.clone())>"×"</button>
+                    </span>
+                }
+            })
+            .collect_view()
+    };
+    let table_rows = move || {
+        details.with(|ds| {
+            let Some(first) = ds.first() else {
+                return Vec::new();
+            };
+            let mut out: Vec<(String, bool, Vec<String>)> = vec![
+                (
+                    "Score".into(),
+                    true,
+                    ds.iter()
+                        .map(|d| d.score.map_or("–".into(), |s| format!("{s:.1}")))
+                        .collect(),
+                ),
+                (
+                    "World rank".into(),
+                    true,
+                    ds.iter()
+                        .map(|d| d.world_rank.map_or("–".into(), |r| r.to_string()))
+                        .collect(),
+                ),
+            ];
+            for (p, pillar) in first.pillars.iter().enumerate() {
+                out.push((
+                    pillar.label.clone(),
+                    true,
+                    ds.iter()
+                        .map(|d| {
+                            d.pillars[p]
+                                .market
+                                .map_or("–".into(), |v| format!("{v:.1}"))
+                        })
+                        .collect(),
+                ));
+            }
+            for (l, line) in first.indicators.iter().enumerate() {
+                out.push((
+                    format!("{} ({})", line.label, line.unit),
+                    false,
+                    ds.iter()
+                        .map(|d| d.indicators.get(l).map_or("–".into(), |x| x.value.clone()))
+                        .collect(),
+                ));
+            }
+            out
+        })
+    };
+    view! {
+        <div class="compare-view">
+            <section class="card" aria-labelledby="compare-title">
+                <h2 id="compare-title">"Compare markets"</h2>
+                <p class="subtitle">"Two to four markets side by side. Starts with the top three candidates."</p>
+                <div class="chips">
+                    {chips}
+                    <Show when=move || details.with(|d| d.len() < MAX_COMPARED)>
+                        <select data-testid="compare-add" aria-label="Add a market"
+                            on:change=move |ev| add(event_target_value(&ev))>
+                            <option value="" selected=true>"Add a market…"</option>
+                            {move || options.get().into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
+                        </select>
+                    </Show>
+                </div>
+                <CanvasChart
+                    draw=move |backend, ratio| rows.with(|rows| draw_profile(backend, rows, ratio))
+                    summary=summary
+                    testid="compare-chart"
+                    class="profile-canvas"
+                />
+            </section>
+            <section class="card" aria-labelledby="compare-table-title">
+                <h2 id="compare-table-title">"Side by side"</h2>
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Markets side by side">
+                    <table class="data-table" data-testid="compare-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">""</th>
+                                {move || details.get().into_iter().map(|d| view! { <th scope="col" class="num">{d.name}</th> }).collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || table_rows().into_iter().map(|(label, strong, cells)| view! {
+                                <tr class:strong=strong>
+                                    <th scope="row">{label}</th>
+                                    {cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,182 @@
+//! The world map of readiness: each candidate filled by its score, hover for its numbers,
+//! click to open it. The country shapes load the first time the map is shown.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use beachhead_charts::world_map::{draw_map, score_color, WorldMap};
+use leptos::{prelude::*, task::spawn_local};
+
+use crate::components::canvas_chart::CanvasChart;
+use crate::data_source::load_world_map;
+use crate::explorer::Explorer;
+use crate::navigation::{Navigation, Tab};
+
+#[derive(Debug, Clone, PartialEq)]
+enum MapState {
+    NotLoaded,
+    Loading,
+    Ready(Arc<WorldMap>),
+    Failed(String),
+}
+
+/// What the map shows for one market: by ISO numeric id.
+#[derive(Debug, Clone, PartialEq)]
+struct MapEntry {
+    iso3: String,
+    name: String,
+    score: f64,
+    rank: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Hover {
+    x: f64,
+    y: f64,
+    text: String,
+}
+
+#[component]
+pub fn MapView(explorer: Explorer) -> impl IntoView {
+    let state = RwSignal::new(MapState::NotLoaded);
+    let hover = RwSignal::new(None::<Hover>);
+    let navigation = use_context::<Navigation>();
+    if let Some(nav) = navigation {
+        Effect::new(move |_| {
+            if nav.tab.get() == Tab::Map && state.with_untracked(|s| *s == MapState::NotLoaded) {
+                state.set(MapState::Loading);
+                spawn_local(async move {
+                    state.set(match load_world_map().await {
+                        Ok(map) => MapState::Ready(Arc::new(map)),
+                        Err(why) => MapState::Failed(why),
+                    });
+                });
+            }
+        });
+    }
+    // Candidates by ISO numeric id, with the score and candidate rank the map shows.
+    let entries = Memo::new(move |_| {
+        explorer.dataset.with(|d| {
+            explorer.ranking.with(|r| {
+                explorer.candidates.with(|c| {
+                    c.iter()
+                        .map(|&(i, rank)| {
+                            let s = &r.scores[i];
+                            let m = &d.markets()[s.market];
+                            (
+                                m.iso_numeric.clone(),
+                                MapEntry {
+                                    iso3: m.iso3.clone(),
+                                    name: m.name.clone(),
+                                    score: s.score,
+                                    rank,
+                                },
+                            )
+                        })
+                        .collect::<HashMap<_, _>>()
+                })
+            })
+        })
+    });
+    let selected_numeric = Memo::new(move |_| {
+        let market = explorer.selected_market()?;
+        explorer
+            .dataset
+            .with(|d| d.markets().get(market).map(|m| m.iso_numeric.clone()))
+    });
+    let summary = Memo::new(move |_| {
+        entries.with(|e| {
+            let mut best: Vec<&MapEntry> = e.values().collect();
+            best.sort_by_key(|m| m.rank);
+            let listed: Vec<String> = best.iter().take(10).map(|m| format!("{} {:.0}", m.name, m.score)).collect();
+            format!(
+                "World map of readiness scores for {} candidate markets; darker is more ready. Highest: {}",
+                e.len(),
+                listed.join(", ")
+            )
+        })
+    });
+    let map = Memo::new(move |_| match state.get() {
+        MapState::Ready(map) => Some(map),
+        _ => None,
+    });
+    let country_at = move |ev: &leptos::ev::MouseEvent| -> Option<(String, String)> {
+        let map = map.get_untracked()?;
+        let target = ev.target()?;
+        let canvas: web_sys::HtmlElement = wasm_bindgen::JsCast::dyn_into(target).ok()?;
+        let (w, h) = (
+            f64::from(canvas.client_width()),
+            f64::from(canvas.client_height()),
+        );
+        let index = map.hit(w, h, f64::from(ev.offset_x()), f64::from(ev.offset_y()))?;
+        let country = &map.countries[index];
+        Some((country.id.clone(), country.name.clone()))
+    };
+    let on_move = move |ev: leptos::ev::MouseEvent| {
+        let text = country_at(&ev).map(|(id, name)| {
+            entries.with_untracked(|e| match e.get(&id) {
+                Some(m) => format!(
+                    "{} · score {:.1} · candidate rank {}",
+                    m.name, m.score, m.rank
+                ),
+                None => format!("{name} · not a ranked candidate"),
+            })
+        });
+        hover.set(text.map(|text| Hover {
+            x: f64::from(ev.offset_x()),
+            y: f64::from(ev.offset_y()),
+            text,
+        }));
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some((id, _)) = country_at(&ev) else {
+            return;
+        };
+        let code = entries.with_untracked(|e| e.get(&id).map(|m| m.iso3.clone()));
+        if let Some(code) = code {
+            explorer.selected.set(Some(code));
+            if let Some(nav) = navigation {
+                nav.go(Tab::Market);
+            }
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="map-title">
+            <h2 id="map-title">"Readiness around the world"</h2>
+            <p class="subtitle">"Candidates under the current filters and weights, darker is more ready; grey: not a candidate or no data. Hover for the numbers, click to open a market."</p>
+            <div class="map-legend" aria-hidden="true">
+                <span>"0"</span><span class="ramp"></span><span>"100"</span>
+                <span class="swatch no-data"></span><span>"no data or filtered out"</span>
+            </div>
+            {move || match state.get() {
+                MapState::NotLoaded | MapState::Loading => view! {
+                    <p class="notice" data-testid="map-loading">"Loading the map…"</p>
+                }.into_any(),
+                MapState::Failed(why) => view! {
+                    <p class="notice error" role="alert">{format!("The map could not be loaded: {why}")}</p>
+                }.into_any(),
+                MapState::Ready(_) => view! {
+                    <div class="map-frame" on:mousemove=on_move on:mouseleave=move |_| hover.set(None) on:click=on_click>
+                        <CanvasChart
+                            draw=move |backend, ratio| {
+                                let map = map.get().unwrap_or_default();
+                                let selected = selected_numeric.get();
+                                entries.with(|e| {
+                                    let fill = |id: &str| e.get(id).map(|m| score_color(m.score));
+                                    draw_map(backend, &map, &fill, selected.as_deref(), ratio)
+                                })
+                            }
+                            summary=summary
+                            testid="map-chart"
+                            class="map-canvas"
+                        />
+                        {move || hover.get().map(|h| view! {
+                            <div class="tooltip" data-testid="map-tooltip" style=format!("left:{}px;top:{}px", h.x + 12.0, h.y + 12.0)>{h.text}</div>
+                        })}
+                    </div>
+                }.into_any(),
+            }}
+            <p class="source-line">"Boundaries: Natural Earth 1:50m (public domain), via world-atlas 2.0.2 (ISC). Projection: Natural Earth."</p>
+        </section>
+    }
+}
