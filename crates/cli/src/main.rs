@@ -19,7 +19,10 @@ const USAGE: &str = "usage:
       Monte Carlo over the weights (Dirichlet, concentration K, default 50): each market's rank,
       median rank, 5-95% rank interval and probability of ranking in the top K (default 10)
 
-DIR defaults to public/data (the bundled dataset); MODEL to DIR/models/beachhead-readiness.json
+--data takes a directory in the bundled format (indicators.csv, markets.csv; default public/data)
+or one values file (CSV or JSON, docs/data-format.md): its markets are matched against the bundled
+ones (--base DIR), and numeric columns the dictionary lacks become indicators (higher is better)
+unless --dictionary FILE defines them. MODEL defaults to the bundled Beachhead readiness model
 (format: docs/index-model.md).";
 
 #[derive(Debug, PartialEq)]
@@ -32,6 +35,8 @@ enum Format {
 struct Options {
     data: PathBuf,
     model: Option<PathBuf>,
+    dictionary: Option<PathBuf>,
+    base: PathBuf,
     format: Format,
     top: Option<usize>,
     files: Vec<PathBuf>,
@@ -49,6 +54,8 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         top: None,
         files: Vec::new(),
         model: None,
+        dictionary: None,
+        base: PathBuf::from("public/data"),
         draws: 1000,
         seed: 2013,
         kappa: 50.0,
@@ -61,6 +68,8 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         match flag.as_str() {
             "--data" => options.data = PathBuf::from(value()?),
             "--model" => options.model = Some(PathBuf::from(value()?)),
+            "--dictionary" => options.dictionary = Some(PathBuf::from(value()?)),
+            "--base" => options.base = PathBuf::from(value()?),
             "--draws" => options.draws = number(flag, value()?)?,
             "--seed" => options.seed = number(flag, value()?)?,
             "--kappa" => options.kappa = number(flag, value()?)?,
@@ -103,6 +112,46 @@ fn load_model(options: &Options) -> Result<IndexModel, String> {
         |n| n.to_string_lossy().into_owned(),
     );
     IndexModel::from_json(&name, &text).map_err(|e| e.to_string())
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// The data to score: a bundled-format directory, or one values file on the bundled markets.
+fn load_data(options: &Options) -> Result<Dataset, String> {
+    if options.data.is_dir() {
+        return load(&options.data);
+    }
+    let base = load(&options.base)?;
+    let dictionary = match &options.dictionary {
+        Some(path) => {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let table = beachhead_engine::table::read_table(&file_name(path), &text)
+                .map_err(|e| e.to_string())?;
+            beachhead_engine::dictionary::parse_dictionary_table(&table)
+                .map_err(|e| e.to_string())?
+                .0
+        }
+        None => Vec::new(),
+    };
+    let bytes =
+        std::fs::read(&options.data).map_err(|e| format!("{}: {e}", options.data.display()))?;
+    let (user, warnings) = beachhead_engine::user_data::parse_values_inferring(
+        &base,
+        &dictionary,
+        &file_name(&options.data),
+        &bytes,
+    )
+    .map_err(|e| e.to_string())?;
+    for warning in &warnings {
+        eprintln!("warning: {warning}");
+    }
+    Ok(base.with_user_data(&user, beachhead_engine::MergeMode::Replace))
 }
 
 fn load(dir: &Path) -> Result<Dataset, String> {
@@ -155,8 +204,15 @@ fn write_rows(
 }
 
 fn score(options: &Options) -> Result<(), String> {
-    let dataset = load(&options.data)?;
+    let dataset = load_data(options)?;
     let model = load_model(options)?;
+    let unknown = model.unknown_indicators(&dataset);
+    if !unknown.is_empty() {
+        eprintln!(
+            "warning: the model's indicators {} are not in the data",
+            unknown.join(", ")
+        );
+    }
     let ranking = readiness::score(&dataset, &model);
     let rows: Vec<serde_json::Map<String, serde_json::Value>> = ranking
         .scores
@@ -180,7 +236,7 @@ fn score(options: &Options) -> Result<(), String> {
 }
 
 fn sensitivity(options: &Options) -> Result<(), String> {
-    let dataset = load(&options.data)?;
+    let dataset = load_data(options)?;
     let model = load_model(options)?;
     let settings = Settings {
         draws: options.draws,

@@ -72,3 +72,51 @@ fn sensitivity_is_reproducible_with_a_seed() {
         assert!(first.get(key).is_some(), "{key} missing: {first}");
     }
 }
+
+#[test]
+fn a_published_method_runs_from_a_plain_file_hdi_example() {
+    // Two countries with made-up component values; the expected HDI is computed here by the
+    // UNDP formula, independently of the engine.
+    let dir = std::env::temp_dir().join(format!("beachhead-hdi-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let data = dir.join("hdr.csv");
+    std::fs::write(
+        &data,
+        "iso3,country,hdicode,le_2022,eys_2022,mys_2022,gnipc_2022\n\
+         NOR,Norway,Very High,83.0,18.5,13.0,69000\n\
+         KEN,Kenya,Medium,62.0,10.5,8.5,4800\n",
+    )
+    .unwrap();
+    let out = beachhead(&[
+        "score",
+        "--data",
+        data.to_str().unwrap(),
+        "--model",
+        "docs/examples/hdi-model.json",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hdi = |le: f64, eys: f64, mys: f64, gni: f64| {
+        let health = ((le - 20.0) / 65.0).min(1.0);
+        let education = ((eys / 18.0).min(1.0) + (mys / 15.0).min(1.0)) / 2.0;
+        let income = ((gni.ln() - 100f64.ln()) / (75_000f64.ln() - 100f64.ln())).min(1.0);
+        (health * education * income).cbrt()
+    };
+    let expected = [
+        ("NOR", hdi(83.0, 18.5, 13.0, 69000.0)),
+        ("KEN", hdi(62.0, 10.5, 8.5, 4800.0)),
+    ];
+    for (row, (id, value)) in rows.as_array().unwrap().iter().zip(expected) {
+        assert_eq!(row["id"], id);
+        let got = row["score"].as_f64().unwrap();
+        assert!((got - value).abs() < 5e-4, "{id}: {got} vs {value}");
+    }
+    assert!(String::from_utf8_lossy(&out.stderr).contains("\"hdicode\""));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -522,3 +522,79 @@ fn json_values(
         }
     }
 }
+
+/// Reads one wide values file on its own terms, for quick scoring from the command line:
+/// every numeric column the dictionary does not know becomes an indicator (higher is better,
+/// its source the file); columns that are not numeric are left out with a warning.
+pub fn parse_values_inferring(
+    base: &Dataset,
+    dictionary: &[Indicator],
+    name: &str,
+    bytes: &[u8],
+) -> Result<(UserData, Vec<Problem>), LoadError> {
+    let text = decode_text(name, bytes)?;
+    let table = read_table(name, &text)?;
+    let mut problems = Problems::default();
+    let market_column = table.first_column(&MARKET_COLUMNS);
+    let mut known: Vec<Indicator> = dictionary.to_vec();
+    known.extend(
+        base.indicators()
+            .iter()
+            .filter(|b| !dictionary.iter().any(|d| d.id == b.id))
+            .cloned(),
+    );
+    let mut inferred = Vec::new();
+    let mut keep = Vec::new();
+    for (c, column) in table.header.iter().enumerate() {
+        let id = column.to_ascii_lowercase();
+        let base_id = id.strip_suffix("_year").unwrap_or(&id);
+        let reserved = dictionary::RESERVED_COLUMNS.contains(&id.as_str());
+        if Some(c) == market_column || known.iter().any(|k| k.id == base_id) {
+            keep.push(c);
+            continue;
+        }
+        let numeric = table.rows.iter().all(|r| {
+            let cell = r.cells[c].trim();
+            cell.is_empty() || cell.parse::<f64>().is_ok_and(f64::is_finite)
+        });
+        if !reserved && numeric && dictionary::id_problem(&id).is_none() {
+            let mut indicator = Indicator::new(&id, "", dictionary::Direction::HigherIsBetter);
+            indicator.source = name.to_owned();
+            inferred.push(indicator);
+            keep.push(c);
+        } else if !reserved {
+            problems.push(Problem::warning(
+                name,
+                Some(1),
+                Some(column),
+                "a column that is not numeric or not a valid indicator id (it was left out)",
+                "numbers, to use it as an indicator",
+            ));
+        }
+    }
+    let filtered = Table {
+        file: table.file.clone(),
+        delimiter: table.delimiter,
+        header: keep
+            .iter()
+            .map(|&c| table.header[c].to_ascii_lowercase())
+            .collect(),
+        rows: table
+            .rows
+            .iter()
+            .map(|r| crate::table::Row {
+                line: r.line,
+                cells: keep.iter().map(|&c| r.cells[c].clone()).collect(),
+            })
+            .collect(),
+    };
+    known.extend(inferred.iter().cloned());
+    let mut user = UserData {
+        files: vec![name.to_owned()],
+        indicators: dictionary.iter().cloned().chain(inferred).collect(),
+        values: Vec::new(),
+    };
+    let matcher = MarketMatcher::new(base.markets());
+    wide_values(&filtered, &known, &matcher, base, &mut user, &mut problems);
+    problems.finish(user)
+}

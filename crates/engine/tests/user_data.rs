@@ -238,3 +238,23 @@ fn the_template_round_trips_to_the_same_values() {
         }
     }
 }
+
+#[test]
+fn a_bare_values_file_can_be_scored_with_its_numeric_columns_as_indicators() {
+    use beachhead_engine::user_data::parse_values_inferring;
+    let base = bundled();
+    let csv = "\u{feff}iso3,country,hdicode,le_2022,gnipc_2022\nNOR,Norway,Very High,83.1,69190\nZZA.VHHD,Very high human development,,79.0,45000\nKEN,Kenya,Medium,62.1,4800\n";
+    let (user, warnings) = parse_values_inferring(&base, &[], "hdr.csv", csv.as_bytes()).unwrap();
+    let ids: Vec<&str> = user.indicators.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["le_2022", "gnipc_2022"]);
+    assert_eq!(
+        user.values.len(),
+        4,
+        "two markets, two indicators; the aggregate row is skipped"
+    );
+    let texts: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(texts, [
+        "hdr.csv, row 1, column \"hdicode\": found a column that is not numeric or not a valid indicator id (it was left out); expected numbers, to use it as an indicator",
+        "hdr.csv, row 3, column \"iso3\": found \"ZZA.VHHD\", which matches no market (the row was skipped); expected an ISO 3166-1 alpha-2 or alpha-3 code, or a country name",
+    ]);
+}
