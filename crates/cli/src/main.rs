@@ -18,6 +18,10 @@ const USAGE: &str = "usage:
                         [--top-k K] [--vary-methods] [--format csv|json] [--top N]
       Monte Carlo over the weights (Dirichlet, concentration K, default 50): each market's rank,
       median rank, 5-95% rank interval and probability of ranking in the top K (default 10)
+  beachhead economics [--data DIR] [--assumptions FILE] [--format csv|json] [--top N]
+      unit economics per market (docs/economics.md): price, net price, contribution per unit
+      and %, fixed costs, break-even units, annual units, payback months; FILE defaults to
+      DIR/economics/assumptions.json
 
 --data takes a directory in the bundled format (indicators.csv, markets.csv; default public/data)
 or one values file (CSV or JSON, docs/data-format.md): its markets are matched against the bundled
@@ -36,6 +40,7 @@ struct Options {
     data: PathBuf,
     model: Option<PathBuf>,
     dictionary: Option<PathBuf>,
+    assumptions: Option<PathBuf>,
     base: PathBuf,
     format: Format,
     top: Option<usize>,
@@ -55,6 +60,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         files: Vec::new(),
         model: None,
         dictionary: None,
+        assumptions: None,
         base: PathBuf::from("public/data"),
         draws: 1000,
         seed: 2013,
@@ -69,6 +75,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             "--data" => options.data = PathBuf::from(value()?),
             "--model" => options.model = Some(PathBuf::from(value()?)),
             "--dictionary" => options.dictionary = Some(PathBuf::from(value()?)),
+            "--assumptions" => options.assumptions = Some(PathBuf::from(value()?)),
             "--base" => options.base = PathBuf::from(value()?),
             "--draws" => options.draws = number(flag, value()?)?,
             "--seed" => options.seed = number(flag, value()?)?,
@@ -270,6 +277,66 @@ fn sensitivity(options: &Options) -> Result<(), String> {
     write_rows(&options.format, &rows)
 }
 
+fn economics(options: &Options) -> Result<(), String> {
+    use beachhead_engine::economics::{Assumptions, Inputs};
+    let dataset = load_data(options)?;
+    let bundled = if options.data.is_dir() {
+        &options.data
+    } else {
+        &options.base
+    };
+    let path = options
+        .assumptions
+        .clone()
+        .unwrap_or_else(|| bundled.join("economics").join("assumptions.json"));
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let assumptions =
+        Assumptions::from_json(&file_name(&path), &text).map_err(|e| e.to_string())?;
+    let mut rows = Vec::new();
+    for (m, market) in dataset.markets().iter().enumerate() {
+        let inputs = match Inputs::resolve(&assumptions, &dataset, m) {
+            Ok(inputs) => inputs,
+            Err(why) => {
+                eprintln!("skipped: {why}");
+                continue;
+            }
+        };
+        let e = inputs.economics();
+        let mut row = serde_json::Map::new();
+        row.insert("id".into(), market.iso3.clone().into());
+        row.insert("name".into(), market.name.clone().into());
+        row.insert("retail_usd".into(), round(e.retail_usd, 2).into());
+        row.insert("net_usd".into(), round(e.net_usd, 2).into());
+        row.insert(
+            "contribution_usd".into(),
+            round(e.contribution_usd, 2).into(),
+        );
+        row.insert(
+            "contribution_pct".into(),
+            round(e.contribution_pct, 2).into(),
+        );
+        row.insert("fixed_usd".into(), round(e.fixed_usd, 0).into());
+        row.insert(
+            "break_even_units".into(),
+            e.break_even_units.map(|u| u.ceil()).into(),
+        );
+        row.insert("annual_units".into(), round(e.annual_units, 0).into());
+        row.insert(
+            "payback_months".into(),
+            e.payback_months.map(|p| round(p, 1)).into(),
+        );
+        rows.push(row);
+    }
+    rows.sort_by(|a, b| {
+        let pct = |r: &serde_json::Map<String, serde_json::Value>| {
+            r["contribution_pct"].as_f64().unwrap_or(f64::MIN)
+        };
+        pct(b).total_cmp(&pct(a))
+    });
+    rows.truncate(options.top.unwrap_or(usize::MAX));
+    write_rows(&options.format, &rows)
+}
+
 fn validate(options: &Options) -> Result<(), String> {
     let dataset = load(&options.data)?;
     if options.files.is_empty() {
@@ -324,6 +391,7 @@ fn main() -> ExitCode {
         Some("score") => parse_options(&args[1..]).and_then(|o| score(&o)),
         Some("validate") => parse_options(&args[1..]).and_then(|o| validate(&o)),
         Some("sensitivity") => parse_options(&args[1..]).and_then(|o| sensitivity(&o)),
+        Some("economics") => parse_options(&args[1..]).and_then(|o| economics(&o)),
         Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
             Ok(())

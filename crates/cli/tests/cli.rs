@@ -120,3 +120,30 @@ fn a_published_method_runs_from_a_plain_file_hdi_example() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("\"hdicode\""));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn economics_lists_markets_by_contribution_with_break_even_and_payback() {
+    let out = beachhead(&["economics", "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert!(rows.len() > 50, "{}", rows.len());
+    let pct: Vec<f64> = rows
+        .iter()
+        .map(|r| r["contribution_pct"].as_f64().unwrap())
+        .collect();
+    assert!(
+        pct.windows(2).all(|w| w[0] >= w[1]),
+        "sorted by contribution %"
+    );
+    let hk = rows.iter().find(|r| r["id"] == "HKG").unwrap();
+    assert!(
+        (hk["retail_usd"].as_f64().unwrap() - 2299.0 * 0.1287).abs() < 0.01,
+        "{hk}"
+    );
+    assert!(hk["break_even_units"].as_f64().unwrap() > 0.0);
+}

@@ -7,6 +7,7 @@
 
 pub mod dataset;
 pub mod dictionary;
+pub mod economics;
 pub mod index_model;
 pub mod market_filter;
 pub mod market_match;
