@@ -2,12 +2,13 @@
 
 use std::sync::Arc;
 
+use beachhead_engine::economics::Assumptions;
 use beachhead_engine::{Dataset, IndexModel};
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::components::{
-    CompareView, DataView, FilterBar, MapView, MarketView, RankingChart, RankingTable, Sources,
-    UncertaintyView, WeightsPanel,
+    CompareView, DataView, FilterBar, MapView, MarginView, MarketView, OpportunityView,
+    RankingChart, RankingTable, Sources, UncertaintyView, WeightsPanel,
 };
 use crate::data_source::{self, Bundle, LoadFailure};
 use crate::explorer::{Explorer, CHART_MARKETS};
@@ -49,7 +50,14 @@ pub fn App() -> impl IntoView {
                 LoadState::Loading => view! { <Loading/> }.into_any(),
                 LoadState::Failed(failure) => view! { <Failed failure retry=load/> }.into_any(),
                 LoadState::Ready(bundle) => {
-                    view! { <Ready dataset=Arc::new(bundle.dataset.clone()) model=bundle.model.clone()/> }.into_any()
+                    view! {
+                        <Ready
+                            dataset=Arc::new(bundle.dataset.clone())
+                            model=bundle.model.clone()
+                            assumptions=bundle.assumptions.clone()
+                        />
+                    }
+                    .into_any()
                 }
             }}
         </main>
@@ -95,11 +103,11 @@ fn Failed(failure: LoadFailure, retry: impl Fn() + Copy + Send + Sync + 'static)
 }
 
 #[component]
-fn Ready(dataset: Arc<Dataset>, model: IndexModel) -> impl IntoView {
+fn Ready(dataset: Arc<Dataset>, model: IndexModel, assumptions: Assumptions) -> impl IntoView {
     let bundled_ids: Vec<String> = dataset.indicators().iter().map(|i| i.id.clone()).collect();
     let base = Arc::clone(&dataset);
     let in_use = RwSignal::new(dataset);
-    let explorer = Explorer::new(in_use.into(), model, bundled_ids);
+    let explorer = Explorer::new(in_use.into(), model, bundled_ids, assumptions);
     let navigation = Navigation::provide();
     let tab = navigation.tab;
     let tab_button = move |to: Tab, label: &'static str| {
@@ -140,6 +148,12 @@ fn Ready(dataset: Arc<Dataset>, model: IndexModel) -> impl IntoView {
         </div>
         <div hidden=move || tab.get() != Tab::Uncertainty>
             <UncertaintyView explorer/>
+        </div>
+        <div hidden=move || tab.get() != Tab::Margins>
+            <MarginView explorer/>
+        </div>
+        <div hidden=move || tab.get() != Tab::Opportunity>
+            <OpportunityView explorer/>
         </div>
         <div hidden=move || tab.get() != Tab::Data>
             <DataView base=Arc::clone(&base) dataset=in_use/>

@@ -1,5 +1,6 @@
 //! Fetching the bundled dataset that ships beside `index.html`.
 
+use beachhead_engine::economics::Assumptions;
 use beachhead_engine::{Dataset, IndexModel, LoadError};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -8,6 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 pub const DICTIONARY_URL: &str = "data/indicators.csv";
 pub const MARKETS_URL: &str = "data/markets.csv";
 pub const MODEL_URL: &str = "data/models/beachhead-readiness.json";
+pub const ASSUMPTIONS_URL: &str = "data/economics/assumptions.json";
 /// Natural Earth 1:50m countries (world-atlas TopoJSON): fetched when the map is first shown.
 pub const MAP_URL: &str = "data/geo/countries-50m.json";
 
@@ -24,16 +26,24 @@ pub enum LoadFailure {
 pub struct Bundle {
     pub dataset: Dataset,
     pub model: IndexModel,
+    pub assumptions: Assumptions,
 }
 
 pub async fn load_bundled() -> Result<Bundle, LoadFailure> {
     let dictionary = fetch_text(DICTIONARY_URL).await?;
     let markets = fetch_text(MARKETS_URL).await?;
     let model = fetch_text(MODEL_URL).await?;
+    let assumptions = fetch_text(ASSUMPTIONS_URL).await?;
     let dataset = Dataset::from_csv(DICTIONARY_URL, &dictionary, MARKETS_URL, &markets)
         .map_err(LoadFailure::Invalid)?;
     let model = IndexModel::from_json(MODEL_URL, &model).map_err(LoadFailure::Invalid)?;
-    Ok(Bundle { dataset, model })
+    let assumptions =
+        Assumptions::from_json(ASSUMPTIONS_URL, &assumptions).map_err(LoadFailure::Invalid)?;
+    Ok(Bundle {
+        dataset,
+        model,
+        assumptions,
+    })
 }
 
 async fn fetch_text(url: &str) -> Result<String, LoadFailure> {

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use beachhead_charts::{palette, ranking_chart::RankedBar};
+use beachhead_engine::economics::{Assumptions, Inputs, UnitEconomics};
 use beachhead_engine::market_filter::MarketFilter;
 use beachhead_engine::{
     readiness, Dataset, Direction, IndexModel, Node, Normalisation, Ranking, Status, Transform,
@@ -132,6 +133,10 @@ pub struct Explorer {
     pub selected: RwSignal<Option<String>>,
     /// Markets the Compare view shows side by side (ISO3, two to four).
     pub compared: RwSignal<Vec<String>>,
+    /// The economics assumptions, as loaded and as the user edits them.
+    pub assumptions: RwSignal<Assumptions>,
+    /// Each market's unit economics, or why it has none (missing duty, VAT or FX).
+    pub economics: Memo<Vec<(usize, Result<UnitEconomics, String>)>>,
     pub model: Memo<IndexModel>,
     pub ranking: Memo<Ranking>,
     /// Positions in `ranking.scores` of the markets the filters keep, with their rank among
@@ -149,7 +154,22 @@ pub struct Explorer {
 impl Explorer {
     /// `base` is the model to start from; indicators the dataset gains beyond `bundled_ids`
     /// (the user's own) join it in a pillar of their own with weight 0, for the user to raise.
-    pub fn new(dataset: Signal<Arc<Dataset>>, base: IndexModel, bundled_ids: Vec<String>) -> Self {
+    pub fn new(
+        dataset: Signal<Arc<Dataset>>,
+        base: IndexModel,
+        bundled_ids: Vec<String>,
+        assumptions: Assumptions,
+    ) -> Self {
+        let assumptions = RwSignal::new(assumptions);
+        let economics = Memo::new(move |_| {
+            dataset.with(|d| {
+                assumptions.with(|a| {
+                    (0..d.markets().len())
+                        .map(|m| (m, Inputs::resolve(a, d, m).map(|i| i.economics())))
+                        .collect()
+                })
+            })
+        });
         let mut default_weights: BTreeMap<String, f64> = base.weights().into_iter().collect();
         default_weights.remove(&base.root.id);
         default_weights.insert(USER_PILLAR.into(), 0.0);
@@ -320,6 +340,8 @@ impl Explorer {
             filter,
             selected: RwSignal::new(None),
             compared: RwSignal::new(Vec::new()),
+            assumptions,
+            economics,
             model,
             ranking,
             candidates,

@@ -79,3 +79,14 @@ mod possessive_tests {
         assert_eq!(super::possessive("United States"), "United States’");
     }
 }
+
+/// A number as a person would type it: no trailing zeros ("249", "0.5", "12.25").
+pub fn trim_number(value: f64) -> String {
+    let text = format!("{value:.4}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text.is_empty() || text == "-" {
+        "0".into()
+    } else {
+        text.to_owned()
+    }
+}

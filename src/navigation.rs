@@ -12,16 +12,20 @@ pub enum Tab {
     Market,
     Compare,
     Uncertainty,
+    Margins,
+    Opportunity,
     Data,
 }
 
 impl Tab {
-    pub const ALL: [(Tab, &'static str); 6] = [
+    pub const ALL: [(Tab, &'static str); 8] = [
         (Tab::Ranking, "Ranking"),
         (Tab::Map, "Map"),
         (Tab::Market, "Market"),
         (Tab::Compare, "Compare"),
         (Tab::Uncertainty, "Uncertainty"),
+        (Tab::Margins, "Margins"),
+        (Tab::Opportunity, "Opportunity"),
         (Tab::Data, "Data and sources"),
     ];
 
@@ -31,6 +35,8 @@ impl Tab {
             "market" => Tab::Market,
             "compare" => Tab::Compare,
             "uncertainty" => Tab::Uncertainty,
+            "margins" => Tab::Margins,
+            "opportunity" => Tab::Opportunity,
             "data" => Tab::Data,
             _ => Tab::Ranking,
         }
@@ -43,6 +49,8 @@ impl Tab {
             Tab::Market => "market",
             Tab::Compare => "compare",
             Tab::Uncertainty => "uncertainty",
+            Tab::Margins => "margins",
+            Tab::Opportunity => "opportunity",
             Tab::Data => "data",
         }
     }

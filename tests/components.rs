@@ -99,6 +99,14 @@ async fn ranking_chart_draws_bars_in_the_series_colours() {
     drop(handle);
 }
 
+fn assumptions() -> beachhead_engine::economics::Assumptions {
+    beachhead_engine::economics::Assumptions::from_json(
+        "assumptions.json",
+        include_str!("../public/data/economics/assumptions.json"),
+    )
+    .unwrap()
+}
+
 #[wasm_bindgen_test]
 async fn moving_a_weight_slider_changes_the_weights_and_their_shares() {
     let dataset = Dataset::from_csv(
@@ -121,6 +129,7 @@ async fn moving_a_weight_slider_changes_the_weights_and_their_shares() {
                 0.5,
             ),
             vec!["population".into(), "gdp_pc_ppp_intl".into()],
+            assumptions(),
         );
         set_explorer.send(explorer).unwrap();
         view! { <WeightsPanel explorer/> }

@@ -123,3 +123,51 @@ test('the map colours candidates, shows a tooltip on hover and opens a market on
     await close();
   }
 });
+
+test('margins: waterfall, assumptions validated as typed, goal seek, tornado and all markets', async () => {
+  const { page, consoleErrors, close } = await openApp({ path: '#margins' });
+  try {
+    await page.waitForSelector('[data-testid="economics-table"] tbody tr');
+    await page.locator('[data-testid="economics-table"] button.market-link', { hasText: /^Hong Kong$/ }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="margin-market"]')?.textContent === 'Margins in Hong Kong');
+    await drawn(page, 'waterfall-chart');
+    await drawn(page, 'payback-chart');
+    await drawn(page, 'margin-tornado');
+    const margin = async () => parseFloat(await page.textContent('[data-testid="kpi-margin"]'));
+    const before = await margin();
+    assert.ok(before > 0 && before < 60, `margin ${before}`);
+    await screenshot(page, 'margins');
+
+    await page.fill('[data-testid="assumption-price"]', '2799');
+    await page.waitForFunction((old) => parseFloat(document.querySelector('[data-testid="kpi-margin"]').textContent) > old, before);
+    const raised = await margin();
+    await page.fill('[data-testid="assumption-marketing"]', '-5');
+    await page.waitForSelector('.field-error');
+    assert.match(await page.textContent('.field-error'), /Marketing per unit: must be 0 or more/);
+    assert.equal(await margin(), raised, 'an invalid value is not applied');
+
+    await page.fill('[data-testid="goal-target"]', '25');
+    assert.match(await page.textContent('[data-testid="goal-result"]'), /^25% needs a retail price of HKD \d+ \(US\$ [\d.]+\), or at today's price a bill of materials of at most US\$ [\d.]+\.$/);
+    await page.locator('[data-testid="payback-chart"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'margins-payback');
+    const rows = await page.locator('[data-testid="economics-table"] tbody tr').count();
+    assert.ok(rows > 50, `markets with economics: ${rows}`);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('the opportunity matrix draws readiness against margin for the candidates', async () => {
+  const { page, consoleErrors, close } = await openApp({ path: '#opportunity' });
+  try {
+    await drawn(page, 'matrix-chart');
+    const ink = await inkedPixels(page, '[data-testid="matrix-chart"]');
+    assert.ok(ink.inked > 10000, JSON.stringify(ink));
+    assert.match(await page.getAttribute('[data-testid="matrix-chart"]', 'aria-label'), /Opportunity matrix of \d+ markets.*Ready and profitable/);
+    await screenshot(page, 'opportunity');
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});

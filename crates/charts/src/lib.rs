@@ -5,6 +5,7 @@
 //! and draw text with explicit anchors: plotters' own label layout measures every label, and on
 //! wasm that measurement goes through the DOM and forces a page layout per label.
 
+pub mod margin_charts;
 pub mod palette;
 pub mod profile_chart;
 pub mod ranking_chart;

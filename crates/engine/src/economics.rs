@@ -220,6 +220,13 @@ impl Assumptions {
         serde_json::from_value(merged).map_err(|e| e.to_string())
     }
 
+    /// Records `market` as the market's assumptions (the whole set, as its override).
+    pub fn set_market(&mut self, iso3: &str, market: &MarketAssumptions) -> Result<(), String> {
+        let json = serde_json::to_value(market).map_err(|e| e.to_string())?;
+        self.markets.insert(iso3.to_owned(), json);
+        Ok(())
+    }
+
     pub fn to_usd(&self, price: &Price) -> Option<f64> {
         if price.currency == "USD" {
             return Some(price.amount);

@@ -191,8 +191,17 @@ fn bad_assumptions_are_refused_with_the_field_named() {
         &assumptions_text(r#"{"retail_price":{"amount":1999,"currency":"HKD"}}"#),
     )
     .unwrap();
-    let hk = good.for_market("HKG").unwrap();
+    let mut hk = good.for_market("HKG").unwrap();
     assert_eq!(hk.channels.len(), 2, "overrides merge into the defaults");
+    let mut edited = good.clone();
+    hk.marketing_usd = 12.5;
+    edited.set_market("HKG", &hk).unwrap();
+    assert_eq!(edited.for_market("HKG").unwrap().marketing_usd, 12.5);
+    assert_eq!(
+        edited.for_market("TWN").unwrap().marketing_usd,
+        8.0,
+        "other markets keep the defaults"
+    );
     assert!(close(
         good.to_usd(&hk.retail_price).unwrap(),
         1999.0 * 0.1287

@@ -1,0 +1,390 @@
+//! The margin charts: the price waterfall, the payback curve, and the opportunity matrix
+//! (readiness against contribution margin).
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::ranking_chart::fit_label;
+use crate::{palette, ChartError};
+
+fn style(px: f64, color: &'static RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+    TextStyle::from(("sans-serif", px).into_font())
+        .color(color)
+        .pos(Pos::new(h, v))
+}
+
+fn sane(scale: f64) -> f64 {
+    if scale.is_finite() && scale > 0.0 {
+        scale
+    } else {
+        1.0
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WaterfallStep {
+    pub label: String,
+    /// Negative for deductions; the running amount for totals.
+    pub usd: f64,
+    pub total: bool,
+}
+
+const TOTAL: RGBColor = RGBColor(0x0b, 0x25, 0x40);
+const DEDUCTION: RGBColor = palette::SERIES[1];
+const LOSS: RGBColor = RGBColor(0xb3, 0x26, 0x1e);
+
+/// One row per step: totals as bars from zero, deductions floating from the running amount.
+pub fn draw_waterfall<DB: DrawingBackend>(
+    backend: DB,
+    steps: &[WaterfallStep],
+    scale: f64,
+) -> Result<(), ChartError> {
+    let root = backend.into_drawing_area();
+    let (width, height) = root.dim_in_pixel();
+    root.fill(&palette::BACKGROUND)?;
+    let scale = sane(scale);
+    let (w, h) = (f64::from(width), f64::from(height));
+    let px = 12.0 * scale;
+    let pad = 8.0 * scale;
+    let label_width = (w * 0.3).clamp(100.0 * scale, 170.0 * scale);
+    let left = pad + label_width + pad;
+    let right = w - 60.0 * scale;
+    let top = pad;
+    let bottom = h - 24.0 * scale;
+    let max = steps.iter().map(|s| s.usd.abs()).fold(1.0f64, f64::max);
+    let min = steps
+        .iter()
+        .filter(|s| s.total)
+        .map(|s| s.usd)
+        .fold(0.0f64, f64::min);
+    let x = |v: f64| (left + (v - min) / (max - min) * (right - left)).round() as i32;
+    let row = (bottom - top) / steps.len().max(1) as f64;
+    let max_chars = ((label_width - pad) / (px * 0.56)).floor().max(4.0) as usize;
+    let mut running = 0.0;
+    for (i, step) in steps.iter().enumerate() {
+        let y0 = (top + i as f64 * row + row * 0.15) as i32;
+        let y1 = (top + (i as f64 + 1.0) * row - row * 0.15) as i32;
+        let (from, to, color) = if step.total {
+            running = step.usd;
+            (0.0, step.usd, if step.usd < 0.0 { LOSS } else { TOTAL })
+        } else {
+            let from = running;
+            running += step.usd;
+            (from, running, DEDUCTION)
+        };
+        let (a, b) = (x(from.min(to)), x(from.max(to)));
+        root.draw(&Rectangle::new(
+            [(a, y0), (b.max(a + 1), y1)],
+            color.filled(),
+        ))?;
+        let mid = (y0 + y1) / 2;
+        root.draw(&Text::new(
+            fit_label(&step.label, max_chars),
+            (pad as i32, mid),
+            style(px, &palette::TEXT, HPos::Left, VPos::Center),
+        ))?;
+        let amount = if step.total {
+            format!("{:.2}", step.usd)
+        } else {
+            format!("−{:.2}", -step.usd)
+        };
+        root.draw(&Text::new(
+            amount,
+            (b + (5.0 * scale) as i32, mid),
+            style(px * 0.9, &palette::TEXT, HPos::Left, VPos::Center),
+        ))?;
+    }
+    root.draw(&PathElement::new(
+        vec![(x(0.0), top as i32), (x(0.0), bottom as i32)],
+        palette::MUTED_TEXT.stroke_width(scale.max(1.0).round() as u32),
+    ))?;
+    root.draw(&Text::new(
+        "US$ per unit",
+        (right as i32, (bottom + 6.0 * scale) as i32),
+        style(px * 0.9, &palette::MUTED_TEXT, HPos::Right, VPos::Top),
+    ))?;
+    root.present()?;
+    Ok(())
+}
+
+/// Cumulative contribution month by month against the fixed entry cost; the crossing is payback.
+pub fn draw_payback<DB: DrawingBackend>(
+    backend: DB,
+    monthly_contribution_usd: f64,
+    fixed_usd: f64,
+    months: u32,
+    scale: f64,
+) -> Result<(), ChartError> {
+    let root = backend.into_drawing_area();
+    let (width, height) = root.dim_in_pixel();
+    root.fill(&palette::BACKGROUND)?;
+    let scale = sane(scale);
+    let (w, h) = (f64::from(width), f64::from(height));
+    let px = 12.0 * scale;
+    let (left, right, top, bottom) = (
+        60.0 * scale,
+        w - 16.0 * scale,
+        12.0 * scale,
+        h - 28.0 * scale,
+    );
+    let end = (monthly_contribution_usd * f64::from(months))
+        .max(fixed_usd * 1.2)
+        .max(1.0);
+    let low = (monthly_contribution_usd * f64::from(months)).min(0.0);
+    let x = |m: f64| (left + m / f64::from(months.max(1)) * (right - left)).round() as i32;
+    let y = |v: f64| (bottom - (v - low) / (end - low) * (bottom - top)).round() as i32;
+    let line = scale.max(1.0).round() as u32;
+    for step in 0..=4 {
+        let v = low + (end - low) * f64::from(step) / 4.0;
+        root.draw(&PathElement::new(
+            vec![(x(0.0), y(v)), (x(f64::from(months)), y(v))],
+            palette::GRID.stroke_width(line),
+        ))?;
+        root.draw(&Text::new(
+            compact_usd(v),
+            ((left - 6.0 * scale) as i32, y(v)),
+            style(px * 0.9, &palette::MUTED_TEXT, HPos::Right, VPos::Center),
+        ))?;
+    }
+    for m in (0..=months).step_by(6) {
+        root.draw(&Text::new(
+            m.to_string(),
+            (x(f64::from(m)), (bottom + 5.0 * scale) as i32),
+            style(px * 0.9, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
+        ))?;
+    }
+    root.draw(&PathElement::new(
+        vec![(x(0.0), y(fixed_usd)), (x(f64::from(months)), y(fixed_usd))],
+        LOSS.stroke_width((2.0 * scale).round() as u32),
+    ))?;
+    root.draw(&Text::new(
+        "fixed entry cost",
+        (
+            (left + 6.0 * scale) as i32,
+            y(fixed_usd) - (4.0 * scale) as i32,
+        ),
+        style(px * 0.9, &LOSS, HPos::Left, VPos::Bottom),
+    ))?;
+    let points: Vec<(i32, i32)> = (0..=months)
+        .map(|m| (x(f64::from(m)), y(monthly_contribution_usd * f64::from(m))))
+        .collect();
+    root.draw(&PathElement::new(
+        points,
+        palette::series(0).stroke_width((2.5 * scale).round() as u32),
+    ))?;
+    if monthly_contribution_usd > 0.0 {
+        let payback = fixed_usd / monthly_contribution_usd;
+        if payback <= f64::from(months) {
+            root.draw(&Circle::new(
+                (x(payback), y(fixed_usd)),
+                (5.0 * scale) as i32,
+                palette::series(0).filled(),
+            ))?;
+        }
+    }
+    root.draw(&Text::new(
+        "months after launch",
+        (right as i32, (bottom + 16.0 * scale) as i32),
+        style(px * 0.9, &palette::MUTED_TEXT, HPos::Right, VPos::Top),
+    ))?;
+    root.present()?;
+    Ok(())
+}
+
+/// "$1.2M", "$350k", "−$40k".
+pub fn compact_usd(v: f64) -> String {
+    let sign = if v < 0.0 { "−" } else { "" };
+    let a = v.abs();
+    if a >= 1e6 {
+        format!("{sign}${:.1}M", a / 1e6)
+    } else if a >= 1e3 {
+        format!("{sign}${:.0}k", a / 1e3)
+    } else {
+        format!("{sign}${a:.0}")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bubble {
+    pub label: String,
+    /// Readiness score, 0-100.
+    pub readiness: f64,
+    /// Contribution margin, %.
+    pub margin_pct: f64,
+    /// Addressable units a year: the bubble's area.
+    pub volume: f64,
+    pub color: RGBColor,
+}
+
+/// Where each bubble sits and how big it is, for drawing and for finding the one clicked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatrixLayout {
+    pub centres: Vec<(f64, f64, f64)>,
+    /// Bubbles whose labels fit without overlapping another label or leaving the chart.
+    pub labelled: Vec<usize>,
+    pub margin_range: (f64, f64),
+}
+
+pub fn matrix_layout(bubbles: &[Bubble], width: f64, height: f64, scale: f64) -> MatrixLayout {
+    let scale = sane(scale);
+    let (left, right, top, bottom) = (
+        56.0 * scale,
+        width - 16.0 * scale,
+        12.0 * scale,
+        height - 40.0 * scale,
+    );
+    let (mut lo, mut hi) = bubbles
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), b| {
+            (lo.min(b.margin_pct), hi.max(b.margin_pct))
+        });
+    if !lo.is_finite() {
+        (lo, hi) = (0.0, 30.0);
+    }
+    let span = (hi - lo).max(1.0);
+    let (lo, hi) = ((lo - span * 0.08).floor(), (hi + span * 0.08).ceil());
+    let max_volume = bubbles.iter().map(|b| b.volume).fold(1.0f64, f64::max);
+    let centres: Vec<(f64, f64, f64)> = bubbles
+        .iter()
+        .map(|b| {
+            let x = left + b.readiness.clamp(0.0, 100.0) / 100.0 * (right - left);
+            let y = bottom - (b.margin_pct - lo) / (hi - lo) * (bottom - top);
+            let r = (3.0 + 22.0 * (b.volume.max(0.0) / max_volume).sqrt()) * scale;
+            (x, y, r)
+        })
+        .collect();
+    // Biggest first: they matter most. A label goes right of its bubble if its box is free.
+    let mut order: Vec<usize> = (0..bubbles.len()).collect();
+    order.sort_by(|&a, &b| bubbles[b].volume.total_cmp(&bubbles[a].volume));
+    let mut boxes: Vec<(f64, f64, f64, f64)> = Vec::new();
+    let mut labelled = Vec::new();
+    let px = 11.0 * scale;
+    for i in order {
+        let (x, y, r) = centres[i];
+        let w = bubbles[i].label.chars().count() as f64 * px * 0.56;
+        let candidate = (
+            x + r + 2.0 * scale,
+            y - px * 0.6,
+            x + r + 2.0 * scale + w,
+            y + px * 0.6,
+        );
+        let inside = candidate.2 <= right && candidate.1 >= top && candidate.3 <= bottom;
+        let free = boxes.iter().all(|b| {
+            candidate.2 < b.0 || candidate.0 > b.2 || candidate.3 < b.1 || candidate.1 > b.3
+        });
+        if inside && free {
+            boxes.push(candidate);
+            labelled.push(i);
+        }
+    }
+    MatrixLayout {
+        centres,
+        labelled,
+        margin_range: (lo, hi),
+    }
+}
+
+/// The bubble under (x, y), the smallest when several overlap.
+pub fn bubble_at(layout: &MatrixLayout, x: f64, y: f64) -> Option<usize> {
+    layout
+        .centres
+        .iter()
+        .enumerate()
+        .filter(|(_, (cx, cy, r))| (x - cx).powi(2) + (y - cy).powi(2) <= r * r)
+        .min_by(|a, b| a.1 .2.total_cmp(&b.1 .2))
+        .map(|(i, _)| i)
+}
+
+/// Readiness (x) against contribution margin (y), quadrant guides at `guides` (readiness, margin).
+pub fn draw_matrix<DB: DrawingBackend>(
+    backend: DB,
+    bubbles: &[Bubble],
+    guides: (f64, f64),
+    scale: f64,
+) -> Result<(), ChartError> {
+    let root = backend.into_drawing_area();
+    let (width, height) = root.dim_in_pixel();
+    root.fill(&palette::BACKGROUND)?;
+    let scale = sane(scale);
+    let (w, h) = (f64::from(width), f64::from(height));
+    let layout = matrix_layout(bubbles, w, h, scale);
+    let (left, right, top, bottom) = (
+        56.0 * scale,
+        w - 16.0 * scale,
+        12.0 * scale,
+        h - 40.0 * scale,
+    );
+    let (lo, hi) = layout.margin_range;
+    let px = 11.0 * scale;
+    let line = scale.max(1.0).round() as u32;
+    let gx = (left + guides.0.clamp(0.0, 100.0) / 100.0 * (right - left)) as i32;
+    let gy = (bottom - (guides.1 - lo) / (hi - lo) * (bottom - top)) as i32;
+    for step in 0..=5 {
+        let v = f64::from(step) * 20.0;
+        let x = (left + v / 100.0 * (right - left)) as i32;
+        root.draw(&Text::new(
+            format!("{v:.0}"),
+            (x, (bottom + 4.0 * scale) as i32),
+            style(px, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
+        ))?;
+    }
+    for step in 0..=4 {
+        let v = lo + (hi - lo) * f64::from(step) / 4.0;
+        let y = (bottom - (v - lo) / (hi - lo) * (bottom - top)) as i32;
+        root.draw(&PathElement::new(
+            vec![(left as i32, y), (right as i32, y)],
+            palette::GRID.stroke_width(line),
+        ))?;
+        root.draw(&Text::new(
+            format!("{v:.0}%"),
+            ((left - 6.0 * scale) as i32, y),
+            style(px, &palette::MUTED_TEXT, HPos::Right, VPos::Center),
+        ))?;
+    }
+    let guide = palette::MUTED_TEXT.stroke_width(line);
+    root.draw(&PathElement::new(
+        vec![(gx, top as i32), (gx, bottom as i32)],
+        guide,
+    ))?;
+    root.draw(&PathElement::new(
+        vec![(left as i32, gy), (right as i32, gy)],
+        guide,
+    ))?;
+    root.draw(&Text::new(
+        "ready and profitable",
+        ((right - 4.0 * scale) as i32, (top + 2.0 * scale) as i32),
+        style(px, &palette::MUTED_TEXT, HPos::Right, VPos::Top),
+    ))?;
+    root.draw(&Text::new(
+        "readiness score",
+        (right as i32, (bottom + 20.0 * scale) as i32),
+        style(px, &palette::MUTED_TEXT, HPos::Right, VPos::Top),
+    ))?;
+    let mut order: Vec<usize> = (0..bubbles.len()).collect();
+    // Big bubbles underneath, so small markets stay visible and clickable.
+    order.sort_by(|&a, &b| bubbles[b].volume.total_cmp(&bubbles[a].volume));
+    for i in order {
+        let (x, y, r) = layout.centres[i];
+        let c = bubbles[i].color;
+        root.draw(&Circle::new(
+            (x as i32, y as i32),
+            r as i32,
+            c.mix(0.55).filled(),
+        ))?;
+        root.draw(&Circle::new(
+            (x as i32, y as i32),
+            r as i32,
+            c.stroke_width(line),
+        ))?;
+    }
+    for &i in &layout.labelled {
+        let (x, y, r) = layout.centres[i];
+        root.draw(&Text::new(
+            bubbles[i].label.clone(),
+            ((x + r + 2.0 * scale) as i32, y as i32),
+            style(px, &palette::TEXT, HPos::Left, VPos::Center),
+        ))?;
+    }
+    root.present()?;
+    Ok(())
+}

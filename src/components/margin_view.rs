@@ -1,0 +1,551 @@
+//! Margins: one market's unit economics (the waterfall from shelf price to contribution, the
+//! assumptions behind it, break-even and payback, goal seek, and what moves the margin), and
+//! every market's contribution, break-even and payback in one table.
+
+use beachhead_charts::margin_charts::{compact_usd, draw_payback, draw_waterfall, WaterfallStep};
+use beachhead_charts::uncertainty_chart::{draw_tornado, TornadoRow};
+use beachhead_engine::economics::{
+    margin_tornado, Assumptions, Inputs, MarketAssumptions, Product, UnitEconomics,
+};
+use leptos::prelude::*;
+
+use crate::components::canvas_chart::CanvasChart;
+use crate::explorer::Explorer;
+use crate::format;
+
+const PAYBACK_MONTHS: u32 = 36;
+
+/// One market's resolved inputs and results, with what the page needs to show prices locally.
+#[derive(Debug, Clone, PartialEq)]
+struct Current {
+    iso3: String,
+    name: String,
+    currency: String,
+    usd_per_unit: f64,
+    inputs: Inputs,
+    economics: UnitEconomics,
+}
+
+type Read = fn(&Product, &MarketAssumptions, &Inputs) -> f64;
+type Write = fn(&mut Product, &mut MarketAssumptions, f64);
+
+/// An editable assumption: its label, unit, how to read and write it, and its valid range.
+struct Field {
+    id: &'static str,
+    label: &'static str,
+    unit: &'static str,
+    read: Read,
+    write: Write,
+    min_exclusive: bool,
+    max: Option<f64>,
+}
+
+fn fields() -> Vec<Field> {
+    vec![
+        Field {
+            id: "price",
+            label: "Retail price",
+            unit: "local currency",
+            read: |_, m, _| m.retail_price.amount,
+            write: |_, m, v| m.retail_price.amount = v,
+            min_exclusive: true,
+            max: None,
+        },
+        Field {
+            id: "bom",
+            label: "Bill of materials (all markets)",
+            unit: "US$",
+            read: |p, _, _| p.bom_usd,
+            write: |p, _, v| p.bom_usd = v,
+            min_exclusive: false,
+            max: None,
+        },
+        Field {
+            id: "freight",
+            label: "Freight per unit",
+            unit: "US$",
+            read: |_, m, _| m.freight_usd,
+            write: |_, m, v| m.freight_usd = v,
+            min_exclusive: false,
+            max: None,
+        },
+        Field {
+            id: "duty",
+            label: "Import duty",
+            unit: "% of CIF",
+            read: |_, _, i| i.duty_pct,
+            write: |_, m, v| m.duty_pct = Some(v),
+            min_exclusive: false,
+            max: Some(300.0),
+        },
+        Field {
+            id: "vat",
+            label: "VAT/GST",
+            unit: "%",
+            read: |_, _, i| i.vat_pct,
+            write: |_, m, v| m.vat_pct = Some(v),
+            min_exclusive: false,
+            max: Some(100.0),
+        },
+        Field {
+            id: "payment",
+            label: "Payment fees",
+            unit: "% of revenue",
+            read: |_, m, _| m.payment_fee_pct,
+            write: |_, m, v| m.payment_fee_pct = v,
+            min_exclusive: false,
+            max: Some(100.0),
+        },
+        Field {
+            id: "warranty",
+            label: "Warranty returns",
+            unit: "% of units",
+            read: |_, m, _| m.warranty_rate_pct,
+            write: |_, m, v| m.warranty_rate_pct = v,
+            min_exclusive: false,
+            max: Some(100.0),
+        },
+        Field {
+            id: "service",
+            label: "Service per unit",
+            unit: "US$",
+            read: |_, m, _| m.service_cost_usd,
+            write: |_, m, v| m.service_cost_usd = v,
+            min_exclusive: false,
+            max: None,
+        },
+        Field {
+            id: "marketing",
+            label: "Marketing per unit",
+            unit: "US$",
+            read: |_, m, _| m.marketing_usd,
+            write: |_, m, v| m.marketing_usd = v,
+            min_exclusive: false,
+            max: None,
+        },
+        Field {
+            id: "launch",
+            label: "Launch marketing (fixed)",
+            unit: "US$",
+            read: |_, m, _| m.fixed.launch_marketing_usd,
+            write: |_, m, v| m.fixed.launch_marketing_usd = v,
+            min_exclusive: false,
+            max: None,
+        },
+        Field {
+            id: "share",
+            label: "Target share of segment",
+            unit: "%",
+            read: |_, m, _| m.volume.target_share_pct,
+            write: |_, m, v| m.volume.target_share_pct = v,
+            min_exclusive: false,
+            max: Some(100.0),
+        },
+    ]
+}
+
+/// Why `text` is not an acceptable value for `field`, or the value.
+fn parse_field(field: &Field, text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{}: \"{text}\" is not a number", field.label))?;
+    if !value.is_finite() || value < 0.0 || (field.min_exclusive && value == 0.0) {
+        return Err(format!(
+            "{}: must be {}",
+            field.label,
+            if field.min_exclusive {
+                "above 0"
+            } else {
+                "0 or more"
+            }
+        ));
+    }
+    if let Some(max) = field.max {
+        if value > max {
+            return Err(format!("{}: at most {max}", field.label));
+        }
+    }
+    Ok(value)
+}
+
+/// Writes a changed value into the assumptions: product fields for all markets, the rest as
+/// this market's override.
+fn apply(
+    assumptions: &mut Assumptions,
+    iso3: &str,
+    write: Write,
+    value: f64,
+) -> Result<(), String> {
+    let mut market = assumptions.for_market(iso3)?;
+    let mut product = assumptions.product.clone();
+    write(&mut product, &mut market, value);
+    assumptions.product = product;
+    assumptions.set_market(iso3, &market)
+}
+
+/// Beyond ten years a payback is not a plan: say so rather than print 5,201.5.
+const PAYBACK_HORIZON_MONTHS: f64 = 120.0;
+
+fn payback_text(months: Option<f64>) -> String {
+    match months {
+        None => "never".into(),
+        Some(m) if m > PAYBACK_HORIZON_MONTHS => format!("over {PAYBACK_HORIZON_MONTHS:.0}"),
+        Some(m) => format!("{m:.1}"),
+    }
+}
+
+fn money(usd: f64) -> String {
+    format!("US$ {usd:.2}")
+}
+
+#[component]
+pub fn MarginView(explorer: Explorer) -> impl IntoView {
+    let current = Memo::new(move |_| {
+        let market = explorer.selected_market()?;
+        explorer.dataset.with(|d| {
+            explorer.assumptions.with(|a| {
+                let m = d.markets().get(market)?;
+                let inputs = Inputs::resolve(a, d, market).ok()?;
+                let currency = inputs.market.retail_price.currency.clone();
+                let usd_per_unit = if currency == "USD" {
+                    1.0
+                } else {
+                    a.fx.usd_per.get(&currency).copied().unwrap_or(1.0)
+                };
+                Some(Current {
+                    iso3: m.iso3.clone(),
+                    name: m.name.clone(),
+                    currency,
+                    usd_per_unit,
+                    economics: inputs.economics(),
+                    inputs,
+                })
+            })
+        })
+    });
+    let missing_reason = move || {
+        let market = explorer.selected_market()?;
+        explorer.dataset.with(|d| {
+            explorer
+                .assumptions
+                .with(|a| Inputs::resolve(a, d, market).err())
+        })
+    };
+    let steps = Memo::new(move |_| {
+        current.with(|c| {
+            c.as_ref().map_or_else(Vec::new, |c| {
+                c.economics
+                    .waterfall()
+                    .into_iter()
+                    .map(|s| WaterfallStep {
+                        label: s.label.to_owned(),
+                        usd: s.usd,
+                        total: s.total,
+                    })
+                    .collect()
+            })
+        })
+    });
+    let waterfall_summary = Memo::new(move |_| {
+        steps.with(|s| {
+            let parts: Vec<String> = s
+                .iter()
+                .map(|s| format!("{} {:.2}", s.label, s.usd))
+                .collect();
+            format!("Price waterfall, US$ per unit: {}", parts.join("; "))
+        })
+    });
+    let payback = Memo::new(move |_| {
+        current.with(|c| {
+            c.as_ref().map_or((0.0, 0.0), |c| {
+                (
+                    c.economics.contribution_usd * c.economics.annual_units / 12.0,
+                    c.economics.fixed_usd,
+                )
+            })
+        })
+    });
+    let payback_summary = Memo::new(move |_| {
+        current.with(|c| {
+            c.as_ref().map_or_else(String::new, |c| match c.economics.payback_months {
+                Some(m) => format!("Cumulative contribution passes the fixed entry cost of {} after {m:.1} months", compact_usd(c.economics.fixed_usd)),
+                None => "The launch never pays back: each unit loses money or no units are forecast".into(),
+            })
+        })
+    });
+    let tornado_rows = Memo::new(move |_| {
+        current.with(|c| {
+            c.as_ref().map_or_else(Vec::new, |c| {
+                margin_tornado(&c.inputs, 0.1)
+                    .into_iter()
+                    .map(|s| TornadoRow {
+                        label: s.input.to_owned(),
+                        low: s.contribution_low,
+                        high: s.contribution_high,
+                    })
+                    .collect()
+            })
+        })
+    });
+    let tornado_base = Memo::new(move |_| {
+        current.with(|c| c.as_ref().map_or(0.0, |c| c.economics.contribution_usd))
+    });
+    let tornado_summary = Memo::new(move |_| {
+        tornado_rows.with(|rows| {
+            let parts: Vec<String> = rows
+                .iter()
+                .map(|r| format!("{}: {:.2} to {:.2}", r.label, r.low, r.high))
+                .collect();
+            format!(
+                "Contribution per unit with each input 10% lower and higher: {}",
+                parts.join("; ")
+            )
+        })
+    });
+    let target = RwSignal::new(String::from("20"));
+    let goal = move || {
+        let target_pct: f64 = match target.get().trim().parse() {
+            Ok(t) if (0.0..100.0).contains(&t) => t,
+            _ => return "Enter a target margin from 0 to 100%.".to_owned(),
+        };
+        current.with(|c| {
+            let Some(c) = c else { return String::new() };
+            let price = c.inputs.price_for_margin(target_pct).map_or_else(
+                || "no price reaches it (price-linked costs take more)".to_owned(),
+                |usd| {
+                    format!(
+                        "a retail price of {} {:.0} ({})",
+                        c.currency,
+                        usd / c.usd_per_unit,
+                        money(usd)
+                    )
+                },
+            );
+            let bom = c.inputs.max_bom_for_margin(target_pct).map_or_else(
+                || "no bill of materials reaches it at this price".to_owned(),
+                |b| format!("a bill of materials of at most {}", money(b)),
+            );
+            format!("{target_pct}% needs {price}, or at today's price {bom}.")
+        })
+    };
+    let form = move || {
+        current.get().map(|c| {
+            let iso3 = c.iso3.clone();
+            let rows = fields().into_iter().map(|field| {
+                let error = RwSignal::new(None::<String>);
+                let value = (field.read)(&c.inputs.product, &c.inputs.market, &c.inputs);
+                let unit = if field.id == "price" { c.currency.clone() } else { field.unit.to_owned() };
+                let code = iso3.clone();
+                let testid = format!("assumption-{}", field.id);
+                let label = field.label;
+                view! {
+                    <label class="assumption" class:invalid=move || error.with(Option::is_some)>
+                        <span class="assumption-label">{label}</span>
+                        <input
+                            type="number"
+                            step="any"
+                            data-testid=testid
+                            value=format::trim_number(value)
+                            aria-invalid=move || error.with(Option::is_some).to_string()
+                            on:input=move |ev| {
+                                match parse_field(&field, &event_target_value(&ev)) {
+                                    Ok(v) => {
+                                        error.set(None);
+                                        let mut result = Ok(());
+                                        explorer.assumptions.update(|a| result = apply(a, &code, field.write, v));
+                                        if let Err(why) = result {
+                                            error.set(Some(why));
+                                        }
+                                    }
+                                    Err(why) => error.set(Some(why)),
+                                }
+                            }
+                        />
+                        <span class="assumption-unit">{unit}</span>
+                        {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                    </label>
+                }
+            }).collect_view();
+            view! { <div class="assumptions-form" data-testid="assumptions-form">{rows}</div> }
+        })
+    };
+    let headline = move || {
+        current.get().map(|c| {
+            let e = &c.economics;
+            let break_even = e.break_even_units.map_or_else(|| "never".to_owned(), |u| format!("{:.0} units", u.ceil()));
+            let payback = e.payback_months.map_or_else(|| "never".to_owned(), |m| format!("{m:.1} months"));
+            view! {
+                <h2 data-testid="margin-market">{format!("Margins in {}", c.name)}</h2>
+                <div class="kpis">
+                    <div class="kpi"><span class="kpi-value" data-testid="kpi-contribution">{money(e.contribution_usd)}</span><span class="kpi-label">"contribution per unit"</span></div>
+                    <div class="kpi"><span class="kpi-value" data-testid="kpi-margin">{format!("{:.1}%", e.contribution_pct)}</span><span class="kpi-label">"of the net price"</span></div>
+                    <div class="kpi"><span class="kpi-value" data-testid="kpi-break-even">{break_even}</span><span class="kpi-label">{format!("to recover {} fixed costs", compact_usd(e.fixed_usd))}</span></div>
+                    <div class="kpi"><span class="kpi-value" data-testid="kpi-payback">{payback}</span><span class="kpi-label">{format!("payback at {:.0} units a year", e.annual_units)}</span></div>
+                </div>
+                <p class="hint">{format!("Import VAT of {} per unit is paid at the border and recovered against output VAT, so it is not a cost here.", money(e.import_vat_usd))}</p>
+            }
+        })
+    };
+
+    view! {
+        <div class="margin-view">
+            <section class="card">
+                {headline}
+                {move || missing_reason().map(|why| view! { <p class="notice" data-testid="margin-missing">{format!("No economics for this market: {why}.")}</p> })}
+                <p class="source-line">"Product, prices, costs and the FX table are illustrative (public/data/economics/assumptions.json): enter your own below. Duty and VAT come from the Data tab unless you set them."</p>
+            </section>
+            <Show when=move || current.with(Option::is_some)>
+                <div class="margin-grid">
+                    <section class="card" aria-labelledby="waterfall-title">
+                        <h2 id="waterfall-title">"From shelf price to contribution"</h2>
+                        <CanvasChart
+                            draw=move |backend, ratio| steps.with(|s| draw_waterfall(backend, s, ratio))
+                            summary=waterfall_summary
+                            testid="waterfall-chart"
+                            class="waterfall-canvas"
+                        />
+                    </section>
+                    <section class="card" aria-labelledby="assumptions-title">
+                        <h2 id="assumptions-title">"Assumptions"</h2>
+                        <p class="hint">"Every change recomputes at once; a value out of range is named and not applied."</p>
+                        {form}
+                    </section>
+                </div>
+                <div class="margin-grid">
+                    <section class="card" aria-labelledby="payback-title">
+                        <h2 id="payback-title">"Break-even and payback"</h2>
+                        <CanvasChart
+                            draw=move |backend, ratio| {
+                                let (monthly, fixed) = payback.get();
+                                draw_payback(backend, monthly, fixed, PAYBACK_MONTHS, ratio)
+                            }
+                            summary=payback_summary
+                            testid="payback-chart"
+                            class="payback-canvas"
+                        />
+                    </section>
+                    <section class="card" aria-labelledby="goal-title">
+                        <h2 id="goal-title">"Goal seek"</h2>
+                        <label class="assumption">
+                            <span class="assumption-label">"Target contribution margin"</span>
+                            <input type="number" step="any" data-testid="goal-target" prop:value=move || target.get()
+                                on:input=move |ev| target.set(event_target_value(&ev))/>
+                            <span class="assumption-unit">"%"</span>
+                        </label>
+                        <p data-testid="goal-result" class="goal">{goal}</p>
+                        <h2>"What moves the margin"</h2>
+                        <CanvasChart
+                            draw=move |backend, ratio| tornado_rows.with(|rows| draw_tornado(backend, rows, tornado_base.get(), ratio))
+                            summary=tornado_summary
+                            testid="margin-tornado"
+                            class="tornado-canvas"
+                        />
+                        <p class="hint">"Contribution per unit (US$) with each input 10% lower (orange) and higher (blue)."</p>
+                    </section>
+                </div>
+            </Show>
+            <MarketsEconomicsTable explorer/>
+        </div>
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EconomicsSort {
+    Margin,
+    BreakEven,
+    Payback,
+}
+
+#[component]
+fn MarketsEconomicsTable(explorer: Explorer) -> impl IntoView {
+    let sort = RwSignal::new(EconomicsSort::Margin);
+    let rows = Memo::new(move |_| {
+        let sort = sort.get();
+        explorer.dataset.with(|d| {
+            explorer.economics.with(|all| {
+                let mut rows: Vec<(String, String, UnitEconomics)> = all
+                    .iter()
+                    .filter_map(|(m, e)| {
+                        e.as_ref().ok().map(|e| {
+                            (
+                                d.markets()[*m].iso3.clone(),
+                                d.markets()[*m].name.clone(),
+                                e.clone(),
+                            )
+                        })
+                    })
+                    .collect();
+                let never = f64::INFINITY;
+                match sort {
+                    EconomicsSort::Margin => {
+                        rows.sort_by(|a, b| b.2.contribution_pct.total_cmp(&a.2.contribution_pct))
+                    }
+                    EconomicsSort::BreakEven => rows.sort_by(|a, b| {
+                        a.2.break_even_units
+                            .unwrap_or(never)
+                            .total_cmp(&b.2.break_even_units.unwrap_or(never))
+                    }),
+                    EconomicsSort::Payback => rows.sort_by(|a, b| {
+                        a.2.payback_months
+                            .unwrap_or(never)
+                            .total_cmp(&b.2.payback_months.unwrap_or(never))
+                    }),
+                }
+                rows
+            })
+        })
+    });
+    let skipped = move || {
+        explorer
+            .economics
+            .with(|all| all.iter().filter(|(_, e)| e.is_err()).count())
+    };
+    // Each column sorts best first: the highest margin, the fewest units, the soonest payback.
+    let header = move |label: &'static str, key: EconomicsSort| {
+        let (aria, arrow) = match key {
+            EconomicsSort::Margin => ("descending", " ▼"),
+            EconomicsSort::BreakEven | EconomicsSort::Payback => ("ascending", " ▲"),
+        };
+        view! {
+            <th scope="col" class="num" aria-sort=move || if sort.get() == key { aria } else { "none" }>
+                <button type="button" class="sort" on:click=move |_| sort.set(key)>{label}{move || if sort.get() == key { arrow } else { "" }}</button>
+            </th>
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="all-margins-title">
+            <h2 id="all-margins-title">"All markets"</h2>
+            <p class="subtitle">{move || format!("{} markets with the data to compute; {} lack duty, VAT or an exchange rate (set them in the assumptions). Best first; click a heading to sort.", rows.with(Vec::len), skipped())}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Economics of all markets">
+                <table class="data-table" data-testid="economics-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Market"</th>
+                            <th scope="col" class="num">"Contribution / unit"</th>
+                            {header("Margin", EconomicsSort::Margin)}
+                            {header("Break-even units", EconomicsSort::BreakEven)}
+                            {header("Payback (months)", EconomicsSort::Payback)}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || rows.get() key=|r| (r.0.clone(), format!("{:.4}", r.2.contribution_usd), format!("{:?}", r.2.payback_months)) let:r>
+                            <tr>
+                                <th scope="row">
+                                    <button type="button" class="market-link" on:click={
+                                        let code = r.0.clone();
+                                        move |_| explorer.selected.set(Some(code.clone()))
+                                    }>{r.1.clone()}</button>
+                                </th>
+                                <td class="num">{format!("{:.2}", r.2.contribution_usd)}</td>
+                                <td class="num">{format!("{:.1}%", r.2.contribution_pct)}</td>
+                                <td class="num">{r.2.break_even_units.map_or("never".into(), |u| format::value(u.ceil(), "units"))}</td>
+                                <td class="num">{payback_text(r.2.payback_months)}</td>
+                            </tr>
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,119 @@
+//! The opportunity matrix: readiness against contribution margin for every candidate with
+//! economics, bubble area the addressable units, colour the region; click to open a market.
+
+use beachhead_charts::margin_charts::{bubble_at, draw_matrix, matrix_layout, Bubble};
+use beachhead_charts::palette;
+use beachhead_engine::market_filter::regions;
+use leptos::prelude::*;
+
+use crate::components::canvas_chart::CanvasChart;
+use crate::explorer::Explorer;
+use crate::market_detail::median;
+use crate::navigation::{Navigation, Tab};
+
+#[component]
+pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
+    let navigation = use_context::<Navigation>();
+    // (ISO3, bubble) for candidates that have both a score and economics.
+    let bubbles = Memo::new(move |_| {
+        explorer.dataset.with(|d| {
+            let region_list = regions(d);
+            explorer.ranking.with(|r| {
+                explorer.candidates.with(|c| {
+                    explorer.economics.with(|econ| {
+                        c.iter()
+                            .filter_map(|&(i, _)| {
+                                let s = &r.scores[i];
+                                let e = econ.get(s.market)?.1.as_ref().ok()?;
+                                let m = &d.markets()[s.market];
+                                let region =
+                                    region_list.iter().position(|x| *x == m.region).unwrap_or(0);
+                                Some((
+                                    m.iso3.clone(),
+                                    Bubble {
+                                        label: m.name.clone(),
+                                        readiness: s.score,
+                                        margin_pct: e.contribution_pct,
+                                        volume: e.annual_units,
+                                        color: palette::series(region),
+                                    },
+                                ))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+            })
+        })
+    });
+    let plain =
+        Memo::new(move |_| bubbles.with(|b| b.iter().map(|(_, b)| b.clone()).collect::<Vec<_>>()));
+    let guides = Memo::new(move |_| {
+        plain.with(|b| {
+            (
+                median(b.iter().map(|x| x.readiness).collect()).unwrap_or(50.0),
+                median(b.iter().map(|x| x.margin_pct).collect()).unwrap_or(15.0),
+            )
+        })
+    });
+    let summary = Memo::new(move |_| {
+        plain.with(|b| {
+            let (gx, gy) = guides.get();
+            let mut best: Vec<&Bubble> = b.iter().filter(|x| x.readiness >= gx && x.margin_pct >= gy).collect();
+            best.sort_by(|a, b| b.volume.total_cmp(&a.volume));
+            let names: Vec<&str> = best.iter().take(10).map(|x| x.label.as_str()).collect();
+            format!(
+                "Opportunity matrix of {} markets: readiness against contribution margin. Ready and profitable (above both medians), largest first: {}",
+                b.len(),
+                names.join(", ")
+            )
+        })
+    });
+    let legend = move || {
+        explorer.dataset.with(|d| {
+            regions(d)
+                .into_iter()
+                .enumerate()
+                .map(|(i, r)| view! { <li><span class="swatch" style=format!("background:{}", palette::css_hex(palette::series(i)))></span>{r}</li> })
+                .collect_view()
+        })
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(target) = ev.target() else { return };
+        let Ok(canvas) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(target) else {
+            return;
+        };
+        let (w, h) = (
+            f64::from(canvas.client_width()),
+            f64::from(canvas.client_height()),
+        );
+        let hit = plain.with_untracked(|b| {
+            let layout = matrix_layout(b, w, h, 1.0);
+            bubble_at(&layout, f64::from(ev.offset_x()), f64::from(ev.offset_y()))
+        });
+        if let Some(i) = hit {
+            let code = bubbles.with_untracked(|b| b.get(i).map(|(code, _)| code.clone()));
+            if let Some(code) = code {
+                explorer.selected.set(Some(code));
+                if let Some(nav) = navigation {
+                    nav.go(Tab::Margins);
+                }
+            }
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="matrix-title">
+            <h2 id="matrix-title">"Opportunity matrix"</h2>
+            <p class="subtitle">"Readiness score against contribution margin for the candidates under the current filters. Bubble area: units a year at the target share; colour: region; lines: the medians. Click a bubble to open its margins."</p>
+            <ul class="legend">{legend}</ul>
+            <div class="matrix-frame" on:click=on_click>
+                <CanvasChart
+                    draw=move |backend, ratio| plain.with(|b| draw_matrix(backend, b, guides.get(), ratio))
+                    summary=summary
+                    testid="matrix-chart"
+                    class="matrix-canvas"
+                />
+            </div>
+            <p class="source-line">"Margins use the illustrative product and price assumptions (Margins tab); readiness uses the Beachhead readiness model."</p>
+        </section>
+    }
+}
