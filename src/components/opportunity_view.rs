@@ -77,6 +77,8 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
                 .collect_view()
         })
     };
+    // Where each bubble was drawn (CSS pixels), for tests and tools that need to find one.
+    let positions = RwSignal::new(String::new());
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(target) = ev.target() else { return };
         let Ok(canvas) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(target) else {
@@ -105,9 +107,26 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
             <h2 id="matrix-title">"Opportunity matrix"</h2>
             <p class="subtitle">"Readiness score against contribution margin for the candidates under the current filters. Bubble area: units a year at the target share; colour: region; lines: the medians. Click a bubble to open its margins."</p>
             <ul class="legend">{legend}</ul>
-            <div class="matrix-frame" on:click=on_click>
+            <div class="matrix-frame" on:click=on_click data-bubbles=move || positions.get()>
                 <CanvasChart
-                    draw=move |backend, ratio| plain.with(|b| draw_matrix(backend, b, guides.get(), ratio))
+                    draw=move |backend, ratio| {
+                        let (w, h) = plotters::prelude::DrawingBackend::get_size(&backend);
+                        let (css_w, css_h) = (f64::from(w) / ratio, f64::from(h) / ratio);
+                        let listed = plain.with(|b| {
+                            let layout = matrix_layout(b, css_w, css_h, 1.0);
+                            bubbles.with(|codes| {
+                                layout
+                                    .centres
+                                    .iter()
+                                    .zip(codes)
+                                    .map(|((x, y, _), (code, _))| format!("{code}:{x:.0}:{y:.0}"))
+                                    .collect::<Vec<_>>()
+                                    .join(" ")
+                            })
+                        });
+                        positions.set(listed);
+                        plain.with(|b| draw_matrix(backend, b, guides.get(), ratio))
+                    }
                     summary=summary
                     testid="matrix-chart"
                     class="matrix-canvas"

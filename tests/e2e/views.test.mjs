@@ -166,6 +166,15 @@ test('the opportunity matrix draws readiness against margin for the candidates',
     assert.ok(ink.inked > 10000, JSON.stringify(ink));
     assert.match(await page.getAttribute('[data-testid="matrix-chart"]', 'aria-label'), /Opportunity matrix of \d+ markets.*Ready and profitable/);
     await screenshot(page, 'opportunity');
+
+    // Click Hong Kong's bubble: the margins of Hong Kong open.
+    const bubbles = await page.getAttribute('.matrix-frame', 'data-bubbles');
+    const hk = bubbles.split(' ').map((b) => b.split(':')).find(([code]) => code === 'HKG');
+    assert.ok(hk, bubbles.slice(0, 200));
+    const box = await page.locator('[data-testid="matrix-chart"]').boundingBox();
+    await page.mouse.click(box.x + Number(hk[1]), box.y + Number(hk[2]));
+    await page.waitForFunction(() => location.hash === '#margins');
+    await page.waitForFunction(() => document.querySelector('[data-testid="margin-market"]')?.textContent === 'Margins in Hong Kong');
     assert.deepEqual(consoleErrors, []);
   } finally {
     await close();
