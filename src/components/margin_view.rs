@@ -2,7 +2,9 @@
 //! assumptions behind it, break-even and payback, goal seek, and what moves the margin), and
 //! every market's contribution, break-even and payback in one table.
 
-use beachhead_charts::margin_charts::{compact_usd, draw_payback, draw_waterfall, WaterfallStep};
+use beachhead_charts::margin_charts::{
+    compact_usd, draw_margin_curve, draw_payback, draw_waterfall, WaterfallStep,
+};
 use beachhead_charts::uncertainty_chart::{draw_tornado, TornadoRow};
 use beachhead_engine::economics::{
     margin_tornado, Assumptions, Inputs, MarketAssumptions, Product, UnitEconomics,
@@ -26,122 +28,264 @@ struct Current {
     economics: UnitEconomics,
 }
 
-type Read = fn(&Product, &MarketAssumptions, &Inputs) -> f64;
-type Write = fn(&mut Product, &mut MarketAssumptions, f64);
+type Read = Box<dyn Fn(&Product, &MarketAssumptions, &Inputs, f64) -> f64>;
+type Write = Box<dyn Fn(&mut Assumptions, &mut MarketAssumptions, f64)>;
 
 /// An editable assumption: its label, unit, how to read and write it, and its valid range.
 struct Field {
-    id: &'static str,
-    label: &'static str,
-    unit: &'static str,
+    id: String,
+    label: String,
+    unit: String,
     read: Read,
     write: Write,
     min_exclusive: bool,
     max: Option<f64>,
 }
 
-fn fields() -> Vec<Field> {
-    vec![
+fn field(id: &str, label: &str, unit: &str, read: Read, write: Write, max: Option<f64>) -> Field {
+    Field {
+        id: id.into(),
+        label: label.into(),
+        unit: unit.into(),
+        read,
+        write,
+        min_exclusive: false,
+        max,
+    }
+}
+
+/// Every assumption of a market, in the order of the waterfall.
+fn fields(market: &MarketAssumptions, currency: &str) -> Vec<Field> {
+    let pct = Some(100.0);
+    let mut out = vec![
         Field {
-            id: "price",
-            label: "Retail price",
-            unit: "local currency",
-            read: |_, m, _| m.retail_price.amount,
-            write: |_, m, v| m.retail_price.amount = v,
             min_exclusive: true,
-            max: None,
+            ..field(
+                "price",
+                "Retail price",
+                currency,
+                Box::new(|_, m, _, _| m.retail_price.amount),
+                Box::new(|_, m, v| m.retail_price.amount = v),
+                None,
+            )
         },
+        field(
+            "vat",
+            "VAT/GST",
+            "%",
+            Box::new(|_, _, i, _| i.vat_pct),
+            Box::new(|_, m, v| m.vat_pct = Some(v)),
+            pct,
+        ),
+    ];
+    for (c, channel) in market.channels.iter().enumerate() {
+        out.push(field(
+            &format!("channel-{c}-share"),
+            &format!("{}: share of units", channel.name),
+            "%",
+            Box::new(move |_, m, _, _| m.channels.get(c).map_or(0.0, |x| x.share_pct)),
+            Box::new(move |_, m, v| {
+                if let Some(x) = m.channels.get_mut(c) {
+                    x.share_pct = v
+                }
+            }),
+            pct,
+        ));
+        out.push(field(
+            &format!("channel-{c}-margin"),
+            &format!("{}: margin", channel.name),
+            "% of net price",
+            Box::new(move |_, m, _, _| m.channels.get(c).map_or(0.0, |x| x.margin_pct)),
+            Box::new(move |_, m, v| {
+                if let Some(x) = m.channels.get_mut(c) {
+                    x.margin_pct = v
+                }
+            }),
+            pct,
+        ));
+    }
+    out.extend([
+        field(
+            "payment",
+            "Payment fees",
+            "% of revenue",
+            Box::new(|_, m, _, _| m.payment_fee_pct),
+            Box::new(|_, m, v| m.payment_fee_pct = v),
+            pct,
+        ),
+        field(
+            "bom",
+            "Bill of materials (all markets)",
+            "US$",
+            Box::new(|p, _, _, _| p.bom_usd),
+            Box::new(|a, _, v| a.product.bom_usd = v),
+            None,
+        ),
+        field(
+            "assembly",
+            "Assembly (all markets)",
+            "US$",
+            Box::new(|p, _, _, _| p.assembly_usd),
+            Box::new(|a, _, v| a.product.assembly_usd = v),
+            None,
+        ),
+        field(
+            "packaging",
+            "Packaging (all markets)",
+            "US$",
+            Box::new(|p, _, _, _| p.packaging_usd),
+            Box::new(|a, _, v| a.product.packaging_usd = v),
+            None,
+        ),
+        field(
+            "freight",
+            "Freight per unit",
+            "US$",
+            Box::new(|_, m, _, _| m.freight_usd),
+            Box::new(|_, m, v| m.freight_usd = v),
+            None,
+        ),
+        field(
+            "insurance",
+            "Insurance",
+            "% of ex-works + freight",
+            Box::new(|_, m, _, _| m.insurance_pct),
+            Box::new(|_, m, v| m.insurance_pct = v),
+            pct,
+        ),
+        field(
+            "duty",
+            "Import duty",
+            "% of CIF",
+            Box::new(|_, _, i, _| i.duty_pct),
+            Box::new(|_, m, v| m.duty_pct = Some(v)),
+            Some(300.0),
+        ),
+        field(
+            "warranty",
+            "Warranty returns",
+            "% of units",
+            Box::new(|_, m, _, _| m.warranty_rate_pct),
+            Box::new(|_, m, v| m.warranty_rate_pct = v),
+            pct,
+        ),
+        field(
+            "repair",
+            "Repair cost per return",
+            "US$",
+            Box::new(|_, m, _, _| m.repair_cost_usd),
+            Box::new(|_, m, v| m.repair_cost_usd = v),
+            None,
+        ),
+        field(
+            "service",
+            "Service per unit",
+            "US$",
+            Box::new(|_, m, _, _| m.service_cost_usd),
+            Box::new(|_, m, v| m.service_cost_usd = v),
+            None,
+        ),
+        field(
+            "marketing",
+            "Marketing per unit",
+            "US$",
+            Box::new(|_, m, _, _| m.marketing_usd),
+            Box::new(|_, m, v| m.marketing_usd = v),
+            None,
+        ),
+        field(
+            "hedge",
+            "FX hedging",
+            "% of revenue",
+            Box::new(|_, m, _, _| m.fx_hedge_pct),
+            Box::new(|_, m, v| m.fx_hedge_pct = v),
+            pct,
+        ),
+        field(
+            "certification",
+            "Certification (fixed)",
+            "US$",
+            Box::new(|_, m, _, _| m.fixed.certification_usd),
+            Box::new(|_, m, v| m.fixed.certification_usd = v),
+            None,
+        ),
+        field(
+            "entity",
+            "Local entity (fixed)",
+            "US$",
+            Box::new(|_, m, _, _| m.fixed.local_entity_usd),
+            Box::new(|_, m, v| m.fixed.local_entity_usd = v),
+            None,
+        ),
+        field(
+            "centres",
+            "Service centres (fixed)",
+            "US$",
+            Box::new(|_, m, _, _| m.fixed.service_centres_usd),
+            Box::new(|_, m, v| m.fixed.service_centres_usd = v),
+            None,
+        ),
+        field(
+            "launch",
+            "Launch marketing (fixed)",
+            "US$",
+            Box::new(|_, m, _, _| m.fixed.launch_marketing_usd),
+            Box::new(|_, m, v| m.fixed.launch_marketing_usd = v),
+            None,
+        ),
+        field(
+            "adoption",
+            "Smartphone adoption",
+            "% of people",
+            Box::new(|_, m, _, _| m.volume.smartphone_adoption_pct),
+            Box::new(|_, m, v| m.volume.smartphone_adoption_pct = v),
+            pct,
+        ),
         Field {
-            id: "bom",
-            label: "Bill of materials (all markets)",
-            unit: "US$",
-            read: |p, _, _| p.bom_usd,
-            write: |p, _, v| p.bom_usd = v,
-            min_exclusive: false,
-            max: None,
+            min_exclusive: true,
+            ..field(
+                "replacement",
+                "Years between phones",
+                "years",
+                Box::new(|_, m, _, _| m.volume.replacement_years),
+                Box::new(|_, m, v| m.volume.replacement_years = v),
+                None,
+            )
         },
-        Field {
-            id: "freight",
-            label: "Freight per unit",
-            unit: "US$",
-            read: |_, m, _| m.freight_usd,
-            write: |_, m, v| m.freight_usd = v,
-            min_exclusive: false,
-            max: None,
-        },
-        Field {
-            id: "duty",
-            label: "Import duty",
-            unit: "% of CIF",
-            read: |_, _, i| i.duty_pct,
-            write: |_, m, v| m.duty_pct = Some(v),
-            min_exclusive: false,
-            max: Some(300.0),
-        },
-        Field {
-            id: "vat",
-            label: "VAT/GST",
-            unit: "%",
-            read: |_, _, i| i.vat_pct,
-            write: |_, m, v| m.vat_pct = Some(v),
-            min_exclusive: false,
-            max: Some(100.0),
-        },
-        Field {
-            id: "payment",
-            label: "Payment fees",
-            unit: "% of revenue",
-            read: |_, m, _| m.payment_fee_pct,
-            write: |_, m, v| m.payment_fee_pct = v,
-            min_exclusive: false,
-            max: Some(100.0),
-        },
-        Field {
-            id: "warranty",
-            label: "Warranty returns",
-            unit: "% of units",
-            read: |_, m, _| m.warranty_rate_pct,
-            write: |_, m, v| m.warranty_rate_pct = v,
-            min_exclusive: false,
-            max: Some(100.0),
-        },
-        Field {
-            id: "service",
-            label: "Service per unit",
-            unit: "US$",
-            read: |_, m, _| m.service_cost_usd,
-            write: |_, m, v| m.service_cost_usd = v,
-            min_exclusive: false,
-            max: None,
-        },
-        Field {
-            id: "marketing",
-            label: "Marketing per unit",
-            unit: "US$",
-            read: |_, m, _| m.marketing_usd,
-            write: |_, m, v| m.marketing_usd = v,
-            min_exclusive: false,
-            max: None,
-        },
-        Field {
-            id: "launch",
-            label: "Launch marketing (fixed)",
-            unit: "US$",
-            read: |_, m, _| m.fixed.launch_marketing_usd,
-            write: |_, m, v| m.fixed.launch_marketing_usd = v,
-            min_exclusive: false,
-            max: None,
-        },
-        Field {
-            id: "share",
-            label: "Target share of segment",
-            unit: "%",
-            read: |_, m, _| m.volume.target_share_pct,
-            write: |_, m, v| m.volume.target_share_pct = v,
-            min_exclusive: false,
-            max: Some(100.0),
-        },
-    ]
+        field(
+            "segment",
+            "Price segment's share",
+            "% of phones",
+            Box::new(|_, m, _, _| m.volume.price_segment_share_pct),
+            Box::new(|_, m, v| m.volume.price_segment_share_pct = v),
+            pct,
+        ),
+        field(
+            "share",
+            "Target share of segment",
+            "%",
+            Box::new(|_, m, _, _| m.volume.target_share_pct),
+            Box::new(|_, m, v| m.volume.target_share_pct = v),
+            pct,
+        ),
+    ]);
+    if currency != "USD" {
+        let code = currency.to_owned();
+        out.push(Field {
+            min_exclusive: true,
+            ..field(
+                "fx",
+                &format!("Exchange rate (US$ per {currency})"),
+                "US$",
+                Box::new(|_, _, _, usd_per| usd_per),
+                Box::new(move |a, _, v| {
+                    a.fx.usd_per.insert(code.clone(), v);
+                }),
+                None,
+            )
+        });
+    }
+    out
 }
 
 /// Why `text` is not an acceptable value for `field`, or the value.
@@ -167,21 +311,6 @@ fn parse_field(field: &Field, text: &str) -> Result<f64, String> {
         }
     }
     Ok(value)
-}
-
-/// Writes a changed value into the assumptions: product fields for all markets, the rest as
-/// this market's override.
-fn apply(
-    assumptions: &mut Assumptions,
-    iso3: &str,
-    write: Write,
-    value: f64,
-) -> Result<(), String> {
-    let mut market = assumptions.for_market(iso3)?;
-    let mut product = assumptions.product.clone();
-    write(&mut product, &mut market, value);
-    assumptions.product = product;
-    assumptions.set_market(iso3, &market)
 }
 
 /// Beyond ten years a payback is not a plan: say so rather than print 5,201.5.
@@ -329,16 +458,24 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
             format!("{target_pct}% needs {price}, or at today's price {bom}.")
         })
     };
+    // Edits go to a draft; the draft replaces the assumptions in use only when the market's
+    // assumptions are valid as a whole (channel shares can be rebalanced one field at a time).
+    let draft = RwSignal::new(None::<Assumptions>);
+    let draft_problems = RwSignal::new(Vec::<String>::new());
+    // The form is rebuilt when the market changes, never while the user types in it (a rebuild
+    // would take the focus away mid-number).
+    let form_market = Memo::new(move |_| current.with(|c| c.as_ref().map(|c| c.iso3.clone())));
     let form = move || {
-        current.get().map(|c| {
+        form_market.get()?;
+        current.get_untracked().map(|c| {
             let iso3 = c.iso3.clone();
-            let rows = fields().into_iter().map(|field| {
+            let rows = fields(&c.inputs.market, &c.currency).into_iter().map(|field| {
                 let error = RwSignal::new(None::<String>);
-                let value = (field.read)(&c.inputs.product, &c.inputs.market, &c.inputs);
-                let unit = if field.id == "price" { c.currency.clone() } else { field.unit.to_owned() };
+                let value = (field.read)(&c.inputs.product, &c.inputs.market, &c.inputs, c.usd_per_unit);
                 let code = iso3.clone();
                 let testid = format!("assumption-{}", field.id);
-                let label = field.label;
+                let label = field.label.clone();
+                let unit = field.unit.clone();
                 view! {
                     <label class="assumption" class:invalid=move || error.with(Option::is_some)>
                         <span class="assumption-label">{label}</span>
@@ -349,16 +486,29 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
                             value=format::trim_number(value)
                             aria-invalid=move || error.with(Option::is_some).to_string()
                             on:input=move |ev| {
-                                match parse_field(&field, &event_target_value(&ev)) {
-                                    Ok(v) => {
-                                        error.set(None);
-                                        let mut result = Ok(());
-                                        explorer.assumptions.update(|a| result = apply(a, &code, field.write, v));
-                                        if let Err(why) = result {
-                                            error.set(Some(why));
-                                        }
+                                let value = match parse_field(&field, &event_target_value(&ev)) {
+                                    Ok(v) => v,
+                                    Err(why) => {
+                                        error.set(Some(why));
+                                        return;
                                     }
-                                    Err(why) => error.set(Some(why)),
+                                };
+                                error.set(None);
+                                let mut next = draft.get_untracked().unwrap_or_else(|| explorer.assumptions.get_untracked());
+                                let Ok(mut market) = next.for_market(&code) else { return };
+                                (field.write)(&mut next, &mut market, value);
+                                let problems = next.check_market(&code, &market);
+                                if let Err(why) = next.set_market(&code, &market) {
+                                    error.set(Some(why));
+                                    return;
+                                }
+                                if problems.is_empty() {
+                                    draft.set(None);
+                                    draft_problems.set(Vec::new());
+                                    explorer.assumptions.set(next);
+                                } else {
+                                    draft_problems.set(problems.iter().map(|p| format!("{}: found {}; expected {}", p.column.clone().unwrap_or_default(), p.found, p.expected)).collect());
+                                    draft.set(Some(next));
                                 }
                             }
                         />
@@ -367,9 +517,54 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
                     </label>
                 }
             }).collect_view();
-            view! { <div class="assumptions-form" data-testid="assumptions-form">{rows}</div> }
+            view! {
+                <div class="assumptions-form" data-testid="assumptions-form">{rows}</div>
+            }
         })
     };
+    let pending =
+        move || {
+            let problems = draft_problems.get();
+            (!problems.is_empty()).then(|| view! {
+            <div class="notice error draft" role="alert" data-testid="draft-problems">
+                <p>"Not applied yet:"</p>
+                <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+            </div>
+        })
+        };
+    let curve = Memo::new(move |_| {
+        current.with(|c| {
+            c.as_ref().map_or_else(Vec::new, |c| {
+                Assumptions::price_curve(&c.inputs, 0.6, 1.4, 41)
+                    .into_iter()
+                    .map(|(usd, pct)| (usd / c.usd_per_unit, pct))
+                    .collect()
+            })
+        })
+    });
+    let curve_point = Memo::new(move |_| {
+        current.with(|c| {
+            c.as_ref().map_or((0.0, 0.0), |c| {
+                (
+                    c.inputs.market.retail_price.amount,
+                    c.economics.contribution_pct,
+                )
+            })
+        })
+    });
+    let curve_summary = Memo::new(move |_| {
+        current.with(|c| {
+            c.as_ref().map_or_else(String::new, |c| {
+                let (lo, hi) = curve.with(|p| (p.first().copied().unwrap_or_default(), p.last().copied().unwrap_or_default()));
+                format!(
+                    "Contribution margin against retail price in {}: {:.1}% at {:.0}, {:.1}% at {:.0}; today {:.1}%",
+                    c.currency, lo.1, lo.0, hi.1, hi.0, c.economics.contribution_pct
+                )
+            })
+        })
+    });
+    let currency_label =
+        move || current.with(|c| c.as_ref().map_or_else(String::new, |c| c.currency.clone()));
     let headline = move || {
         current.get().map(|c| {
             let e = &c.economics;
@@ -409,6 +604,7 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
                     <section class="card" aria-labelledby="assumptions-title">
                         <h2 id="assumptions-title">"Assumptions"</h2>
                         <p class="hint">"Every change recomputes at once; a value out of range is named and not applied."</p>
+                        {pending}
                         {form}
                     </section>
                 </div>
@@ -425,6 +621,18 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
                             class="payback-canvas"
                         />
                     </section>
+                    <section class="card" aria-labelledby="curve-title">
+                        <h2 id="curve-title">"Margin against price"</h2>
+                        <CanvasChart
+                            draw=move |backend, ratio| curve.with(|p| draw_margin_curve(backend, p, curve_point.get(), ratio))
+                            summary=curve_summary
+                            testid="margin-curve"
+                            class="payback-canvas"
+                        />
+                        <p class="hint">{move || format!("Retail price in {} from 60% to 140% of today's (the dot); all else held.", currency_label())}</p>
+                    </section>
+                </div>
+                <div class="margin-grid">
                     <section class="card" aria-labelledby="goal-title">
                         <h2 id="goal-title">"Goal seek"</h2>
                         <label class="assumption">

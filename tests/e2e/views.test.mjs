@@ -138,13 +138,32 @@ test('margins: waterfall, assumptions validated as typed, goal seek, tornado and
     assert.ok(before > 0 && before < 60, `margin ${before}`);
     await screenshot(page, 'margins');
 
-    await page.fill('[data-testid="assumption-price"]', '2799');
+    // Typed key by key, as a person would: the field keeps the focus and every keystroke counts.
+    await page.click('[data-testid="assumption-price"]', { clickCount: 3 });
+    await page.keyboard.type('2799');
     await page.waitForFunction((old) => parseFloat(document.querySelector('[data-testid="kpi-margin"]').textContent) > old, before);
+    assert.equal(await page.inputValue('[data-testid="assumption-price"]'), '2799');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'assumption-price');
     const raised = await margin();
     await page.fill('[data-testid="assumption-marketing"]', '-5');
     await page.waitForSelector('.field-error');
     assert.match(await page.textContent('.field-error'), /Marketing per unit: must be 0 or more/);
     assert.equal(await margin(), raised, 'an invalid value is not applied');
+
+    // Channel shares are applied once they sum to 100% again.
+    await page.fill('[data-testid="assumption-channel-0-share"]', '50');
+    await page.waitForSelector('[data-testid="draft-problems"]');
+    assert.match(await page.textContent('[data-testid="draft-problems"]'), /shares summing to 110%; expected shares summing to 100%/);
+    assert.equal(await margin(), raised, 'not applied while the shares do not add up');
+    await page.fill('[data-testid="assumption-channel-1-share"]', '20');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="draft-problems"]'));
+    assert.notEqual(await margin(), raised, 'applied once they do');
+
+    // The exchange rate is an assumption too.
+    const beforeFx = await margin();
+    await page.fill('[data-testid="assumption-fx"]', '0.14');
+    await page.waitForFunction((old) => parseFloat(document.querySelector('[data-testid="kpi-margin"]').textContent) !== old, beforeFx);
+    await drawn(page, 'margin-curve');
 
     await page.fill('[data-testid="goal-target"]', '25');
     assert.match(await page.textContent('[data-testid="goal-result"]'), /^25% needs a retail price of HKD \d+ \(US\$ [\d.]+\), or at today's price a bill of materials of at most US\$ [\d.]+\.$/);

@@ -388,3 +388,77 @@ pub fn draw_matrix<DB: DrawingBackend>(
     root.present()?;
     Ok(())
 }
+
+/// Contribution margin (%) against retail price, with today's price marked.
+pub fn draw_margin_curve<DB: DrawingBackend>(
+    backend: DB,
+    points: &[(f64, f64)],
+    current: (f64, f64),
+    scale: f64,
+) -> Result<(), ChartError> {
+    let root = backend.into_drawing_area();
+    let (width, height) = root.dim_in_pixel();
+    root.fill(&palette::BACKGROUND)?;
+    let scale = sane(scale);
+    let (w, h) = (f64::from(width), f64::from(height));
+    let px = 12.0 * scale;
+    let (left, right, top, bottom) = (
+        48.0 * scale,
+        w - 16.0 * scale,
+        12.0 * scale,
+        h - 30.0 * scale,
+    );
+    let (x0, x1) = points
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| {
+            (a.min(p.0), b.max(p.0))
+        });
+    let (y0, y1) = points
+        .iter()
+        .fold((0.0f64, 1.0f64), |(a, b), p| (a.min(p.1), b.max(p.1)));
+    if !(x0.is_finite() && x1 > x0) {
+        root.present()?;
+        return Ok(());
+    }
+    let x = |v: f64| (left + (v - x0) / (x1 - x0) * (right - left)).round() as i32;
+    let y = |v: f64| (bottom - (v - y0) / (y1 - y0) * (bottom - top)).round() as i32;
+    let line = scale.max(1.0).round() as u32;
+    for step in 0..=4 {
+        let v = y0 + (y1 - y0) * f64::from(step) / 4.0;
+        root.draw(&PathElement::new(
+            vec![(x(x0), y(v)), (x(x1), y(v))],
+            palette::GRID.stroke_width(line),
+        ))?;
+        root.draw(&Text::new(
+            format!("{v:.0}%"),
+            ((left - 6.0 * scale) as i32, y(v)),
+            style(px * 0.9, &palette::MUTED_TEXT, HPos::Right, VPos::Center),
+        ))?;
+    }
+    if y0 < 0.0 {
+        root.draw(&PathElement::new(
+            vec![(x(x0), y(0.0)), (x(x1), y(0.0))],
+            LOSS.stroke_width(line),
+        ))?;
+    }
+    for step in 0..=4 {
+        let v = x0 + (x1 - x0) * f64::from(step) / 4.0;
+        root.draw(&Text::new(
+            format!("{v:.0}"),
+            (x(v), (bottom + 5.0 * scale) as i32),
+            style(px * 0.9, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
+        ))?;
+    }
+    let path: Vec<(i32, i32)> = points.iter().map(|&(p, m)| (x(p), y(m))).collect();
+    root.draw(&PathElement::new(
+        path,
+        palette::series(0).stroke_width((2.5 * scale).round() as u32),
+    ))?;
+    root.draw(&Circle::new(
+        (x(current.0), y(current.1)),
+        (5.0 * scale) as i32,
+        palette::series(5).filled(),
+    ))?;
+    root.present()?;
+    Ok(())
+}

@@ -104,3 +104,24 @@ fn matrix_labels_never_overlap_and_clicks_find_their_bubble() {
         "a fill and an outline per bubble"
     );
 }
+
+#[test]
+fn the_margin_curve_draws_the_line_and_marks_todays_price() {
+    use beachhead_charts::margin_charts::draw_margin_curve;
+    let points: Vec<(f64, f64)> = (0..=20)
+        .map(|i| (100.0 + 10.0 * f64::from(i), -10.0 + 2.0 * f64::from(i)))
+        .collect();
+    let mut svg = String::new();
+    draw_margin_curve(
+        SVGBackend::with_string(&mut svg, (500, 240)),
+        &points,
+        (200.0, 10.0),
+        1.0,
+    )
+    .unwrap();
+    assert_eq!(svg.matches("<circle").count(), 1);
+    assert!(
+        svg.contains("\n100\n") && svg.contains("\n300\n"),
+        "price ticks"
+    );
+}

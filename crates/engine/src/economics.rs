@@ -220,6 +220,32 @@ impl Assumptions {
         serde_json::from_value(merged).map_err(|e| e.to_string())
     }
 
+    /// Why `market` would not be valid assumptions for `iso3` (empty when it would be).
+    pub fn check_market(&self, iso3: &str, market: &MarketAssumptions) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        validate_market(
+            "assumptions",
+            &format!("markets.{iso3}"),
+            market,
+            &self.fx,
+            &mut problems,
+        );
+        problems
+    }
+
+    /// The retail price (US$) and contribution % at `points` prices spread from `low` to `high`
+    /// times today's price.
+    pub fn price_curve(inputs: &Inputs, low: f64, high: f64, points: usize) -> Vec<(f64, f64)> {
+        let n = points.max(2);
+        (0..n)
+            .map(|i| {
+                let factor = low + (high - low) * i as f64 / (n - 1) as f64;
+                let price = inputs.retail_usd * factor;
+                (price, inputs.margin_at_price(price))
+            })
+            .collect()
+    }
+
     /// Records `market` as the market's assumptions (the whole set, as its override).
     pub fn set_market(&mut self, iso3: &str, market: &MarketAssumptions) -> Result<(), String> {
         let json = serde_json::to_value(market).map_err(|e| e.to_string())?;

@@ -239,3 +239,30 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_price_curve_rises_with_price_and_passes_through_today() {
+    let i = inputs();
+    let curve = Assumptions::price_curve(&i, 0.6, 1.4, 41);
+    assert_eq!(curve.len(), 41);
+    assert!(curve.windows(2).all(|w| w[1].0 > w[0].0 && w[1].1 > w[0].1));
+    let today = curve[20];
+    assert!(
+        close(today.0, 230.0) && close(today.1, 17.4175),
+        "{today:?}"
+    );
+}
+
+#[test]
+fn a_market_can_be_checked_before_its_assumptions_are_applied() {
+    let a = Assumptions::from_json("a.json", &assumptions_text("{}")).unwrap();
+    let mut hk = a.for_market("HKG").unwrap();
+    assert!(a.check_market("HKG", &hk).is_empty());
+    hk.channels[0].share_pct = 50.0;
+    let problems: Vec<String> = a
+        .check_market("HKG", &hk)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(problems, ["assumptions, column \"markets.HKG.channels\": found shares summing to 90%; expected shares summing to 100%"]);
+}
