@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use beachhead_charts::{palette, ranking_chart::RankedBar};
-use beachhead_engine::economics::{Assumptions, Inputs, UnitEconomics};
+use beachhead_engine::economics::{market_economics, Assumptions, UnitEconomics};
 use beachhead_engine::market_filter::MarketFilter;
 use beachhead_engine::{
     readiness, Dataset, Direction, IndexModel, Node, Normalisation, Ranking, Status, Transform,
@@ -135,7 +135,8 @@ pub struct Explorer {
     pub compared: RwSignal<Vec<String>>,
     /// The economics assumptions, as loaded and as the user edits them.
     pub assumptions: RwSignal<Assumptions>,
-    /// Each market's unit economics, or why it has none (missing duty, VAT or FX).
+    /// Each market's unit economics blended over the SKUs' unit mix, or why it has none
+    /// (missing duty, VAT or FX).
     pub economics: Memo<Vec<(usize, Result<UnitEconomics, String>)>>,
     pub model: Memo<IndexModel>,
     pub ranking: Memo<Ranking>,
@@ -165,7 +166,7 @@ impl Explorer {
             dataset.with(|d| {
                 assumptions.with(|a| {
                     (0..d.markets().len())
-                        .map(|m| (m, Inputs::resolve(a, d, m).map(|i| i.economics())))
+                        .map(|m| (m, market_economics(a, d, m).map(|e| e.blended)))
                         .collect()
                 })
             })

@@ -7,7 +7,8 @@ use beachhead_charts::margin_charts::{
 };
 use beachhead_charts::uncertainty_chart::{draw_tornado, TornadoRow};
 use beachhead_engine::economics::{
-    margin_tornado, Assumptions, Inputs, MarketAssumptions, Product, UnitEconomics,
+    margin_tornado, market_economics, Assumptions, Inputs, MarketAssumptions, Price, Product,
+    UnitEconomics,
 };
 use leptos::prelude::*;
 
@@ -22,6 +23,11 @@ const PAYBACK_MONTHS: u32 = 36;
 struct Current {
     iso3: String,
     name: String,
+    /// The SKU shown, by position in the products, and every SKU's name.
+    sku: usize,
+    skus: Vec<String>,
+    /// The market's economics blended over the SKUs' unit mix.
+    blended: Option<UnitEconomics>,
     currency: String,
     usd_per_unit: f64,
     inputs: Inputs,
@@ -55,17 +61,32 @@ fn field(id: &str, label: &str, unit: &str, read: Read, write: Write, max: Optio
 }
 
 /// Every assumption of a market, in the order of the waterfall.
-fn fields(market: &MarketAssumptions, currency: &str) -> Vec<Field> {
+fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str) -> Vec<Field> {
     let pct = Some(100.0);
+    // The headline SKU's price is the market's; another SKU's is its own price in the market.
+    let price_write: Write = if sku == 0 {
+        Box::new(|_, m, v| m.retail_price.amount = v)
+    } else {
+        let (name, code) = (sku_name.to_owned(), currency.to_owned());
+        Box::new(move |_, m, v| {
+            m.sku_prices.insert(
+                name.clone(),
+                Price {
+                    amount: v,
+                    currency: code.clone(),
+                },
+            );
+        })
+    };
     let mut out = vec![
         Field {
             min_exclusive: true,
             ..field(
                 "price",
-                "Retail price",
+                "Retail price (this SKU)",
                 currency,
-                Box::new(|_, m, _, _| m.retail_price.amount),
-                Box::new(|_, m, v| m.retail_price.amount = v),
+                Box::new(|_, _, i, usd_per| i.retail_usd / usd_per),
+                price_write,
                 None,
             )
         },
@@ -115,26 +136,38 @@ fn fields(market: &MarketAssumptions, currency: &str) -> Vec<Field> {
         ),
         field(
             "bom",
-            "Bill of materials (all markets)",
+            "Bill of materials (this SKU, all markets)",
             "US$",
             Box::new(|p, _, _, _| p.bom_usd),
-            Box::new(|a, _, v| a.product.bom_usd = v),
+            Box::new(move |a, _, v| {
+                if let Some(p) = a.products.get_mut(sku) {
+                    p.bom_usd = v
+                }
+            }),
             None,
         ),
         field(
             "assembly",
-            "Assembly (all markets)",
+            "Assembly (this SKU, all markets)",
             "US$",
             Box::new(|p, _, _, _| p.assembly_usd),
-            Box::new(|a, _, v| a.product.assembly_usd = v),
+            Box::new(move |a, _, v| {
+                if let Some(p) = a.products.get_mut(sku) {
+                    p.assembly_usd = v
+                }
+            }),
             None,
         ),
         field(
             "packaging",
-            "Packaging (all markets)",
+            "Packaging (this SKU, all markets)",
             "US$",
             Box::new(|p, _, _, _| p.packaging_usd),
-            Box::new(|a, _, v| a.product.packaging_usd = v),
+            Box::new(move |a, _, v| {
+                if let Some(p) = a.products.get_mut(sku) {
+                    p.packaging_usd = v
+                }
+            }),
             None,
         ),
         field(
@@ -330,13 +363,23 @@ fn money(usd: f64) -> String {
 
 #[component]
 pub fn MarginView(explorer: Explorer) -> impl IntoView {
+    let sku = RwSignal::new(0usize);
     let current = Memo::new(move |_| {
         let market = explorer.selected_market()?;
+        let sku = sku.get();
         explorer.dataset.with(|d| {
             explorer.assumptions.with(|a| {
                 let m = d.markets().get(market)?;
-                let inputs = Inputs::resolve(a, d, market).ok()?;
-                let currency = inputs.market.retail_price.currency.clone();
+                let sku = sku.min(a.products.len().saturating_sub(1));
+                let inputs = Inputs::resolve(a, d, market, sku).ok()?;
+                let currency = inputs
+                    .market
+                    .sku_prices
+                    .get(&inputs.product.name)
+                    .map_or_else(
+                        || inputs.market.retail_price.currency.clone(),
+                        |p| p.currency.clone(),
+                    );
                 let usd_per_unit = if currency == "USD" {
                     1.0
                 } else {
@@ -345,6 +388,9 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
                 Some(Current {
                     iso3: m.iso3.clone(),
                     name: m.name.clone(),
+                    sku,
+                    skus: a.products.iter().map(|p| p.name.clone()).collect(),
+                    blended: market_economics(a, d, market).ok().map(|e| e.blended),
                     currency,
                     usd_per_unit,
                     economics: inputs.economics(),
@@ -358,7 +404,7 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
         explorer.dataset.with(|d| {
             explorer
                 .assumptions
-                .with(|a| Inputs::resolve(a, d, market).err())
+                .with(|a| Inputs::resolve(a, d, market, 0).err())
         })
     };
     let steps = Memo::new(move |_| {
@@ -464,12 +510,13 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
     let draft_problems = RwSignal::new(Vec::<String>::new());
     // The form is rebuilt when the market changes, never while the user types in it (a rebuild
     // would take the focus away mid-number).
-    let form_market = Memo::new(move |_| current.with(|c| c.as_ref().map(|c| c.iso3.clone())));
+    let form_market =
+        Memo::new(move |_| current.with(|c| c.as_ref().map(|c| (c.iso3.clone(), c.sku))));
     let form = move || {
         form_market.get()?;
         current.get_untracked().map(|c| {
             let iso3 = c.iso3.clone();
-            let rows = fields(&c.inputs.market, &c.currency).into_iter().map(|field| {
+            let rows = fields(&c.inputs.market, &c.currency, c.sku, &c.inputs.product.name).into_iter().map(|field| {
                 let error = RwSignal::new(None::<String>);
                 let value = (field.read)(&c.inputs.product, &c.inputs.market, &c.inputs, c.usd_per_unit);
                 let code = iso3.clone();
@@ -570,8 +617,33 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
             let e = &c.economics;
             let break_even = e.break_even_units.map_or_else(|| "never".to_owned(), |u| format!("{:.0} units", u.ceil()));
             let payback = e.payback_months.map_or_else(|| "never".to_owned(), |m| format!("{m:.1} months"));
+            let picker = (c.skus.len() > 1).then(|| {
+                let options = c.skus.iter().enumerate().map(|(i, name)| {
+                    view! { <option value=i.to_string() selected=i == c.sku>{name.clone()}</option> }
+                }).collect_view();
+                view! {
+                    <label class="picker">"SKU "
+                        <select data-testid="sku-picker" on:change=move |ev| sku.set(event_target_value(&ev).parse().unwrap_or(0))>{options}</select>
+                    </label>
+                }
+            });
+            let blended = (c.skus.len() > 1).then(|| c.blended.clone()).flatten().map(|b| {
+                view! {
+                    <p class="blended" data-testid="blended">
+                        {format!(
+                            "All SKUs by unit mix: {} contribution per unit ({:.1}%), break-even {}, payback {}.",
+                            money(b.contribution_usd),
+                            b.contribution_pct,
+                            b.break_even_units.map_or_else(|| "never".to_owned(), |u| format!("{:.0} units", u.ceil())),
+                            payback_text(b.payback_months) + if b.payback_months.is_some_and(|m| m <= PAYBACK_HORIZON_MONTHS) { " months" } else { "" },
+                        )}
+                    </p>
+                }
+            });
             view! {
                 <h2 data-testid="margin-market">{format!("Margins in {}", c.name)}</h2>
+                {picker}
+                {blended}
                 <div class="kpis">
                     <div class="kpi"><span class="kpi-value" data-testid="kpi-contribution">{money(e.contribution_usd)}</span><span class="kpi-label">"contribution per unit"</span></div>
                     <div class="kpi"><span class="kpi-value" data-testid="kpi-margin">{format!("{:.1}%", e.contribution_pct)}</span><span class="kpi-label">"of the net price"</span></div>

@@ -134,6 +134,14 @@ test('margins: waterfall, assumptions validated as typed, goal seek, tornado and
     await drawn(page, 'payback-chart');
     await drawn(page, 'margin-tornado');
     const margin = async () => parseFloat(await page.textContent('[data-testid="kpi-margin"]'));
+    // Two SKUs: the Pro has its own waterfall, and the market line blends both by unit mix.
+    assert.match(await page.textContent('[data-testid="blended"]'), /^All SKUs by unit mix: US\$ [\d.]+ contribution per unit/);
+    const standard = await margin();
+    await page.selectOption('[data-testid="sku-picker"]', '1');
+    await page.waitForFunction((old) => parseFloat(document.querySelector('[data-testid="kpi-margin"]').textContent) !== old, standard);
+    assert.match(await page.inputValue('[data-testid="assumption-bom"]'), /^228$/);
+    await page.selectOption('[data-testid="sku-picker"]', '0');
+    await page.waitForFunction((old) => parseFloat(document.querySelector('[data-testid="kpi-margin"]').textContent) === old, standard);
     const before = await margin();
     assert.ok(before > 0 && before < 60, `margin ${before}`);
     await screenshot(page, 'margins');

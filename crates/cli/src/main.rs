@@ -278,7 +278,7 @@ fn sensitivity(options: &Options) -> Result<(), String> {
 }
 
 fn economics(options: &Options) -> Result<(), String> {
-    use beachhead_engine::economics::{Assumptions, Inputs};
+    use beachhead_engine::economics::{market_economics, Assumptions};
     let dataset = load_data(options)?;
     let bundled = if options.data.is_dir() {
         &options.data
@@ -294,14 +294,13 @@ fn economics(options: &Options) -> Result<(), String> {
         Assumptions::from_json(&file_name(&path), &text).map_err(|e| e.to_string())?;
     let mut rows = Vec::new();
     for (m, market) in dataset.markets().iter().enumerate() {
-        let inputs = match Inputs::resolve(&assumptions, &dataset, m) {
-            Ok(inputs) => inputs,
+        let e = match market_economics(&assumptions, &dataset, m) {
+            Ok(economics) => economics.blended,
             Err(why) => {
                 eprintln!("skipped: {why}");
                 continue;
             }
         };
-        let e = inputs.economics();
         let mut row = serde_json::Map::new();
         row.insert("id".into(), market.iso3.clone().into());
         row.insert("name".into(), market.name.clone().into());

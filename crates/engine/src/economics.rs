@@ -11,6 +11,7 @@ use crate::problem::{LoadError, Problem};
 pub const ASSUMPTIONS_FORMAT: &str = "beachhead-assumptions";
 pub const ASSUMPTIONS_VERSION: u32 = 1;
 
+/// One SKU.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Product {
     pub name: String,
@@ -19,6 +20,21 @@ pub struct Product {
     pub assembly_usd: f64,
     #[serde(default)]
     pub packaging_usd: f64,
+    /// Its retail price as a multiple of the market's headline price (1 for the headline SKU),
+    /// unless the market sets `sku_prices` for it.
+    #[serde(default = "one")]
+    pub price_ratio: f64,
+    /// Its share of the units sold, %; the SKUs' shares sum to 100.
+    #[serde(default = "hundred")]
+    pub mix_pct: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+fn hundred() -> f64 {
+    100.0
 }
 
 impl Product {
@@ -102,6 +118,9 @@ pub struct MarketAssumptions {
     pub fx_hedge_pct: f64,
     pub fixed: FixedCosts,
     pub volume: Volume,
+    /// Prices of particular SKUs in this market, by SKU name, instead of headline × ratio.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sku_prices: BTreeMap<String, Price>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -118,7 +137,8 @@ pub struct Fx {
 pub struct Assumptions {
     pub format: String,
     pub version: u32,
-    pub product: Product,
+    /// The SKUs; the first is the headline one.
+    pub products: Vec<Product>,
     pub fx: Fx,
     pub defaults: MarketAssumptions,
     /// Per-market overrides of `defaults`, by ISO3, as partial JSON objects.
@@ -159,13 +179,62 @@ impl Assumptions {
                 "version 1 (the version this Beachhead reads)",
             ));
         }
-        let p = &assumptions.product;
-        for (field, value) in [
-            ("product.bom_usd", p.bom_usd),
-            ("product.assembly_usd", p.assembly_usd),
-            ("product.packaging_usd", p.packaging_usd),
-        ] {
-            non_negative(file, field, value, &mut problems);
+        if assumptions.products.is_empty() {
+            problems.push(Problem::error(
+                file,
+                None,
+                Some("products"),
+                "no products",
+                "at least one SKU",
+            ));
+        }
+        for (i, p) in assumptions.products.iter().enumerate() {
+            for (field, value) in [
+                ("bom_usd", p.bom_usd),
+                ("assembly_usd", p.assembly_usd),
+                ("packaging_usd", p.packaging_usd),
+            ] {
+                non_negative(
+                    file,
+                    &format!("products[{i}].{field}"),
+                    value,
+                    &mut problems,
+                );
+            }
+            if !(p.price_ratio.is_finite() && p.price_ratio > 0.0) {
+                problems.push(Problem::error(
+                    file,
+                    None,
+                    Some(&format!("products[{i}].price_ratio")),
+                    p.price_ratio.to_string(),
+                    "a ratio above 0",
+                ));
+            }
+            percentage(
+                file,
+                &format!("products[{i}].mix_pct"),
+                p.mix_pct,
+                &mut problems,
+            );
+            if assumptions.products[..i].iter().any(|q| q.name == p.name) {
+                problems.push(Problem::error(
+                    file,
+                    None,
+                    Some(&format!("products[{i}].name")),
+                    format!("\"{}\" a second time", p.name),
+                    "each SKU name once",
+                ));
+            }
+        }
+        let mix: f64 = assumptions.products.iter().map(|p| p.mix_pct).sum();
+        if !assumptions.products.is_empty() && (mix - 100.0).abs() > 0.01 {
+            problems.push(Problem::error(
+                file,
+                None,
+                Some("products"),
+                format!("unit mix summing to {mix}%"),
+                "a mix summing to 100%",
+            ));
         }
         for (currency, rate) in &assumptions.fx.usd_per {
             if !(rate.is_finite() && *rate > 0.0) {
@@ -178,11 +247,17 @@ impl Assumptions {
                 ));
             }
         }
+        let skus: Vec<&str> = assumptions
+            .products
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
         validate_market(
             file,
             "defaults",
             &assumptions.defaults,
             &assumptions.fx,
+            &skus,
             &mut problems,
         );
         for code in assumptions.markets.keys() {
@@ -192,6 +267,7 @@ impl Assumptions {
                     &format!("markets.{code}"),
                     &m,
                     &assumptions.fx,
+                    &skus,
                     &mut problems,
                 ),
                 Err(e) => problems.push(Problem::error(
@@ -223,11 +299,13 @@ impl Assumptions {
     /// Why `market` would not be valid assumptions for `iso3` (empty when it would be).
     pub fn check_market(&self, iso3: &str, market: &MarketAssumptions) -> Vec<Problem> {
         let mut problems = Vec::new();
+        let skus: Vec<&str> = self.products.iter().map(|p| p.name.as_str()).collect();
         validate_market(
             "assumptions",
             &format!("markets.{iso3}"),
             market,
             &self.fx,
+            &skus,
             &mut problems,
         );
         problems
@@ -304,8 +382,39 @@ fn validate_market(
     at: &str,
     m: &MarketAssumptions,
     fx: &Fx,
+    skus: &[&str],
     problems: &mut Vec<Problem>,
 ) {
+    for (sku, price) in &m.sku_prices {
+        let at_sku = format!("{at}.sku_prices.{sku}");
+        if !skus.contains(&sku.as_str()) {
+            problems.push(Problem::error(
+                file,
+                None,
+                Some(&at_sku),
+                format!("\"{sku}\""),
+                format!("a SKU of the products ({})", skus.join(", ")),
+            ));
+        }
+        if !(price.amount.is_finite() && price.amount > 0.0) {
+            problems.push(Problem::error(
+                file,
+                None,
+                Some(&format!("{at_sku}.amount")),
+                price.amount.to_string(),
+                "a price above 0",
+            ));
+        }
+        if price.currency != "USD" && !fx.usd_per.contains_key(&price.currency) {
+            problems.push(Problem::error(
+                file,
+                None,
+                Some(&format!("{at_sku}.currency")),
+                format!("\"{}\"", price.currency),
+                "USD or a currency in the FX table",
+            ));
+        }
+    }
     let field = |name: &str| format!("{at}.{name}");
     if !(m.retail_price.amount.is_finite() && m.retail_price.amount > 0.0) {
         problems.push(Problem::error(
@@ -509,7 +618,9 @@ impl Inputs {
         assumptions: &Assumptions,
         dataset: &Dataset,
         market: usize,
+        sku: usize,
     ) -> Result<Self, String> {
+        let product = assumptions.products.get(sku).ok_or("no such SKU")?.clone();
         let m = dataset.markets().get(market).ok_or("no such market")?;
         let a = assumptions.for_market(&m.iso3)?;
         let value = |id: &str| {
@@ -526,14 +637,21 @@ impl Inputs {
             .duty_pct
             .or_else(|| value("import_duty_pct"))
             .ok_or_else(|| format!("{}: no import duty in the data; set duty_pct", m.name))?;
-        let retail_usd = assumptions.to_usd(&a.retail_price).ok_or_else(|| {
+        let price = match a.sku_prices.get(&product.name) {
+            Some(own) => own.clone(),
+            None => Price {
+                amount: a.retail_price.amount * product.price_ratio,
+                currency: a.retail_price.currency.clone(),
+            },
+        };
+        let retail_usd = assumptions.to_usd(&price).ok_or_else(|| {
             format!(
                 "{}: currency {} is not in the FX table",
-                m.name, a.retail_price.currency
+                m.name, price.currency
             )
         })?;
         Ok(Inputs {
-            product: assumptions.product.clone(),
+            product,
             market: a,
             retail_usd,
             vat_pct,
@@ -673,6 +791,89 @@ fn solve_increasing(f: impl Fn(f64) -> f64, target: f64, mut lo: f64, mut hi: f6
         }
     }
     Some((lo + hi) / 2.0)
+}
+
+/// A market's economics: each SKU's, and their blend by unit mix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarketEconomics {
+    pub skus: Vec<(String, UnitEconomics)>,
+    pub blended: UnitEconomics,
+}
+
+/// Every SKU of a market, blended by the products' unit mix.
+pub fn market_economics(
+    assumptions: &Assumptions,
+    dataset: &Dataset,
+    market: usize,
+) -> Result<MarketEconomics, String> {
+    let mut skus = Vec::new();
+    for (i, p) in assumptions.products.iter().enumerate() {
+        skus.push((
+            p.name.clone(),
+            Inputs::resolve(assumptions, dataset, market, i)?.economics(),
+        ));
+    }
+    let weights: Vec<f64> = assumptions
+        .products
+        .iter()
+        .map(|p| p.mix_pct / 100.0)
+        .collect();
+    let parts: Vec<(f64, &UnitEconomics)> = weights
+        .iter()
+        .copied()
+        .zip(skus.iter().map(|(_, e)| e))
+        .collect();
+    let blended = UnitEconomics::blend(&parts).ok_or("no SKUs")?;
+    Ok(MarketEconomics { skus, blended })
+}
+
+impl UnitEconomics {
+    /// The unit-mix average of several SKUs' per-unit figures; fixed costs, volume, break-even
+    /// and payback follow from the averaged contribution.
+    pub fn blend(parts: &[(f64, &UnitEconomics)]) -> Option<UnitEconomics> {
+        let total: f64 = parts.iter().map(|(w, _)| w).sum();
+        let first = parts.first()?.1;
+        if total <= 0.0 {
+            return None;
+        }
+        let avg =
+            |f: fn(&UnitEconomics) -> f64| parts.iter().map(|(w, e)| w * f(e)).sum::<f64>() / total;
+        let contribution_usd = avg(|e| e.contribution_usd);
+        let net_usd = avg(|e| e.net_usd);
+        let fixed_usd = first.fixed_usd;
+        let annual_units = first.annual_units;
+        let monthly = contribution_usd * annual_units / 12.0;
+        Some(UnitEconomics {
+            retail_usd: avg(|e| e.retail_usd),
+            vat_pct: first.vat_pct,
+            duty_pct: first.duty_pct,
+            vat_usd: avg(|e| e.vat_usd),
+            net_usd,
+            channel_usd: avg(|e| e.channel_usd),
+            revenue_usd: avg(|e| e.revenue_usd),
+            payment_fees_usd: avg(|e| e.payment_fees_usd),
+            ex_works_usd: avg(|e| e.ex_works_usd),
+            freight_usd: avg(|e| e.freight_usd),
+            insurance_usd: avg(|e| e.insurance_usd),
+            cif_usd: avg(|e| e.cif_usd),
+            duty_usd: avg(|e| e.duty_usd),
+            import_vat_usd: avg(|e| e.import_vat_usd),
+            warranty_usd: avg(|e| e.warranty_usd),
+            service_usd: avg(|e| e.service_usd),
+            marketing_usd: avg(|e| e.marketing_usd),
+            fx_hedge_usd: avg(|e| e.fx_hedge_usd),
+            contribution_usd,
+            contribution_pct: if net_usd > 0.0 {
+                100.0 * contribution_usd / net_usd
+            } else {
+                0.0
+            },
+            fixed_usd,
+            break_even_units: (contribution_usd > 0.0).then(|| fixed_usd / contribution_usd),
+            annual_units,
+            payback_months: (monthly > 0.0).then(|| fixed_usd / monthly),
+        })
+    }
 }
 
 /// One input moved down and up by a share of itself, all else held.

@@ -13,6 +13,8 @@ fn inputs() -> Inputs {
             bom_usd: 100.0,
             assembly_usd: 10.0,
             packaging_usd: 0.0,
+            price_ratio: 1.0,
+            mix_pct: 100.0,
         },
         market: MarketAssumptions {
             retail_price: Price {
@@ -54,6 +56,7 @@ fn inputs() -> Inputs {
                 price_segment_share_pct: 30.0,
                 target_share_pct: 5.0,
             },
+            sku_prices: Default::default(),
         },
         retail_usd: 230.0,
         vat_pct: 15.0,
@@ -162,7 +165,7 @@ fn the_tornado_moves_each_input_and_puts_the_price_first() {
 fn assumptions_text(defaults_patch: &str) -> String {
     format!(
         r#"{{"format":"beachhead-assumptions","version":1,
-        "product":{{"name":"P","bom_usd":100}},
+        "products":[{{"name":"P","bom_usd":100,"mix_pct":60}},{{"name":"Pro","bom_usd":150,"price_ratio":1.5,"mix_pct":40}}],
         "fx":{{"date":"2024-12-31","status":"illustrative","usd_per":{{"HKD":0.1287}}}},
         "defaults":{{"retail_price":{{"amount":249,"currency":"USD"}},"price_includes_vat":true,"freight_usd":4,"insurance_pct":0.5,
           "channels":[{{"name":"Online","share_pct":60,"margin_pct":5}},{{"name":"Retail","share_pct":40,"margin_pct":18}}],
@@ -265,4 +268,55 @@ fn a_market_can_be_checked_before_its_assumptions_are_applied() {
         .map(ToString::to_string)
         .collect();
     assert_eq!(problems, ["assumptions, column \"markets.HKG.channels\": found shares summing to 90%; expected shares summing to 100%"]);
+}
+
+#[test]
+fn skus_have_their_own_prices_and_blend_by_unit_mix() {
+    use beachhead_engine::economics::market_economics;
+    use beachhead_engine::{Dataset, Direction, Indicator, Market, Observation};
+    let a = Assumptions::from_json(
+        "a.json",
+        &assumptions_text(r#"{"retail_price":{"amount":2000,"currency":"HKD"},"sku_prices":{"Pro":{"amount":350,"currency":"USD"}}}"#),
+    )
+    .unwrap();
+    let indicators = ["population", "vat_pct", "import_duty_pct"]
+        .map(|id| Indicator::new(id, "", Direction::HigherIsBetter))
+        .to_vec();
+    let observation = |value| Some(Observation { value, year: None });
+    let data = Dataset::new(
+        vec![
+            Market::new("HKG", "HK", "Hong Kong"),
+            Market::new("TWN", "TW", "Taiwan"),
+        ],
+        indicators,
+        vec![
+            observation(7.5e6),
+            observation(0.0),
+            observation(0.0),
+            observation(2.3e7),
+            observation(5.0),
+            observation(0.0),
+        ],
+    )
+    .unwrap();
+    // Hong Kong: the headline SKU at HKD 2,000, Pro at its own US$ 350.
+    let hk = market_economics(&a, &data, 0).unwrap();
+    assert!(close(hk.skus[0].1.retail_usd, 2000.0 * 0.1287));
+    assert!(close(hk.skus[1].1.retail_usd, 350.0));
+    // Taiwan (defaults: US$ 249): Pro at 1.5 times the headline price.
+    let tw = market_economics(&a, &data, 1).unwrap();
+    assert!(close(tw.skus[1].1.retail_usd, 249.0 * 1.5));
+    let blended = 0.6 * hk.skus[0].1.contribution_usd + 0.4 * hk.skus[1].1.contribution_usd;
+    assert!(close(hk.blended.contribution_usd, blended));
+    assert!(close(
+        hk.blended.break_even_units.unwrap() * hk.blended.contribution_usd,
+        hk.blended.fixed_usd
+    ));
+
+    let bad = Assumptions::from_json(
+        "a.json",
+        &assumptions_text(r#"{"sku_prices":{"Max":{"amount":1,"currency":"USD"}}}"#),
+    )
+    .unwrap_err();
+    assert_eq!(bad.problems[0].to_string(), "a.json, column \"markets.HKG.sku_prices.Max\": found \"Max\"; expected a SKU of the products (P, Pro)");
 }
