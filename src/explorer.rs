@@ -150,6 +150,8 @@ pub struct Explorer {
     pub table_rows: Memo<Vec<TableRow>>,
     /// Names of markets left unranked for want of data.
     pub unranked: Memo<Vec<String>>,
+    /// Every market as (ISO3, name), by name: the options of the market pickers.
+    pub market_options: Memo<Vec<(String, String)>>,
 }
 
 impl Explorer {
@@ -329,6 +331,17 @@ impl Explorer {
                 })
             })
         });
+        let market_options = Memo::new(move |_| {
+            dataset.with(|d| {
+                let mut all: Vec<(String, String)> = d
+                    .markets()
+                    .iter()
+                    .map(|m| (m.iso3.clone(), m.name.clone()))
+                    .collect();
+                all.sort_by(|a, b| a.1.cmp(&b.1));
+                all
+            })
+        });
         Self {
             dataset,
             pillars,
@@ -351,6 +364,7 @@ impl Explorer {
             chart_summary,
             table_rows,
             unranked,
+            market_options,
         }
     }
 

@@ -76,17 +76,7 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
             format!("Pillar scores compared: {}", parts.join("; "))
         })
     });
-    let options = Memo::new(move |_| {
-        explorer.dataset.with(|d| {
-            let mut all: Vec<(String, String)> = d
-                .markets()
-                .iter()
-                .map(|m| (m.iso3.clone(), m.name.clone()))
-                .collect();
-            all.sort_by(|a, b| a.1.cmp(&b.1));
-            all
-        })
-    });
+    let options = explorer.market_options;
     let add = move |code: String| {
         if code.is_empty() {
             return;

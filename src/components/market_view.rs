@@ -24,17 +24,7 @@ pub fn MarketView(explorer: Explorer) -> impl IntoView {
             })
         })
     });
-    let markets = Memo::new(move |_| {
-        explorer.dataset.with(|d| {
-            let mut all: Vec<(String, String)> = d
-                .markets()
-                .iter()
-                .map(|m| (m.iso3.clone(), m.name.clone()))
-                .collect();
-            all.sort_by(|a, b| a.1.cmp(&b.1));
-            all
-        })
-    });
+    let markets = explorer.market_options;
     let rows = Memo::new(move |_| {
         detail.with(|d| {
             d.as_ref().map_or_else(Vec::new, |d| {

@@ -14,6 +14,25 @@ pub mod world_map;
 
 use std::fmt;
 
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{IntoFont, RGBColor, TextStyle};
+
+/// The device pixel ratio a chart is drawn at; anything unusable (0, NaN) draws at 1.
+pub(crate) fn sane_scale(scale: f64) -> f64 {
+    if scale.is_finite() && scale > 0.0 {
+        scale
+    } else {
+        1.0
+    }
+}
+
+/// Sans-serif text of `px` pixels anchored at (h, v): charts position every label themselves.
+pub(crate) fn anchored(px: f64, color: &'static RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+    TextStyle::from(("sans-serif", px).into_font())
+        .color(color)
+        .pos(Pos::new(h, v))
+}
+
 /// A chart that could not be drawn, with the backend's own words.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartError(pub String);

@@ -2,24 +2,10 @@
 //! (readiness against contribution margin).
 
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
 use crate::ranking_chart::fit_label;
-use crate::{palette, ChartError};
-
-fn style(px: f64, color: &'static RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
-    TextStyle::from(("sans-serif", px).into_font())
-        .color(color)
-        .pos(Pos::new(h, v))
-}
-
-fn sane(scale: f64) -> f64 {
-    if scale.is_finite() && scale > 0.0 {
-        scale
-    } else {
-        1.0
-    }
-}
+use crate::{anchored, palette, sane_scale, ChartError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct WaterfallStep {
@@ -42,7 +28,7 @@ pub fn draw_waterfall<DB: DrawingBackend>(
     let root = backend.into_drawing_area();
     let (width, height) = root.dim_in_pixel();
     root.fill(&palette::BACKGROUND)?;
-    let scale = sane(scale);
+    let scale = sane_scale(scale);
     let (w, h) = (f64::from(width), f64::from(height));
     let px = 12.0 * scale;
     let pad = 8.0 * scale;
@@ -81,7 +67,7 @@ pub fn draw_waterfall<DB: DrawingBackend>(
         root.draw(&Text::new(
             fit_label(&step.label, max_chars),
             (pad as i32, mid),
-            style(px, &palette::TEXT, HPos::Left, VPos::Center),
+            anchored(px, &palette::TEXT, HPos::Left, VPos::Center),
         ))?;
         let amount = if step.total {
             format!("{:.2}", step.usd)
@@ -91,7 +77,7 @@ pub fn draw_waterfall<DB: DrawingBackend>(
         root.draw(&Text::new(
             amount,
             (b + (5.0 * scale) as i32, mid),
-            style(px * 0.9, &palette::TEXT, HPos::Left, VPos::Center),
+            anchored(px * 0.9, &palette::TEXT, HPos::Left, VPos::Center),
         ))?;
     }
     root.draw(&PathElement::new(
@@ -101,7 +87,7 @@ pub fn draw_waterfall<DB: DrawingBackend>(
     root.draw(&Text::new(
         "US$ per unit",
         (right as i32, (bottom + 6.0 * scale) as i32),
-        style(px * 0.9, &palette::MUTED_TEXT, HPos::Right, VPos::Top),
+        anchored(px * 0.9, &palette::MUTED_TEXT, HPos::Right, VPos::Top),
     ))?;
     root.present()?;
     Ok(())
@@ -118,7 +104,7 @@ pub fn draw_payback<DB: DrawingBackend>(
     let root = backend.into_drawing_area();
     let (width, height) = root.dim_in_pixel();
     root.fill(&palette::BACKGROUND)?;
-    let scale = sane(scale);
+    let scale = sane_scale(scale);
     let (w, h) = (f64::from(width), f64::from(height));
     let px = 12.0 * scale;
     let (left, right, top, bottom) = (
@@ -143,14 +129,14 @@ pub fn draw_payback<DB: DrawingBackend>(
         root.draw(&Text::new(
             compact_usd(v),
             ((left - 6.0 * scale) as i32, y(v)),
-            style(px * 0.9, &palette::MUTED_TEXT, HPos::Right, VPos::Center),
+            anchored(px * 0.9, &palette::MUTED_TEXT, HPos::Right, VPos::Center),
         ))?;
     }
     for m in (0..=months).step_by(6) {
         root.draw(&Text::new(
             m.to_string(),
             (x(f64::from(m)), (bottom + 5.0 * scale) as i32),
-            style(px * 0.9, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
+            anchored(px * 0.9, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
         ))?;
     }
     root.draw(&PathElement::new(
@@ -163,7 +149,7 @@ pub fn draw_payback<DB: DrawingBackend>(
             (left + 6.0 * scale) as i32,
             y(fixed_usd) - (4.0 * scale) as i32,
         ),
-        style(px * 0.9, &LOSS, HPos::Left, VPos::Bottom),
+        anchored(px * 0.9, &LOSS, HPos::Left, VPos::Bottom),
     ))?;
     let points: Vec<(i32, i32)> = (0..=months)
         .map(|m| (x(f64::from(m)), y(monthly_contribution_usd * f64::from(m))))
@@ -185,7 +171,7 @@ pub fn draw_payback<DB: DrawingBackend>(
     root.draw(&Text::new(
         "months after launch",
         (right as i32, (bottom + 16.0 * scale) as i32),
-        style(px * 0.9, &palette::MUTED_TEXT, HPos::Right, VPos::Top),
+        anchored(px * 0.9, &palette::MUTED_TEXT, HPos::Right, VPos::Top),
     ))?;
     root.present()?;
     Ok(())
@@ -226,7 +212,7 @@ pub struct MatrixLayout {
 }
 
 pub fn matrix_layout(bubbles: &[Bubble], width: f64, height: f64, scale: f64) -> MatrixLayout {
-    let scale = sane(scale);
+    let scale = sane_scale(scale);
     let (left, right, top, bottom) = (
         56.0 * scale,
         width - 16.0 * scale,
@@ -305,7 +291,7 @@ pub fn draw_matrix<DB: DrawingBackend>(
     let root = backend.into_drawing_area();
     let (width, height) = root.dim_in_pixel();
     root.fill(&palette::BACKGROUND)?;
-    let scale = sane(scale);
+    let scale = sane_scale(scale);
     let (w, h) = (f64::from(width), f64::from(height));
     let layout = matrix_layout(bubbles, w, h, scale);
     let (left, right, top, bottom) = (
@@ -325,7 +311,7 @@ pub fn draw_matrix<DB: DrawingBackend>(
         root.draw(&Text::new(
             format!("{v:.0}"),
             (x, (bottom + 4.0 * scale) as i32),
-            style(px, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
+            anchored(px, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
         ))?;
     }
     for step in 0..=4 {
@@ -338,7 +324,7 @@ pub fn draw_matrix<DB: DrawingBackend>(
         root.draw(&Text::new(
             format!("{v:.0}%"),
             ((left - 6.0 * scale) as i32, y),
-            style(px, &palette::MUTED_TEXT, HPos::Right, VPos::Center),
+            anchored(px, &palette::MUTED_TEXT, HPos::Right, VPos::Center),
         ))?;
     }
     let guide = palette::MUTED_TEXT.stroke_width(line);
@@ -353,12 +339,12 @@ pub fn draw_matrix<DB: DrawingBackend>(
     root.draw(&Text::new(
         "ready and profitable",
         ((right - 4.0 * scale) as i32, (top + 2.0 * scale) as i32),
-        style(px, &palette::MUTED_TEXT, HPos::Right, VPos::Top),
+        anchored(px, &palette::MUTED_TEXT, HPos::Right, VPos::Top),
     ))?;
     root.draw(&Text::new(
         "readiness score",
         (right as i32, (bottom + 20.0 * scale) as i32),
-        style(px, &palette::MUTED_TEXT, HPos::Right, VPos::Top),
+        anchored(px, &palette::MUTED_TEXT, HPos::Right, VPos::Top),
     ))?;
     let mut order: Vec<usize> = (0..bubbles.len()).collect();
     // Big bubbles underneath, so small markets stay visible and clickable.
@@ -382,7 +368,7 @@ pub fn draw_matrix<DB: DrawingBackend>(
         root.draw(&Text::new(
             bubbles[i].label.clone(),
             ((x + r + 2.0 * scale) as i32, y as i32),
-            style(px, &palette::TEXT, HPos::Left, VPos::Center),
+            anchored(px, &palette::TEXT, HPos::Left, VPos::Center),
         ))?;
     }
     root.present()?;
@@ -399,7 +385,7 @@ pub fn draw_margin_curve<DB: DrawingBackend>(
     let root = backend.into_drawing_area();
     let (width, height) = root.dim_in_pixel();
     root.fill(&palette::BACKGROUND)?;
-    let scale = sane(scale);
+    let scale = sane_scale(scale);
     let (w, h) = (f64::from(width), f64::from(height));
     let px = 12.0 * scale;
     let (left, right, top, bottom) = (
@@ -432,7 +418,7 @@ pub fn draw_margin_curve<DB: DrawingBackend>(
         root.draw(&Text::new(
             format!("{v:.0}%"),
             ((left - 6.0 * scale) as i32, y(v)),
-            style(px * 0.9, &palette::MUTED_TEXT, HPos::Right, VPos::Center),
+            anchored(px * 0.9, &palette::MUTED_TEXT, HPos::Right, VPos::Center),
         ))?;
     }
     if y0 < 0.0 {
@@ -446,7 +432,7 @@ pub fn draw_margin_curve<DB: DrawingBackend>(
         root.draw(&Text::new(
             format!("{v:.0}"),
             (x(v), (bottom + 5.0 * scale) as i32),
-            style(px * 0.9, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
+            anchored(px * 0.9, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
         ))?;
     }
     let path: Vec<(i32, i32)> = points.iter().map(|&(p, m)| (x(p), y(m))).collect();

@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::ranking_chart::fit_label;
-use crate::{palette, ChartError};
+use crate::{palette, sane_scale, ChartError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProfileRow {
@@ -34,11 +34,7 @@ pub fn draw_profile<DB: DrawingBackend>(
     let root = backend.into_drawing_area();
     let (width, height) = root.dim_in_pixel();
     root.fill(&palette::BACKGROUND)?;
-    let scale = if scale.is_finite() && scale > 0.0 {
-        scale
-    } else {
-        1.0
-    };
+    let scale = sane_scale(scale);
     let (w, h) = (f64::from(width), f64::from(height));
     let font_px = 12.0 * scale;
     let pad = 8.0 * scale;

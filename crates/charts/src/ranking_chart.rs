@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::{palette, ChartError};
+use crate::{palette, sane_scale, ChartError};
 
 /// One market's bar. `segments` are the points each criterion adds, in legend order; they
 /// sum to `score`.
@@ -44,11 +44,7 @@ const TICK_STEP: f64 = 20.0;
 const GLYPH_WIDTH_EM: f64 = 0.56;
 
 pub fn layout(width: u32, height: u32, rows: usize, scale: f64) -> Layout {
-    let scale = if scale.is_finite() && scale > 0.0 {
-        scale
-    } else {
-        1.0
-    };
+    let scale = sane_scale(scale);
     let (w, h) = (f64::from(width), f64::from(height));
     let font_px = 12.0 * scale;
     let pad = 8.0 * scale;

@@ -2,10 +2,10 @@
 //! rank under the chosen weights), and the tornado of one market's score as each weight moves.
 
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
 use crate::ranking_chart::fit_label;
-use crate::{palette, ChartError};
+use crate::{anchored, palette, sane_scale, ChartError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct IntervalRow {
@@ -51,12 +51,6 @@ fn frame(width: u32, height: u32, scale: f64) -> Frame {
     }
 }
 
-fn text_style(font_px: f64, color: &'static RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
-    TextStyle::from(("sans-serif", font_px).into_font())
-        .color(color)
-        .pos(Pos::new(h, v))
-}
-
 /// Ranks run left (1, best) to right (`max_rank`).
 pub fn draw_rank_intervals<DB: DrawingBackend>(
     backend: DB,
@@ -67,11 +61,7 @@ pub fn draw_rank_intervals<DB: DrawingBackend>(
     let root = backend.into_drawing_area();
     let (width, height) = root.dim_in_pixel();
     root.fill(&palette::BACKGROUND)?;
-    let scale = if scale.is_finite() && scale > 0.0 {
-        scale
-    } else {
-        1.0
-    };
+    let scale = sane_scale(scale);
     let f = frame(width, height, scale);
     let max_rank = max_rank.max(2) as f64;
     let x =
@@ -86,13 +76,13 @@ pub fn draw_rank_intervals<DB: DrawingBackend>(
         root.draw(&Text::new(
             format!("{tick:.0}"),
             (x(tick), (f.bottom + 4.0 * scale) as i32),
-            text_style(f.font_px, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
+            anchored(f.font_px, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
         ))?;
     }
     root.draw(&Text::new(
         "rank (1 = best)",
         (f.right as i32, (f.bottom + 16.0 * scale) as i32),
-        text_style(
+        anchored(
             f.font_px * 0.9,
             &palette::MUTED_TEXT,
             HPos::Right,
@@ -104,7 +94,7 @@ pub fn draw_rank_intervals<DB: DrawingBackend>(
         root.draw(&Text::new(
             fit_label(&row.label, f.max_chars),
             (f.pad as i32, y),
-            text_style(f.font_px, &palette::TEXT, HPos::Left, VPos::Center),
+            anchored(f.font_px, &palette::TEXT, HPos::Left, VPos::Center),
         ))?;
         root.draw(&PathElement::new(
             vec![(x(row.p05 as f64), y), (x(row.p95 as f64), y)],
@@ -155,11 +145,7 @@ pub fn draw_tornado<DB: DrawingBackend>(
     let root = backend.into_drawing_area();
     let (width, height) = root.dim_in_pixel();
     root.fill(&palette::BACKGROUND)?;
-    let scale = if scale.is_finite() && scale > 0.0 {
-        scale
-    } else {
-        1.0
-    };
+    let scale = sane_scale(scale);
     let f = frame(width, height, scale);
     let spread = rows
         .iter()
@@ -177,7 +163,7 @@ pub fn draw_tornado<DB: DrawingBackend>(
         root.draw(&Text::new(
             format!("{tick:.1}"),
             (x(tick), (f.bottom + 4.0 * scale) as i32),
-            text_style(f.font_px, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
+            anchored(f.font_px, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
         ))?;
     }
     for (r, row) in rows.iter().enumerate() {
@@ -187,7 +173,7 @@ pub fn draw_tornado<DB: DrawingBackend>(
         root.draw(&Text::new(
             fit_label(&row.label, f.max_chars),
             (f.pad as i32, y),
-            text_style(f.font_px, &palette::TEXT, HPos::Left, VPos::Center),
+            anchored(f.font_px, &palette::TEXT, HPos::Left, VPos::Center),
         ))?;
         for (value, color) in [
             (row.low, palette::series(1)),
