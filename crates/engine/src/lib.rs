@@ -16,6 +16,7 @@ pub mod readiness;
 pub mod sensitivity;
 pub mod table;
 pub mod template;
+pub mod test_market;
 pub mod uncertainty;
 pub mod user_data;
 

@@ -1,0 +1,94 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is a failed test, with its place
+
+use beachhead_engine::test_market::load;
+use beachhead_engine::Dataset;
+
+fn bundled() -> Dataset {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data");
+    let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).unwrap();
+    Dataset::from_csv(
+        "indicators.csv",
+        &read("indicators.csv"),
+        "markets.csv",
+        &read("markets.csv"),
+    )
+    .unwrap()
+}
+
+fn bundled_file(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/../../public/data/test-markets/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+#[test]
+fn the_bundled_test_markets_load_for_hong_kong_and_taiwan() {
+    let base = bundled();
+    let (w, f, s) = (
+        bundled_file("weekly.csv"),
+        bundled_file("flash_sales.csv"),
+        bundled_file("competitor_shares.csv"),
+    );
+    let (data, warnings) = load(
+        &base,
+        ("weekly.csv", &w),
+        ("flash_sales.csv", &f),
+        ("competitor_shares.csv", &s),
+    )
+    .unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let names: Vec<&str> = data
+        .markets()
+        .iter()
+        .map(|&m| base.markets()[m].iso3.as_str())
+        .collect();
+    assert_eq!(names, ["HKG", "TWN"]);
+    assert_eq!(
+        data.weekly.len(),
+        120,
+        "60 weeks, over a year, for each market"
+    );
+    assert_eq!(
+        (data.flash_sales.len(), data.competitor_shares.len()),
+        (28, 28)
+    );
+}
+
+#[test]
+fn every_rule_is_reported_with_file_row_and_column() {
+    let base = bundled();
+    let header = "market,week,plan_units,units_online,units_platforms,units_carriers,units_retail,inventory_on_hand,inventory_in_transit,stockout_days,forum_posts,reseller_listings,service_tickets,repair_turnaround_days,return_rate_pct,rating";
+    let weekly = format!(
+        "{header}\nHKG,2013-09-02,800,1,1,1,1,1,1,0,1,1,1,3,2.5,4.1\nHong Kong,2013-09-02,800,1,1,1,1,1,1,0,1,1,1,3,2.5,4.1\nTWN,2013-02-30,800,1,1,1,1,1,1,0,1,1,1,3,2.5,4.1\nTWN,2013-09-09,800,1,1,1,1,1,1,9,1,1,1,3,140,4.1\nAtlantis,2013-09-09,800,1,1,1,1,1,1,0,1,1,1,3,2.5,4.1\n"
+    );
+    let flash = "market,date,units_offered,units_sold,seconds_to_sell_out,registrations\nHKG,2013-09-19,5000,5200,40,9000\n";
+    let shares = "market,month,samsung_pct,apple_pct,htc_pct,lenovo_pct,ours_pct,others_pct\nHKG,2013-13,40,30,10,5,5,10\nTWN,2013-09,40,30,10,5,5,5\n";
+    let err = load(
+        &base,
+        ("weekly.csv", &weekly),
+        ("flash.csv", flash),
+        ("shares.csv", shares),
+    )
+    .unwrap_err();
+    let messages: Vec<String> = err.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(messages, [
+        "weekly.csv, row 3, column \"week\": found 2013-09-02 again for this market (first on row 2); expected one row per market and date",
+        "weekly.csv, row 4, column \"week\": found \"2013-02-30\"; expected a date as YYYY-MM-DD, such as 2014-03-10",
+        "weekly.csv, row 5, column \"stockout_days\": found 9; expected a value from 0 to 7",
+        "weekly.csv, row 5, column \"return_rate_pct\": found 140; expected a value from 0 to 100",
+        "weekly.csv, row 6, column \"market\": found \"Atlantis\", which matches no market (the row was skipped); expected an ISO 3166-1 code or a country name",
+        "flash.csv, row 2, column \"units_sold\": found 5200 sold of 5000 offered; expected no more sold than offered",
+        "shares.csv, row 2, column \"month\": found \"2013-13\"; expected a month as YYYY-MM, such as 2014-03",
+        "shares.csv, row 3: found shares summing to 95.0%; expected shares summing to 100% (±0.5)",
+    ]);
+    let missing = load(
+        &base,
+        ("weekly.csv", "market,week\nHKG,2013-09-02\n"),
+        ("flash.csv", flash),
+        ("shares.csv", shares),
+    )
+    .unwrap_err();
+    assert_eq!(missing.problems[0].to_string(), "weekly.csv, row 1, column \"plan_units\": found no such column; expected a column named \"plan_units\"");
+}
