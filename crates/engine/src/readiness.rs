@@ -135,7 +135,22 @@ impl Prepared {
         let mut scores = Vec::new();
         let mut excluded = Vec::new();
         for market in 0..self.market_count {
-            let Some(evaluated) = self.evaluate(root, market) else {
+            // Each pillar is evaluated once: its score is shown, and the index is built from it.
+            let pillars: Vec<Option<Evaluated>> = root
+                .children
+                .iter()
+                .map(|pillar| self.evaluate(pillar, market))
+                .collect();
+            let pillar_scores: Vec<Option<f64>> = pillars
+                .iter()
+                .map(|p| p.as_ref().map(|e| e.value))
+                .collect();
+            let evaluated = if root.is_leaf() {
+                self.evaluate(root, market)
+            } else {
+                combine(root, pillars)
+            };
+            let Some(evaluated) = evaluated else {
                 excluded.push(market);
                 continue;
             };
@@ -143,11 +158,6 @@ impl Prepared {
                 excluded.push(market);
                 continue;
             }
-            let pillar_scores: Vec<Option<f64>> = root
-                .children
-                .iter()
-                .map(|pillar| self.evaluate(pillar, market).map(|e| e.value))
-                .collect();
             let mut contributions = vec![None; leaf_ids.len()];
             for (position, value, share) in &evaluated.leaves {
                 contributions[*position] = Some(value * share);
@@ -231,53 +241,66 @@ impl Prepared {
                 leaves: vec![(position, value, 1.0)],
             });
         }
-        let total_weight: f64 = node.children.iter().map(|c| c.weight.max(0.0)).sum();
-        if total_weight <= 0.0 {
-            return None;
-        }
-        let children: Vec<(f64, Evaluated)> = node
+        let children = node
             .children
             .iter()
-            .filter(|c| c.weight > 0.0)
-            .filter_map(|c| self.evaluate(c, market).map(|e| (c.weight, e)))
+            .map(|c| (c.weight > 0.0).then(|| self.evaluate(c, market)).flatten())
             .collect();
-        let available_weight: f64 = children.iter().map(|(w, _)| w).sum();
-        if children.is_empty() || available_weight <= 0.0 {
-            return None;
-        }
-        let coverage = children
-            .iter()
-            .map(|(w, e)| w / total_weight * e.coverage)
-            .sum();
-        let value = match node.aggregation.unwrap_or(Aggregation::Arithmetic) {
-            Aggregation::Arithmetic => {
-                children.iter().map(|(w, e)| w * e.value).sum::<f64>() / available_weight
-            }
-            Aggregation::Geometric => {
-                if children.iter().any(|(_, e)| e.value <= 0.0) {
-                    // A zero anywhere makes the product zero: no compensation, by design.
-                    0.0
-                } else {
-                    (children.iter().map(|(w, e)| w * e.value.ln()).sum::<f64>() / available_weight)
-                        .exp()
-                }
-            }
-        };
-        let leaves = children
-            .iter()
-            .flat_map(|(w, e)| {
-                let share = w / available_weight;
-                e.leaves
-                    .iter()
-                    .map(move |&(position, v, inner)| (position, v, share * inner))
-            })
-            .collect();
-        Some(Evaluated {
-            value,
-            coverage,
-            leaves,
-        })
+        combine(node, children)
     }
+}
+
+/// A group's value from its children's (aligned with `node.children`): the weighted
+/// aggregate over the children that have a value, re-weighted over them, with the share of the
+/// group's weight each leaf carries. Children of zero weight do not count.
+fn combine(node: &Node, evaluated: Vec<Option<Evaluated>>) -> Option<Evaluated> {
+    let total_weight: f64 = node.children.iter().map(|c| c.weight.max(0.0)).sum();
+    if total_weight <= 0.0 {
+        return None;
+    }
+    let children: Vec<(f64, Evaluated)> = node
+        .children
+        .iter()
+        .zip(evaluated)
+        .filter(|(c, _)| c.weight > 0.0)
+        .filter_map(|(c, e)| e.map(|e| (c.weight, e)))
+        .collect();
+    let available_weight: f64 = children.iter().map(|(w, _)| w).sum();
+    if children.is_empty() || available_weight <= 0.0 {
+        return None;
+    }
+    let coverage = children
+        .iter()
+        .map(|(w, e)| w / total_weight * e.coverage)
+        .sum();
+    let value = match node.aggregation.unwrap_or(Aggregation::Arithmetic) {
+        Aggregation::Arithmetic => {
+            children.iter().map(|(w, e)| w * e.value).sum::<f64>() / available_weight
+        }
+        Aggregation::Geometric => {
+            if children.iter().any(|(_, e)| e.value <= 0.0) {
+                // A zero anywhere makes the product zero: no compensation, by design.
+                0.0
+            } else {
+                (children.iter().map(|(w, e)| w * e.value.ln()).sum::<f64>() / available_weight)
+                    .exp()
+            }
+        }
+    };
+    let leaves = children
+        .iter()
+        .flat_map(|(w, e)| {
+            let share = w / available_weight;
+            e.leaves
+                .iter()
+                .map(move |&(position, v, inner)| (position, v, share * inner))
+        })
+        .collect();
+    Some(Evaluated {
+        value,
+        coverage,
+        leaves,
+    })
 }
 
 struct Evaluated {
