@@ -6,8 +6,10 @@
 //! tables render.
 
 pub mod dataset;
+pub mod demand_signals;
 pub mod dictionary;
 pub mod economics;
+pub mod gates;
 pub mod index_model;
 pub mod market_filter;
 pub mod market_match;
@@ -17,6 +19,7 @@ pub mod sensitivity;
 pub mod table;
 pub mod template;
 pub mod test_market;
+pub mod tracker;
 pub mod uncertainty;
 pub mod user_data;
 
