@@ -5,10 +5,13 @@
 //! and draw text with explicit anchors: plotters' own label layout measures every label, and on
 //! wasm that measurement goes through the DOM and forces a page layout per label.
 
+pub mod demand_chart;
 pub mod margin_charts;
 pub mod palette;
 pub mod profile_chart;
 pub mod ranking_chart;
+pub mod test_market_charts;
+pub mod time_chart;
 pub mod uncertainty_chart;
 pub mod world_map;
 
@@ -31,6 +34,88 @@ pub(crate) fn anchored(px: f64, color: &'static RGBColor, h: HPos, v: VPos) -> T
     TextStyle::from(("sans-serif", px).into_font())
         .color(color)
         .pos(Pos::new(h, v))
+}
+
+/// Which points get a label: in `order` (most important first), a label goes right of its
+/// point (x, y, radius) when its box stays inside `bounds` (left, top, right, bottom) and
+/// clear of the labels placed before it. Text is `px` pixels; widths are estimated, not
+/// measured (measuring text on a canvas forces a page layout per label).
+pub(crate) fn place_labels(
+    points: &[(f64, f64, f64)],
+    labels: &[&str],
+    order: &[usize],
+    bounds: (f64, f64, f64, f64),
+    px: f64,
+    scale: f64,
+) -> Vec<usize> {
+    let (_, top, right, bottom) = bounds;
+    let mut boxes: Vec<(f64, f64, f64, f64)> = Vec::new();
+    let mut labelled = Vec::new();
+    for &i in order {
+        let (Some(&(x, y, r)), Some(label)) = (points.get(i), labels.get(i)) else {
+            continue;
+        };
+        let w = label.chars().count() as f64 * px * 0.56;
+        let candidate = (
+            x + r + 2.0 * scale,
+            y - px * 0.6,
+            x + r + 2.0 * scale + w,
+            y + px * 0.6,
+        );
+        let inside = candidate.2 <= right && candidate.1 >= top && candidate.3 <= bottom;
+        let free = boxes.iter().all(|b| {
+            candidate.2 < b.0 || candidate.0 > b.2 || candidate.3 < b.1 || candidate.1 > b.3
+        });
+        if inside && free {
+            boxes.push(candidate);
+            labelled.push(i);
+        }
+    }
+    labelled
+}
+
+/// About `count` round steps covering 0 to `max`: 0, 250, 500 … or 0, 2, 4 ….
+pub fn nice_ticks(max: f64, count: usize) -> Vec<f64> {
+    let max = if max.is_finite() && max > 0.0 {
+        max
+    } else {
+        1.0
+    };
+    let raw = max / count.max(1) as f64;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(magnitude * 10.0);
+    let mut ticks = Vec::new();
+    let mut tick = 0.0;
+    while tick <= max * (1.0 + 1e-9) + step * 1e-9 {
+        ticks.push(tick);
+        tick += step;
+    }
+    if ticks.last().is_some_and(|t| *t < max) {
+        ticks.push(tick);
+    }
+    ticks
+}
+
+/// Short numbers for axes: 950, 1.2k, 15k, 2.5M.
+pub fn compact_number(v: f64) -> String {
+    let a = v.abs();
+    let (value, suffix) = if a >= 1e6 {
+        (v / 1e6, "M")
+    } else if a >= 1e3 {
+        (v / 1e3, "k")
+    } else {
+        (v, "")
+    };
+    let text = if value.abs() >= 100.0 || value.fract().abs() < 1e-9 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    };
+    format!("{text}{suffix}")
 }
 
 /// A chart that could not be drawn, with the backend's own words.

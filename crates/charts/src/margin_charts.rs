@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use crate::ranking_chart::fit_label;
-use crate::{anchored, palette, sane_scale, ChartError};
+use crate::{anchored, palette, place_labels, sane_scale, ChartError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct WaterfallStep {
@@ -239,30 +239,18 @@ pub fn matrix_layout(bubbles: &[Bubble], width: f64, height: f64, scale: f64) ->
             (x, y, r)
         })
         .collect();
-    // Biggest first: they matter most. A label goes right of its bubble if its box is free.
+    // Biggest first: they matter most.
     let mut order: Vec<usize> = (0..bubbles.len()).collect();
     order.sort_by(|&a, &b| bubbles[b].volume.total_cmp(&bubbles[a].volume));
-    let mut boxes: Vec<(f64, f64, f64, f64)> = Vec::new();
-    let mut labelled = Vec::new();
-    let px = 11.0 * scale;
-    for i in order {
-        let (x, y, r) = centres[i];
-        let w = bubbles[i].label.chars().count() as f64 * px * 0.56;
-        let candidate = (
-            x + r + 2.0 * scale,
-            y - px * 0.6,
-            x + r + 2.0 * scale + w,
-            y + px * 0.6,
-        );
-        let inside = candidate.2 <= right && candidate.1 >= top && candidate.3 <= bottom;
-        let free = boxes.iter().all(|b| {
-            candidate.2 < b.0 || candidate.0 > b.2 || candidate.3 < b.1 || candidate.1 > b.3
-        });
-        if inside && free {
-            boxes.push(candidate);
-            labelled.push(i);
-        }
-    }
+    let labels: Vec<&str> = bubbles.iter().map(|b| b.label.as_str()).collect();
+    let labelled = place_labels(
+        &centres,
+        &labels,
+        &order,
+        (left, top, right, bottom),
+        11.0 * scale,
+        scale,
+    );
     MatrixLayout {
         centres,
         labelled,

@@ -1,0 +1,215 @@
+//! Flash sales: how many units each sale sold against how fast it sold out.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use crate::{anchored, compact_number, nice_ticks, palette, sane_scale, ChartError};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlashPoint {
+    pub units_sold: f64,
+    pub units_offered: f64,
+    /// None: it did not sell out.
+    pub seconds_to_sell_out: Option<f64>,
+    pub registrations: f64,
+}
+
+/// Seconds axis ticks (log scale) and their labels.
+const TIME_TICKS: [(f64, &str); 8] = [
+    (1.0, "1 s"),
+    (10.0, "10 s"),
+    (30.0, "30 s"),
+    (60.0, "1 min"),
+    (300.0, "5 min"),
+    (1800.0, "30 min"),
+    (3600.0, "1 h"),
+    (86_400.0, "1 day"),
+];
+
+/// Where each sale is drawn: (x, y, radius) in pixels, and the x where the "did not sell out"
+/// column starts. Sales that sold out sit on a log time axis; the others in a column at the right.
+pub struct FlashLayout {
+    pub points: Vec<(f64, f64, f64)>,
+    pub not_sold_out_x: f64,
+    pub left: f64,
+    pub right: f64,
+    pub top: f64,
+    pub bottom: f64,
+    pub seconds_range: (f64, f64),
+    pub units_max: f64,
+}
+
+pub fn flash_layout(points: &[FlashPoint], width: f64, height: f64, scale: f64) -> FlashLayout {
+    let scale = sane_scale(scale);
+    let (left, right, top, bottom) = (
+        52.0 * scale,
+        width - 12.0 * scale,
+        12.0 * scale,
+        height - 38.0 * scale,
+    );
+    let column = 78.0 * scale;
+    let not_sold_out_x = right - column / 2.0;
+    let axis_right = right - column;
+    let seconds: Vec<f64> = points
+        .iter()
+        .filter_map(|p| p.seconds_to_sell_out)
+        .filter(|s| *s > 0.0)
+        .collect();
+    let lo = seconds.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = seconds.iter().copied().fold(0.0f64, f64::max);
+    let (lo, hi) = if lo.is_finite() {
+        ((lo / 2.0).max(1.0), (hi * 2.0).max(lo * 4.0))
+    } else {
+        (1.0, 3600.0)
+    };
+    let units_max = nice_ticks(
+        points
+            .iter()
+            .map(|p| p.units_sold.max(p.units_offered))
+            .fold(0.0, f64::max),
+        4,
+    )
+    .last()
+    .copied()
+    .unwrap_or(1.0)
+    .max(1.0);
+    let max_registrations = points
+        .iter()
+        .map(|p| p.registrations)
+        .fold(1.0f64, f64::max);
+    let placed = points
+        .iter()
+        .map(|p| {
+            let x = match p.seconds_to_sell_out {
+                Some(s) if s > 0.0 => {
+                    left + ((s.ln() - lo.ln()) / (hi.ln() - lo.ln())) * (axis_right - left)
+                }
+                Some(_) => left,
+                None => not_sold_out_x,
+            };
+            let y = bottom - (p.units_sold.clamp(0.0, units_max) / units_max) * (bottom - top);
+            let r = (3.0 + 9.0 * (p.registrations.max(0.0) / max_registrations).sqrt()) * scale;
+            (x, y, r)
+        })
+        .collect();
+    FlashLayout {
+        points: placed,
+        not_sold_out_x,
+        left,
+        right: axis_right,
+        top,
+        bottom,
+        seconds_range: (lo, hi),
+        units_max,
+    }
+}
+
+pub fn draw_flash_sales<DB: DrawingBackend>(
+    backend: DB,
+    points: &[FlashPoint],
+    scale: f64,
+) -> Result<(), ChartError> {
+    let root = backend.into_drawing_area();
+    let (width, height) = root.dim_in_pixel();
+    root.fill(&palette::BACKGROUND)?;
+    let scale = sane_scale(scale);
+    let layout = flash_layout(points, f64::from(width), f64::from(height), scale);
+    let px = 11.0 * scale;
+    let line = (scale.round() as u32).max(1);
+    let (lo, hi) = layout.seconds_range;
+    for tick in nice_ticks(layout.units_max, 4) {
+        let y =
+            (layout.bottom - tick / layout.units_max * (layout.bottom - layout.top)).round() as i32;
+        root.draw(&PathElement::new(
+            vec![
+                (layout.left as i32, y),
+                ((layout.right + 78.0 * scale) as i32, y),
+            ],
+            palette::GRID.stroke_width(line),
+        ))?;
+        root.draw(&Text::new(
+            compact_number(tick),
+            ((layout.left - 5.0 * scale) as i32, y),
+            anchored(px, &palette::MUTED_TEXT, HPos::Right, VPos::Center),
+        ))?;
+    }
+    for (seconds, label) in TIME_TICKS {
+        if seconds < lo || seconds > hi {
+            continue;
+        }
+        let x = (layout.left
+            + ((seconds.ln() - lo.ln()) / (hi.ln() - lo.ln())) * (layout.right - layout.left))
+            .round() as i32;
+        root.draw(&PathElement::new(
+            vec![(x, layout.top as i32), (x, layout.bottom as i32)],
+            palette::GRID.stroke_width(line),
+        ))?;
+        root.draw(&Text::new(
+            label,
+            (x, (layout.bottom + 5.0 * scale) as i32),
+            anchored(px, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
+        ))?;
+    }
+    root.draw(&Text::new(
+        "seconds to sell out (log scale)",
+        (
+            ((layout.left + layout.right) / 2.0) as i32,
+            (layout.bottom + 20.0 * scale) as i32,
+        ),
+        anchored(px, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
+    ))?;
+    root.draw(&Text::new(
+        "did not",
+        (
+            layout.not_sold_out_x as i32,
+            (layout.bottom + 5.0 * scale) as i32,
+        ),
+        anchored(px, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
+    ))?;
+    root.draw(&Text::new(
+        "sell out",
+        (
+            layout.not_sold_out_x as i32,
+            (layout.bottom + 18.0 * scale) as i32,
+        ),
+        anchored(px, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
+    ))?;
+    root.draw(&PathElement::new(
+        vec![
+            ((layout.right + 4.0 * scale) as i32, layout.top as i32),
+            ((layout.right + 4.0 * scale) as i32, layout.bottom as i32),
+        ],
+        palette::MUTED_TEXT.stroke_width(line),
+    ))?;
+    for (p, &(x, y, r)) in points.iter().zip(&layout.points) {
+        let centre = (x.round() as i32, y.round() as i32);
+        let radius = r.round() as u32;
+        if p.seconds_to_sell_out.is_some() {
+            root.draw(&Circle::new(
+                centre,
+                radius,
+                palette::series(0).mix(0.55).filled(),
+            ))?;
+            root.draw(&Circle::new(
+                centre,
+                radius,
+                palette::series(0).stroke_width(line),
+            ))?;
+        } else {
+            root.draw(&Circle::new(
+                centre,
+                radius,
+                palette::series(5).stroke_width((2.0 * scale).round().max(2.0) as u32),
+            ))?;
+        }
+    }
+    root.draw(&PathElement::new(
+        vec![
+            (layout.left as i32, layout.bottom as i32),
+            ((layout.right + 78.0 * scale) as i32, layout.bottom as i32),
+        ],
+        palette::MUTED_TEXT.stroke_width(line),
+    ))?;
+    root.present()?;
+    Ok(())
+}
