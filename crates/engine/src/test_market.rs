@@ -289,13 +289,29 @@ pub fn load(
     flash: (&str, &str),
     shares: (&str, &str),
 ) -> Result<(TestMarkets, Vec<Problem>), LoadError> {
+    load_parts(
+        dataset,
+        Problems::default(),
+        [Some(weekly), Some(flash), Some(shares)],
+    )
+}
+
+/// The weekly, flash-sale and competitor-share files, each optional; `problems` already
+/// found come first in the result.
+fn load_parts(
+    dataset: &Dataset,
+    mut problems: Problems,
+    [weekly, flash, shares]: [Option<(&str, &str)>; 3],
+) -> Result<(TestMarkets, Vec<Problem>), LoadError> {
     let matcher = MarketMatcher::new(dataset.markets());
-    let mut problems = Problems::default();
-    let mut read = |(name, text): (&str, &str)| match read_table(name, text) {
-        Ok(t) => Some(t),
-        Err(e) => {
-            problems.0.extend(e.problems);
-            None
+    let mut read = |file: Option<(&str, &str)>| {
+        let (name, text) = file?;
+        match read_table(name, text) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                problems.0.extend(e.problems);
+                None
+            }
         }
     };
     let (w, f, s) = (read(weekly), read(flash), read(shares));
@@ -345,4 +361,115 @@ pub fn load(
         }
     }
     problems.finish(data)
+}
+
+/// Which of the three files a table is, told by its date column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Weekly,
+    FlashSales,
+    CompetitorShares,
+}
+
+impl FileKind {
+    fn of(table: &Table) -> Option<Self> {
+        if table.column("week").is_some() {
+            Some(FileKind::Weekly)
+        } else if table.column("month").is_some() {
+            Some(FileKind::CompetitorShares)
+        } else if table.column("date").is_some() {
+            Some(FileKind::FlashSales)
+        } else {
+            None
+        }
+    }
+}
+
+/// Reads the user's own files (raw bytes, any order, one to three of them): each is told
+/// apart by its date column (`week`, `date` or `month`); kinds not given are left empty. At
+/// least one weekly file is needed, since the tracker, KPIs and gates read it.
+pub fn load_files(
+    dataset: &Dataset,
+    files: &[(String, Vec<u8>)],
+) -> Result<(TestMarkets, Vec<Problem>), LoadError> {
+    let mut problems = Problems::default();
+    let mut texts: [Option<(String, String)>; 3] = [None, None, None];
+    for (name, bytes) in files {
+        let text = match crate::table::check_size(name, bytes.len())
+            .and_then(|()| crate::table::decode_text(name, bytes))
+        {
+            Ok(text) => text,
+            Err(e) => {
+                problems.0.extend(e.problems);
+                continue;
+            }
+        };
+        let table = match read_table(name, &text) {
+            Ok(t) => t,
+            Err(e) => {
+                problems.0.extend(e.problems);
+                continue;
+            }
+        };
+        let Some(kind) = FileKind::of(&table) else {
+            problems.push(Problem::error(
+                name,
+                Some(1),
+                None,
+                "no week, date or month column",
+                "a weekly file (week column), a flash-sale file (date) or a competitor-share file (month); see docs/test-market-format.md",
+            ));
+            continue;
+        };
+        let slot = &mut texts[kind as usize];
+        if let Some((first, _)) = slot {
+            problems.push(Problem::error(
+                name,
+                None,
+                None,
+                format!("a second {} file (the first is {first})", kind.noun()),
+                "one file of each kind",
+            ));
+            continue;
+        }
+        *slot = Some((name.clone(), text));
+    }
+    if texts[FileKind::Weekly as usize].is_none() && !problems.has_errors() {
+        problems.push(Problem::error(
+            files.first().map_or("your files", |(n, _)| n.as_str()),
+            None,
+            None,
+            "no weekly file",
+            "a weekly file with market, week, plan_units … columns",
+        ));
+    }
+    if problems.has_errors() {
+        return Err(LoadError {
+            problems: problems.0,
+        });
+    }
+    let part = |kind: FileKind| {
+        texts[kind as usize]
+            .as_ref()
+            .map(|(name, text)| (name.as_str(), text.as_str()))
+    };
+    load_parts(
+        dataset,
+        problems,
+        [
+            part(FileKind::Weekly),
+            part(FileKind::FlashSales),
+            part(FileKind::CompetitorShares),
+        ],
+    )
+}
+
+impl FileKind {
+    fn noun(self) -> &'static str {
+        match self {
+            FileKind::Weekly => "weekly",
+            FileKind::FlashSales => "flash-sale",
+            FileKind::CompetitorShares => "competitor-share",
+        }
+    }
 }

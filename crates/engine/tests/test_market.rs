@@ -92,3 +92,63 @@ fn every_rule_is_reported_with_file_row_and_column() {
     .unwrap_err();
     assert_eq!(missing.problems[0].to_string(), "weekly.csv, row 1, column \"plan_units\": found no such column; expected a column named \"plan_units\"");
 }
+
+#[test]
+fn own_files_are_told_apart_by_their_date_column_in_any_order() {
+    use beachhead_engine::test_market::load_files;
+    let base = bundled();
+    let files = vec![
+        (
+            "shares.csv".to_owned(),
+            bundled_file("competitor_shares.csv").into_bytes(),
+        ),
+        ("w.csv".to_owned(), bundled_file("weekly.csv").into_bytes()),
+    ];
+    let (data, warnings) = load_files(&base, &files).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(data.weekly.len(), 120);
+    assert_eq!(data.competitor_shares.len(), 28);
+    assert!(data.flash_sales.is_empty(), "a kind not given stays empty");
+}
+
+#[test]
+fn own_files_that_cannot_be_used_say_why() {
+    use beachhead_engine::test_market::load_files;
+    let base = bundled();
+    let message = |files: Vec<(&str, &str)>| {
+        let files: Vec<(String, Vec<u8>)> = files
+            .into_iter()
+            .map(|(n, t)| (n.to_owned(), t.as_bytes().to_vec()))
+            .collect();
+        load_files(&base, &files)
+            .unwrap_err()
+            .problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let flash = bundled_file("flash_sales.csv");
+    assert!(
+        message(vec![("flash.csv", &flash)]).contains("no weekly file"),
+        "{}",
+        message(vec![("flash.csv", &flash)])
+    );
+    let other = message(vec![("prices.csv", "sku,price\na,1\n")]);
+    assert!(
+        other.contains("prices.csv") && other.contains("no week, date or month column"),
+        "{other}"
+    );
+    let weekly = bundled_file("weekly.csv");
+    let twice = message(vec![("a.csv", &weekly), ("b.csv", &weekly)]);
+    assert!(
+        twice.contains("b.csv") && twice.contains("a second weekly file (the first is a.csv)"),
+        "{twice}"
+    );
+    let broken = weekly.replacen("HKG,2013-09-09,1505", "HKG,2013-09-09,lots", 1);
+    let bad_cell = message(vec![("w.csv", &broken)]);
+    assert!(
+        bad_cell.contains("w.csv") && bad_cell.contains("row 3") && bad_cell.contains("plan_units"),
+        "{bad_cell}"
+    );
+}
