@@ -3,16 +3,18 @@
 use std::sync::Arc;
 
 use beachhead_engine::economics::Assumptions;
+use beachhead_engine::test_market::TestMarkets;
 use beachhead_engine::{Dataset, IndexModel};
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::components::{
     CompareView, DataView, FilterBar, MapView, MarginView, MarketView, OpportunityView,
-    RankingChart, RankingTable, Sources, UncertaintyView, WeightsPanel,
+    RankingChart, RankingTable, Sources, TrackerView, UncertaintyView, WeightsPanel,
 };
 use crate::data_source::{self, Bundle, LoadFailure};
 use crate::explorer::{Explorer, CHART_MARKETS};
 use crate::navigation::{Navigation, Tab};
+use crate::test_markets::TestMarketState;
 
 #[derive(Debug, Clone, PartialEq)]
 enum LoadState {
@@ -55,6 +57,7 @@ pub fn App() -> impl IntoView {
                             dataset=Arc::new(bundle.dataset.clone())
                             model=bundle.model.clone()
                             assumptions=bundle.assumptions.clone()
+                            test_markets=bundle.test_markets.clone()
                         />
                     }
                     .into_any()
@@ -103,11 +106,17 @@ fn Failed(failure: LoadFailure, retry: impl Fn() + Copy + Send + Sync + 'static)
 }
 
 #[component]
-fn Ready(dataset: Arc<Dataset>, model: IndexModel, assumptions: Assumptions) -> impl IntoView {
+fn Ready(
+    dataset: Arc<Dataset>,
+    model: IndexModel,
+    assumptions: Assumptions,
+    test_markets: TestMarkets,
+) -> impl IntoView {
     let bundled_ids: Vec<String> = dataset.indicators().iter().map(|i| i.id.clone()).collect();
     let base = Arc::clone(&dataset);
     let in_use = RwSignal::new(dataset);
     let explorer = Explorer::new(in_use.into(), model, bundled_ids, assumptions);
+    let tests = TestMarketState::new(test_markets);
     let navigation = Navigation::provide();
     let tab = navigation.tab;
     let tab_button = move |to: Tab, label: &'static str| {
@@ -154,6 +163,9 @@ fn Ready(dataset: Arc<Dataset>, model: IndexModel, assumptions: Assumptions) -> 
         </div>
         <div hidden=move || tab.get() != Tab::Opportunity>
             <OpportunityView explorer/>
+        </div>
+        <div hidden=move || tab.get() != Tab::TestMarkets>
+            <TrackerView explorer tests/>
         </div>
         <div hidden=move || tab.get() != Tab::Data>
             <DataView base=Arc::clone(&base) dataset=in_use/>

@@ -1,6 +1,7 @@
 //! Fetching the bundled dataset that ships beside `index.html`.
 
 use beachhead_engine::economics::Assumptions;
+use beachhead_engine::test_market::{self, TestMarkets};
 use beachhead_engine::{Dataset, IndexModel, LoadError};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -10,6 +11,12 @@ pub const DICTIONARY_URL: &str = "data/indicators.csv";
 pub const MARKETS_URL: &str = "data/markets.csv";
 pub const MODEL_URL: &str = "data/models/beachhead-readiness.json";
 pub const ASSUMPTIONS_URL: &str = "data/economics/assumptions.json";
+/// The illustrative Hong Kong and Taiwan test markets (docs/test-market-format.md).
+pub const TEST_MARKET_URLS: [&str; 3] = [
+    "data/test-markets/weekly.csv",
+    "data/test-markets/flash_sales.csv",
+    "data/test-markets/competitor_shares.csv",
+];
 /// Natural Earth 1:50m countries (world-atlas TopoJSON): fetched when the map is first shown.
 pub const MAP_URL: &str = "data/geo/countries-50m.json";
 
@@ -27,6 +34,7 @@ pub struct Bundle {
     pub dataset: Dataset,
     pub model: IndexModel,
     pub assumptions: Assumptions,
+    pub test_markets: TestMarkets,
 }
 
 pub async fn load_bundled() -> Result<Bundle, LoadFailure> {
@@ -34,15 +42,29 @@ pub async fn load_bundled() -> Result<Bundle, LoadFailure> {
     let markets = fetch_text(MARKETS_URL).await?;
     let model = fetch_text(MODEL_URL).await?;
     let assumptions = fetch_text(ASSUMPTIONS_URL).await?;
+    let [weekly, flash, shares] = TEST_MARKET_URLS;
+    let tracked = (
+        fetch_text(weekly).await?,
+        fetch_text(flash).await?,
+        fetch_text(shares).await?,
+    );
     let dataset = Dataset::from_csv(DICTIONARY_URL, &dictionary, MARKETS_URL, &markets)
         .map_err(LoadFailure::Invalid)?;
     let model = IndexModel::from_json(MODEL_URL, &model).map_err(LoadFailure::Invalid)?;
     let assumptions =
         Assumptions::from_json(ASSUMPTIONS_URL, &assumptions).map_err(LoadFailure::Invalid)?;
+    let (test_markets, _) = test_market::load(
+        &dataset,
+        (weekly, &tracked.0),
+        (flash, &tracked.1),
+        (shares, &tracked.2),
+    )
+    .map_err(LoadFailure::Invalid)?;
     Ok(Bundle {
         dataset,
         model,
         assumptions,
+        test_markets,
     })
 }
 

@@ -8,8 +8,10 @@ pub mod data_catalogue;
 pub mod data_source;
 pub mod explorer;
 pub mod format;
+pub mod gate_board;
 pub mod market_detail;
 pub mod navigation;
+pub mod test_markets;
 pub mod user_files;
 
 pub use app::App;

@@ -14,11 +14,12 @@ pub enum Tab {
     Uncertainty,
     Margins,
     Opportunity,
+    TestMarkets,
     Data,
 }
 
 impl Tab {
-    pub const ALL: [(Tab, &'static str); 8] = [
+    pub const ALL: [(Tab, &'static str); 9] = [
         (Tab::Ranking, "Ranking"),
         (Tab::Map, "Map"),
         (Tab::Market, "Market"),
@@ -26,6 +27,7 @@ impl Tab {
         (Tab::Uncertainty, "Uncertainty"),
         (Tab::Margins, "Margins"),
         (Tab::Opportunity, "Opportunity"),
+        (Tab::TestMarkets, "Test markets"),
         (Tab::Data, "Data and sources"),
     ];
 
@@ -37,6 +39,7 @@ impl Tab {
             "uncertainty" => Tab::Uncertainty,
             "margins" => Tab::Margins,
             "opportunity" => Tab::Opportunity,
+            "test-markets" => Tab::TestMarkets,
             "data" => Tab::Data,
             _ => Tab::Ranking,
         }
@@ -51,6 +54,7 @@ impl Tab {
             Tab::Uncertainty => "uncertainty",
             Tab::Margins => "margins",
             Tab::Opportunity => "opportunity",
+            Tab::TestMarkets => "test-markets",
             Tab::Data => "data",
         }
     }

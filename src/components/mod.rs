@@ -1,5 +1,6 @@
 pub mod canvas_chart;
 pub mod compare_view;
+pub mod data_table;
 pub mod data_view;
 pub mod filter_bar;
 pub mod map_view;
@@ -9,6 +10,7 @@ pub mod opportunity_view;
 pub mod ranking_chart;
 pub mod ranking_table;
 pub mod sources;
+pub mod tracker_view;
 pub mod uncertainty_view;
 pub mod weights_panel;
 
@@ -22,5 +24,6 @@ pub use opportunity_view::OpportunityView;
 pub use ranking_chart::RankingChart;
 pub use ranking_table::RankingTable;
 pub use sources::Sources;
+pub use tracker_view::TrackerView;
 pub use uncertainty_view::UncertaintyView;
 pub use weights_panel::WeightsPanel;

@@ -107,7 +107,11 @@ pub fn draw_time_chart<DB: DrawingBackend>(
         .filter(|v| v.is_finite())
         .fold(0.0f64, |a, b| a.max(*b));
     let data_max = stacked_top.max(line_top);
-    let ticks = nice_ticks(chart.y_max.unwrap_or(data_max), 4);
+    // A fixed top (100%, a rating of 5) gets five steps, so it lands on a tick itself.
+    let ticks = match chart.y_max {
+        Some(top) => nice_ticks(top, 5),
+        None => nice_ticks(data_max, 4),
+    };
     let y_max = ticks.last().copied().unwrap_or(1.0).max(1e-9);
     let slot = (right - left) / n as f64;
     let x = |i: usize| left + (i as f64 + 0.5) * slot;

@@ -179,6 +179,7 @@ pub struct Evidence {
     pub readiness_score: Option<f64>,
     pub readiness_rank: Option<usize>,
     pub contribution_pct: Option<f64>,
+    /// Infinite when a unit loses money, so it never pays back.
     pub payback_months: Option<f64>,
     pub kpis: Option<Kpis>,
 }
@@ -199,7 +200,8 @@ impl Evidence {
             Metric::FlashSelloutPct => kpis.and_then(|k| k.flash_sellout_pct),
             Metric::OurSharePct => kpis.and_then(|k| k.our_share_pct),
         }
-        .filter(|v| v.is_finite())
+        // Infinity stays: a payback that never comes fails its gate rather than lacking evidence.
+        .filter(|v| !v.is_nan())
     }
 }
 
@@ -249,7 +251,7 @@ pub fn check(gate: Gate, evidence: &Evidence) -> GateResult {
                 Bound::AtMost => v - gate.threshold,
             };
             if shortfall > 0.0 {
-                (Outcome::Fail, Some(shortfall))
+                (Outcome::Fail, shortfall.is_finite().then_some(shortfall))
             } else {
                 (Outcome::Pass, None)
             }
@@ -329,5 +331,18 @@ pub fn format_number(value: f64, decimals: usize) -> String {
         text.trim_end_matches('0').trim_end_matches('.').to_owned()
     } else {
         text
+    }
+}
+
+/// A value in its metric's unit: "62.3 of 100", "25.2%", "18.4 months", "rank 4".
+pub fn format_value(metric: Metric, value: f64) -> String {
+    if value.is_infinite() {
+        return "never".into();
+    }
+    let number = format_number(value, metric.decimals());
+    match metric.unit() {
+        "" => format!("rank {number}"),
+        "%" => format!("{number}%"),
+        unit => format!("{number} {unit}"),
     }
 }

@@ -141,3 +141,29 @@ fn gates_read_aloud() {
         assert_eq!(Metric::from_id(metric.id()), Some(metric));
     }
 }
+
+#[test]
+fn a_payback_that_never_comes_fails_without_a_number() {
+    let evidence = desk(70.0, -5.0, f64::INFINITY);
+    let result = check(
+        Gate {
+            metric: Metric::PaybackMonths,
+            threshold: 24.0,
+        },
+        &evidence,
+    );
+    assert_eq!(result.outcome, Outcome::Fail);
+    assert_eq!(result.gap, None);
+    assert_eq!(
+        beachhead_engine::gates::format_value(Metric::PaybackMonths, f64::INFINITY),
+        "never"
+    );
+    assert_eq!(
+        beachhead_engine::gates::format_value(Metric::ContributionPct, 25.24),
+        "25.2%"
+    );
+    assert_eq!(
+        beachhead_engine::gates::format_value(Metric::ReadinessRank, 4.0),
+        "rank 4"
+    );
+}

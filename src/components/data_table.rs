@@ -1,0 +1,75 @@
+//! A chart's data as a table, folded away under the chart until asked for: every number a chart
+//! shows can be read exactly, and by a screen reader.
+
+use leptos::prelude::*;
+
+/// Cells are text; `numeric` columns align right.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TableData {
+    pub headers: Vec<String>,
+    pub numeric: Vec<bool>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl TableData {
+    /// The first column is text, the others numbers.
+    pub fn new(headers: &[&str], rows: Vec<Vec<String>>) -> Self {
+        Self {
+            headers: headers.iter().map(|h| (*h).to_owned()).collect(),
+            numeric: (0..headers.len()).map(|i| i > 0).collect(),
+            rows,
+        }
+    }
+}
+
+#[component]
+pub fn DataTable(
+    /// What the table holds, for its summary line and its region's name.
+    label: &'static str,
+    #[prop(into)] data: Signal<TableData>,
+    testid: &'static str,
+) -> impl IntoView {
+    let rows = move || data.with(|d| d.rows.len());
+    view! {
+        <details class="chart-data">
+            <summary>{move || format!("Data table: {label} ({} rows)", rows())}</summary>
+            <div class="table-scroll limited" tabindex="0" role="region" aria-label=label>
+                <table class="data-table" data-testid=testid>
+                    <thead>
+                        <tr>
+                            {move || data.with(|d| {
+                                d.headers
+                                    .iter()
+                                    .zip(&d.numeric)
+                                    .map(|(h, &numeric)| view! { <th scope="col" class:num=numeric>{h.clone()}</th> })
+                                    .collect_view()
+                            })}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || data.with(|d| {
+                            d.rows
+                                .iter()
+                                .map(|row| {
+                                    let cells = row
+                                        .iter()
+                                        .enumerate()
+                                        .map(|(i, cell)| {
+                                            let numeric = d.numeric.get(i).copied().unwrap_or(false);
+                                            if i == 0 {
+                                                view! { <th scope="row">{cell.clone()}</th> }.into_any()
+                                            } else {
+                                                view! { <td class:num=numeric>{cell.clone()}</td> }.into_any()
+                                            }
+                                        })
+                                        .collect_view();
+                                    view! { <tr>{cells}</tr> }
+                                })
+                                .collect_view()
+                        })}
+                    </tbody>
+                </table>
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,613 @@
+//! The test-market tracker: for one test market, sell-through against plan by channel, flash
+//! sales, inventory cover and stock-outs, competitor shares, and service and feedback, each
+//! chart with its data table; and loading one's own test-market files.
+
+use beachhead_charts::palette;
+use beachhead_charts::test_market_charts::{draw_flash_sales, FlashPoint};
+use beachhead_charts::time_chart::{draw_time_chart, Series, TimeChart};
+use beachhead_engine::test_market::load_files;
+use beachhead_engine::tracker::{
+    Kpis, Track, Week, CHANNELS, COVER_WEEKS, RECENT_WEEKS, VENDOR_LABELS,
+};
+use leptos::{prelude::*, task::spawn_local};
+use plotters::style::RGBColor;
+use wasm_bindgen::JsCast;
+
+use crate::browser::{files_of, read_files};
+use crate::components::canvas_chart::CanvasChart;
+use crate::components::data_table::{DataTable, TableData};
+use crate::explorer::Explorer;
+use crate::format;
+use crate::test_markets::TestMarketState;
+
+fn series(label: &str, values: Vec<Option<f64>>, color: RGBColor) -> Series {
+    Series {
+        label: label.to_owned(),
+        values,
+        color,
+    }
+}
+
+fn dates(track: &Track) -> Vec<String> {
+    track.weeks.iter().map(|w| w.date.clone()).collect()
+}
+
+pub fn sell_through_chart(track: &Track) -> TimeChart {
+    TimeChart {
+        periods: dates(track),
+        bars: CHANNELS
+            .iter()
+            .enumerate()
+            .map(|(c, label)| {
+                series(
+                    label,
+                    track
+                        .weeks
+                        .iter()
+                        .map(|w| Some(w.units_by_channel[c]))
+                        .collect(),
+                    palette::series(c),
+                )
+            })
+            .collect(),
+        lines: vec![series(
+            "Plan",
+            track.weeks.iter().map(|w| Some(w.plan_units)).collect(),
+            palette::TEXT,
+        )],
+        ..TimeChart::default()
+    }
+}
+
+fn cover_chart(track: &Track) -> TimeChart {
+    TimeChart {
+        periods: dates(track),
+        lines: vec![series(
+            "Weeks of cover",
+            track.weeks.iter().map(|w| w.weeks_of_cover).collect(),
+            palette::series(0),
+        )],
+        shaded: track.weeks.iter().map(|w| w.stockout_days > 0.0).collect(),
+        unit: " wk".into(),
+        ..TimeChart::default()
+    }
+}
+
+fn share_chart(track: &Track) -> TimeChart {
+    TimeChart {
+        periods: track.shares.iter().map(|m| m.month.clone()).collect(),
+        lines: VENDOR_LABELS
+            .iter()
+            .enumerate()
+            .map(|(v, label)| {
+                series(
+                    label,
+                    track.shares.iter().map(|m| Some(m.shares_pct[v])).collect(),
+                    palette::series(v),
+                )
+            })
+            .collect(),
+        unit: "%".into(),
+        ..TimeChart::default()
+    }
+}
+
+fn weekly_line(
+    track: &Track,
+    label: &str,
+    unit: &str,
+    y_max: Option<f64>,
+    value: fn(&Week) -> f64,
+    color: usize,
+) -> TimeChart {
+    TimeChart {
+        periods: dates(track),
+        lines: vec![series(
+            label,
+            track.weeks.iter().map(|w| Some(value(w))).collect(),
+            palette::series(color),
+        )],
+        unit: unit.into(),
+        y_max,
+        ..TimeChart::default()
+    }
+}
+
+fn signals_chart(track: &Track) -> TimeChart {
+    TimeChart {
+        periods: dates(track),
+        lines: vec![
+            series(
+                "Forum posts",
+                track.weeks.iter().map(|w| Some(w.forum_posts)).collect(),
+                palette::series(0),
+            ),
+            series(
+                "Reseller listings",
+                track
+                    .weeks
+                    .iter()
+                    .map(|w| Some(w.reseller_listings))
+                    .collect(),
+                palette::series(5),
+            ),
+        ],
+        ..TimeChart::default()
+    }
+}
+
+fn n(v: f64) -> String {
+    format::value(v, "")
+}
+
+fn weekly_table(track: &Track) -> TableData {
+    let mut headers = vec!["Week", "Plan"];
+    headers.extend(CHANNELS);
+    headers.extend(["Units", "Cumulative % of plan"]);
+    TableData::new(
+        &headers,
+        track
+            .weeks
+            .iter()
+            .map(|w| {
+                let mut row = vec![w.date.clone(), n(w.plan_units)];
+                row.extend(w.units_by_channel.iter().map(|u| n(*u)));
+                row.push(n(w.units));
+                row.push(format!(
+                    "{:.1}",
+                    w.cumulative_units / w.cumulative_plan.max(1.0) * 100.0
+                ));
+                row
+            })
+            .collect(),
+    )
+}
+
+fn flash_table(track: &Track) -> TableData {
+    TableData::new(
+        &[
+            "Date",
+            "Offered",
+            "Sold",
+            "Seconds to sell out",
+            "Registrations",
+        ],
+        track
+            .flash_sales
+            .iter()
+            .map(|f| {
+                vec![
+                    f.date.clone(),
+                    n(f.offered),
+                    n(f.sold),
+                    f.seconds_to_sell_out
+                        .map_or_else(|| "did not sell out".into(), |s| format!("{s:.0}")),
+                    n(f.registrations),
+                ]
+            })
+            .collect(),
+    )
+}
+
+fn inventory_table(track: &Track) -> TableData {
+    TableData::new(
+        &[
+            "Week",
+            "On hand",
+            "In transit",
+            "Weeks of cover",
+            "Stock-out days",
+        ],
+        track
+            .weeks
+            .iter()
+            .map(|w| {
+                vec![
+                    w.date.clone(),
+                    n(w.on_hand),
+                    n(w.in_transit),
+                    w.weeks_of_cover
+                        .map_or_else(|| "–".into(), |c| format!("{c:.1}")),
+                    format!("{:.0}", w.stockout_days),
+                ]
+            })
+            .collect(),
+    )
+}
+
+fn share_table(track: &Track) -> TableData {
+    let mut headers = vec!["Month"];
+    headers.extend(VENDOR_LABELS);
+    TableData::new(
+        &headers,
+        track
+            .shares
+            .iter()
+            .map(|m| {
+                let mut row = vec![m.month.clone()];
+                row.extend(m.shares_pct.iter().map(|s| format!("{s:.1}")));
+                row
+            })
+            .collect(),
+    )
+}
+
+fn signals_table(track: &Track) -> TableData {
+    TableData::new(
+        &["Week", "Forum posts", "Reseller listings"],
+        track
+            .weeks
+            .iter()
+            .map(|w| vec![w.date.clone(), n(w.forum_posts), n(w.reseller_listings)])
+            .collect(),
+    )
+}
+
+fn service_table(track: &Track) -> TableData {
+    TableData::new(
+        &[
+            "Week",
+            "Service tickets",
+            "Repair turnaround (days)",
+            "Return rate %",
+            "Rating (of 5)",
+        ],
+        track
+            .weeks
+            .iter()
+            .map(|w| {
+                vec![
+                    w.date.clone(),
+                    n(w.service_tickets),
+                    format!("{:.1}", w.repair_turnaround_days),
+                    format!("{:.2}", w.return_rate_pct),
+                    format!("{:.2}", w.rating),
+                ]
+            })
+            .collect(),
+    )
+}
+
+/// The headline numbers of one test market, as (test id, value, label).
+pub fn kpi_tiles(k: &Kpis) -> Vec<(&'static str, String, String)> {
+    let quarter = format!("last {} weeks", k.recent_weeks);
+    let mut tiles = vec![
+        (
+            "kpi-sell-through",
+            format!("{:.0}%", k.sell_through_pct),
+            format!("of plan sold, {quarter}"),
+        ),
+        (
+            "kpi-units",
+            format::value(k.units_total, ""),
+            "units sold in the test".to_owned(),
+        ),
+        (
+            "kpi-stockouts",
+            format!("{:.0}", k.stockout_days_recent),
+            format!("stock-out days, {quarter}"),
+        ),
+        (
+            "kpi-returns",
+            format!("{:.1}%", k.return_rate_pct),
+            "return rate".to_owned(),
+        ),
+        (
+            "kpi-repair",
+            format!("{:.1} d", k.repair_turnaround_days),
+            "repair turnaround".to_owned(),
+        ),
+        (
+            "kpi-rating",
+            format!("{:.2}", k.rating),
+            "user rating of 5".to_owned(),
+        ),
+    ];
+    if let Some(share) = k.our_share_pct {
+        let change = k
+            .our_share_change_pp
+            .map(|c| format!(", {c:+.1} pts in a year"))
+            .unwrap_or_default();
+        tiles.push((
+            "kpi-share",
+            format!("{share:.1}%"),
+            format!("our share{change}"),
+        ));
+    }
+    if let Some(sellout) = k.flash_sellout_pct {
+        let median = k
+            .flash_median_seconds
+            .map(|s| format!(", median {s:.0} s"))
+            .unwrap_or_default();
+        tiles.push((
+            "kpi-flash",
+            format!("{sellout:.0}%"),
+            format!("flash-sale units sold{median}"),
+        ));
+    }
+    tiles
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum LoadStatus {
+    Idle,
+    Loading,
+    Loaded(String),
+    Failed(Vec<String>),
+}
+
+#[component]
+pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView {
+    let track = Memo::new(move |_| tests.shown());
+    let name_of = move |market: usize| {
+        explorer.dataset.with(|d| {
+            d.markets()
+                .get(market)
+                .map(|m| m.name.clone())
+                .unwrap_or_default()
+        })
+    };
+    let name = Memo::new(move |_| track.get().map(|t| name_of(t.market)).unwrap_or_default());
+    let kpis = Memo::new(move |_| track.get().map(|t| t.kpis()));
+    let status = RwSignal::new(LoadStatus::Idle);
+
+    let on_files = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(list) = input.files() else { return };
+        let files = files_of(&list);
+        input.set_value("");
+        if files.is_empty() {
+            return;
+        }
+        status.set(LoadStatus::Loading);
+        spawn_local(async move {
+            let read = match read_files(files).await {
+                Ok(read) => read,
+                Err(why) => {
+                    status.set(LoadStatus::Failed(vec![why]));
+                    return;
+                }
+            };
+            let names: Vec<String> = read.iter().map(|(n, _)| n.clone()).collect();
+            let dataset = explorer.dataset.get_untracked();
+            match load_files(&dataset, &read) {
+                Ok((data, warnings)) => {
+                    let markets = data.markets().len();
+                    tests.use_own(data, names.clone());
+                    tests.chosen.set(None);
+                    let mut text = format!(
+                        "Loaded {}: {markets} test market{}.",
+                        names.join(", "),
+                        if markets == 1 { "" } else { "s" }
+                    );
+                    if !warnings.is_empty() {
+                        text.push_str(&format!(
+                            " {} warning{}: {}",
+                            warnings.len(),
+                            if warnings.len() == 1 { "" } else { "s" },
+                            warnings
+                                .iter()
+                                .take(5)
+                                .map(ToString::to_string)
+                                .collect::<Vec<_>>()
+                                .join("; ")
+                        ));
+                    }
+                    status.set(LoadStatus::Loaded(text));
+                }
+                Err(e) => status.set(LoadStatus::Failed(
+                    e.problems.iter().map(ToString::to_string).collect(),
+                )),
+            }
+        });
+    };
+
+    let chart = |title: &'static str,
+                 subtitle: &'static str,
+                 legend: Vec<(String, String)>,
+                 testid: &'static str,
+                 wide: bool,
+                 make: fn(&Track) -> TimeChart,
+                 table: fn(&Track) -> TableData,
+                 table_label: &'static str,
+                 table_id: &'static str| {
+        let data = Memo::new(move |_| track.get().map(|t| make(&t)).unwrap_or_default());
+        let rows = Memo::new(move |_| track.get().map(|t| table(&t)).unwrap_or_default());
+        let summary = Memo::new(move |_| {
+            format!(
+                "{title} for {}: {} periods. The data table below the chart lists every value.",
+                name.get(),
+                data.with(|d| d.periods.len())
+            )
+        });
+        view! {
+            <section class="card" class:wide=wide>
+                <h3>{title}</h3>
+                <p class="subtitle">{subtitle}</p>
+                <ul class="legend">
+                    {legend.into_iter().map(|(label, color)| view! { <li><span class="swatch" style=format!("background:{color}")></span>{label}</li> }).collect_view()}
+                </ul>
+                <CanvasChart draw=move |backend, ratio| data.with(|d| draw_time_chart(backend, d, ratio)) summary=summary testid=testid class="time-canvas"/>
+                <DataTable label=table_label data=rows testid=table_id/>
+            </section>
+        }
+    };
+    let swatches = |labels: &[&str], colors: &[usize]| -> Vec<(String, String)> {
+        labels
+            .iter()
+            .zip(colors)
+            .map(|(l, &c)| ((*l).to_owned(), palette::css_hex(palette::series(c))))
+            .collect()
+    };
+    let mut sales_legend = swatches(&CHANNELS, &[0, 1, 2, 3]);
+    sales_legend.push(("Plan (line)".into(), palette::css_hex(palette::TEXT)));
+    let share_legend = swatches(&VENDOR_LABELS, &[0, 1, 2, 3, 4, 5]);
+
+    let flash_points = Memo::new(move |_| {
+        track
+            .get()
+            .map(|t| {
+                t.flash_sales
+                    .iter()
+                    .map(|f| FlashPoint {
+                        units_sold: f.sold,
+                        units_offered: f.offered,
+                        seconds_to_sell_out: f.seconds_to_sell_out,
+                        registrations: f.registrations,
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let flash_rows = Memo::new(move |_| track.get().map(|t| flash_table(&t)).unwrap_or_default());
+    let flash_summary =
+        Memo::new(move |_| {
+            kpis.get()
+                .map(|k| {
+                    format!(
+            "Flash sales in {}: {} sales, {} of units offered sold, median {} to sell out.",
+            name.get(),
+            flash_points.with(Vec::len),
+            k.flash_sellout_pct.map_or("none".into(), |p| format!("{p:.0}%")),
+            k.flash_median_seconds.map_or("–".into(), |s| format!("{s:.0} seconds")),
+        )
+                })
+                .unwrap_or_default()
+        });
+
+    let service_charts = [
+        (
+            "Return rate",
+            "%",
+            Some(10.0),
+            (|w: &Week| w.return_rate_pct) as fn(&Week) -> f64,
+            5,
+            "return-chart",
+        ),
+        (
+            "Repair turnaround",
+            " d",
+            None,
+            |w| w.repair_turnaround_days,
+            1,
+            "repair-chart",
+        ),
+        (
+            "User rating (of 5)",
+            "",
+            Some(5.0),
+            |w| w.rating,
+            2,
+            "rating-chart",
+        ),
+    ];
+    let service_view = service_charts
+        .into_iter()
+        .map(|(label, unit, y_max, value, color, testid)| {
+            let data = Memo::new(move |_| track.get().map(|t| weekly_line(&t, label, unit, y_max, value, color)).unwrap_or_default());
+            let summary = Memo::new(move |_| format!("{label} week by week in {}.", name.get()));
+            view! {
+                <div class="small-multiple">
+                    <h4>{label}</h4>
+                    <CanvasChart draw=move |backend, ratio| data.with(|d| draw_time_chart(backend, d, ratio)) summary=summary testid=testid class="small-canvas"/>
+                </div>
+            }
+        })
+        .collect_view();
+    let service_rows =
+        Memo::new(move |_| track.get().map(|t| service_table(&t)).unwrap_or_default());
+
+    let source = move || {
+        match tests.own_files.get() {
+        Some(names) => format!("Your files: {}.", names.join(", ")),
+        None => "Illustrative data: seeded by scripts/build_test_markets.py to show the method, modelled on Xiaomi's 2013-2014 Hong Kong and Taiwan launches; not real sales.".into(),
+    }
+    };
+
+    view! {
+        <div class="tracker-view">
+            <section class="card" aria-labelledby="tracker-title">
+                <h2 id="tracker-title">"Test markets"</h2>
+                <p class="subtitle">"Prove a market before committing to it: sell-through against plan, flash sales, stock, competitors, service and what customers say, week by week."</p>
+                <div class="tracker-controls">
+                    <label class="picker">
+                        "Test market "
+                        <select data-testid="tracker-market" on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            tests.chosen.set(value.parse().ok());
+                        }>
+                            {move || {
+                                let shown = track.get().map(|t| t.market);
+                                tests.tracks.with(|tracks| tracks.iter().map(|t| {
+                                    let m = t.market;
+                                    view! { <option value=m.to_string() selected=shown == Some(m)>{name_of(m)}</option> }
+                                }).collect_view())
+                            }}
+                        </select>
+                    </label>
+                    <label class="button secondary">
+                        "Load your test-market files…"
+                        <input type="file" accept=".csv,.tsv,.txt,text/csv" multiple class="visually-hidden" data-testid="tracker-file" on:change=on_files/>
+                    </label>
+                    <Show when=move || tests.own_files.with(Option::is_some)>
+                        <button type="button" class="button secondary" data-testid="tracker-bundled" on:click=move |_| {
+                            tests.use_bundled();
+                            tests.chosen.set(None);
+                            status.set(LoadStatus::Idle);
+                        }>"Back to the illustrative data"</button>
+                    </Show>
+                </div>
+                <p class="source-line">
+                    <Show when=move || tests.own_files.with(Option::is_none)><span class="badge illustrative">"illustrative"</span>" "</Show>
+                    {source}
+                    " Format: docs/test-market-format.md (weekly, flash-sale and competitor-share CSV files)."
+                </p>
+                {move || match status.get() {
+                    LoadStatus::Idle => ().into_any(),
+                    LoadStatus::Loading => view! { <p class="notice">"Reading your files…"</p> }.into_any(),
+                    LoadStatus::Loaded(text) => view! { <div class="report ok" data-testid="tracker-report" role="status"><p class="report-headline">{text}</p></div> }.into_any(),
+                    LoadStatus::Failed(lines) => view! {
+                        <div class="report error" data-testid="tracker-report" role="alert">
+                            <p class="report-headline">"Your files were not loaded; the test markets shown are unchanged."</p>
+                            <ul class="problems">{lines.into_iter().map(|l| view! { <li class="error">{l}</li> }).collect_view()}</ul>
+                        </div>
+                    }.into_any(),
+                }}
+                {move || kpis.get().map(|k| view! {
+                    <div class="kpis" data-testid="tracker-kpis">
+                        {kpi_tiles(&k).into_iter().map(|(id, value, label)| view! {
+                            <div class="kpi"><span class="kpi-value" data-testid=id>{value}</span><span class="kpi-label">{label}</span></div>
+                        }).collect_view()}
+                    </div>
+                    <p class="hint">{format!("Latest week {}. Rates are weighted by units sold (returns) and tickets (repairs); weeks of cover divide stock by the last {COVER_WEEKS} weeks' average sales; the KPIs cover the last {RECENT_WEEKS} weeks.", k.latest_week)}</p>
+                })}
+            </section>
+            <Show when=move || track.with(Option::is_none)>
+                <p class="notice empty">"No test market has weekly data. Load a weekly file to track one."</p>
+            </Show>
+            <div class="tracker-grid" hidden=move || track.with(Option::is_none)>
+                    {chart("Sell-through against plan", "Units sold each week by channel, against the plan line.", sales_legend.clone(), "sell-through-chart", false, sell_through_chart, weekly_table, "weekly sales", "sales-table")}
+                    <section class="card">
+                        <h3>"Flash sales"</h3>
+                        <p class="subtitle">"Each sale: units sold against seconds to sell out; dot area is registrations. Faster and fuller is stronger demand; orange rings did not sell out."</p>
+                        <CanvasChart draw=move |backend, ratio| flash_points.with(|p| draw_flash_sales(backend, p, ratio)) summary=flash_summary testid="flash-chart" class="time-canvas"/>
+                        <DataTable label="flash sales" data=flash_rows testid="flash-table"/>
+                    </section>
+                    {chart("Weeks of cover and stock-outs", "Stock on hand in weeks of recent sales; shaded weeks had stock-outs.", vec![("Weeks of cover".into(), palette::css_hex(palette::series(0))), ("Stock-out week".into(), "#f4c7c3".into())], "cover-chart", false, cover_chart, inventory_table, "inventory", "inventory-table")}
+                    {chart("Competitor share", "Monthly share of smartphone sales, by vendor.", share_legend.clone(), "share-chart", false, share_chart, share_table, "competitor shares", "share-table")}
+                    {chart("Demand signals in the market", "Fan-forum posts and online reseller listings each week.", vec![("Forum posts".into(), palette::css_hex(palette::series(0))), ("Reseller listings".into(), palette::css_hex(palette::series(5)))], "signals-chart", true, signals_chart, signals_table, "demand signals", "signals-table")}
+                    <section class="card wide">
+                        <h3>"Service and feedback"</h3>
+                        <p class="subtitle">"Returns, repair turnaround and user rating each week: the after-sales promise a low-margin brand cannot afford to break."</p>
+                        <div class="small-multiples">{service_view}</div>
+                        <DataTable label="service and feedback" data=service_rows testid="service-table"/>
+                    </section>
+            </div>
+        </div>
+    }
+}
