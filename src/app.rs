@@ -8,11 +8,13 @@ use beachhead_engine::{Dataset, IndexModel};
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::components::{
-    CompareView, DataView, FilterBar, MapView, MarginView, MarketView, OpportunityView,
-    RankingChart, RankingTable, Sources, TrackerView, UncertaintyView, WeightsPanel,
+    CompareView, DataView, DemandView, FilterBar, GatesView, MapView, MarginView, MarketView,
+    MemoView, OpportunityView, RankingChart, RankingTable, Sources, TrackerView, UncertaintyView,
+    WeightsPanel,
 };
 use crate::data_source::{self, Bundle, LoadFailure};
 use crate::explorer::{Explorer, CHART_MARKETS};
+use crate::gate_board::GateBoard;
 use crate::navigation::{Navigation, Tab};
 use crate::test_markets::TestMarketState;
 
@@ -117,6 +119,8 @@ fn Ready(
     let in_use = RwSignal::new(dataset);
     let explorer = Explorer::new(in_use.into(), model, bundled_ids, assumptions);
     let tests = TestMarketState::new(test_markets);
+    provide_context(crate::data_source::SharedMap::new());
+    let board = GateBoard::new(explorer, tests);
     let navigation = Navigation::provide();
     let tab = navigation.tab;
     let tab_button = move |to: Tab, label: &'static str| {
@@ -166,6 +170,15 @@ fn Ready(
         </div>
         <div hidden=move || tab.get() != Tab::TestMarkets>
             <TrackerView explorer tests/>
+        </div>
+        <div hidden=move || tab.get() != Tab::Demand>
+            <DemandView explorer/>
+        </div>
+        <div hidden=move || tab.get() != Tab::Gates>
+            <GatesView explorer board/>
+        </div>
+        <div hidden=move || tab.get() != Tab::Memo>
+            <MemoView explorer board tests/>
         </div>
         <div hidden=move || tab.get() != Tab::Data>
             <DataView base=Arc::clone(&base) dataset=in_use/>

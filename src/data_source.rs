@@ -108,3 +108,52 @@ pub async fn load_world_map() -> Result<beachhead_charts::world_map::WorldMap, S
     })?;
     beachhead_charts::world_map::WorldMap::from_topojson(&text)
 }
+
+/// The world map, loaded once, the first time a view asks for it, and shared by every view
+/// that draws it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MapState {
+    NotLoaded,
+    Loading,
+    Ready(std::sync::Arc<beachhead_charts::world_map::WorldMap>),
+    Failed(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct SharedMap(pub leptos::prelude::RwSignal<MapState>);
+
+impl SharedMap {
+    pub fn new() -> Self {
+        Self(leptos::prelude::RwSignal::new(MapState::NotLoaded))
+    }
+
+    /// Starts loading unless it has started already.
+    pub fn request(self) {
+        use leptos::prelude::*;
+        if self.0.with_untracked(|s| *s != MapState::NotLoaded) {
+            return;
+        }
+        self.0.set(MapState::Loading);
+        leptos::task::spawn_local(async move {
+            self.0.set(match load_world_map().await {
+                Ok(map) => MapState::Ready(std::sync::Arc::new(map)),
+                Err(why) => MapState::Failed(why),
+            });
+        });
+    }
+
+    /// The map once it is in.
+    pub fn map(self) -> Option<std::sync::Arc<beachhead_charts::world_map::WorldMap>> {
+        use leptos::prelude::*;
+        match self.0.get() {
+            MapState::Ready(map) => Some(map),
+            _ => None,
+        }
+    }
+}
+
+impl Default for SharedMap {
+    fn default() -> Self {
+        Self::new()
+    }
+}

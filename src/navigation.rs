@@ -15,11 +15,14 @@ pub enum Tab {
     Margins,
     Opportunity,
     TestMarkets,
+    Demand,
+    Gates,
+    Memo,
     Data,
 }
 
 impl Tab {
-    pub const ALL: [(Tab, &'static str); 9] = [
+    pub const ALL: [(Tab, &'static str); 12] = [
         (Tab::Ranking, "Ranking"),
         (Tab::Map, "Map"),
         (Tab::Market, "Market"),
@@ -28,6 +31,9 @@ impl Tab {
         (Tab::Margins, "Margins"),
         (Tab::Opportunity, "Opportunity"),
         (Tab::TestMarkets, "Test markets"),
+        (Tab::Demand, "Demand signals"),
+        (Tab::Gates, "Go/no-go"),
+        (Tab::Memo, "Memo"),
         (Tab::Data, "Data and sources"),
     ];
 
@@ -40,6 +46,9 @@ impl Tab {
             "margins" => Tab::Margins,
             "opportunity" => Tab::Opportunity,
             "test-markets" => Tab::TestMarkets,
+            "demand" => Tab::Demand,
+            "gates" => Tab::Gates,
+            "memo" => Tab::Memo,
             "data" => Tab::Data,
             _ => Tab::Ranking,
         }
@@ -55,6 +64,9 @@ impl Tab {
             Tab::Margins => "margins",
             Tab::Opportunity => "opportunity",
             Tab::TestMarkets => "test-markets",
+            Tab::Demand => "demand",
+            Tab::Gates => "gates",
+            Tab::Memo => "memo",
             Tab::Data => "data",
         }
     }

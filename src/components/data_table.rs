@@ -28,10 +28,13 @@ pub fn DataTable(
     label: &'static str,
     #[prop(into)] data: Signal<TableData>,
     testid: &'static str,
+    /// Shown unfolded, for a table that is the view's main content.
+    #[prop(optional)]
+    open: bool,
 ) -> impl IntoView {
     let rows = move || data.with(|d| d.rows.len());
     view! {
-        <details class="chart-data">
+        <details class="chart-data" open=open>
             <summary>{move || format!("Data table: {label} ({} rows)", rows())}</summary>
             <div class="table-scroll limited" tabindex="0" role="region" aria-label=label>
                 <table class="data-table" data-testid=testid>

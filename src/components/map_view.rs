@@ -2,23 +2,14 @@
 //! click to open it. The country shapes load the first time the map is shown.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
-use beachhead_charts::world_map::{draw_map, score_color, WorldMap};
-use leptos::{prelude::*, task::spawn_local};
+use beachhead_charts::world_map::{draw_map, score_color};
+use leptos::prelude::*;
 
 use crate::components::canvas_chart::CanvasChart;
-use crate::data_source::load_world_map;
+use crate::data_source::{MapState, SharedMap};
 use crate::explorer::Explorer;
 use crate::navigation::{Navigation, Tab};
-
-#[derive(Debug, Clone, PartialEq)]
-enum MapState {
-    NotLoaded,
-    Loading,
-    Ready(Arc<WorldMap>),
-    Failed(String),
-}
 
 /// What the map shows for one market: by ISO numeric id.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,19 +29,14 @@ struct Hover {
 
 #[component]
 pub fn MapView(explorer: Explorer) -> impl IntoView {
-    let state = RwSignal::new(MapState::NotLoaded);
+    let shared = use_context::<SharedMap>().unwrap_or_default();
+    let state = shared.0;
     let hover = RwSignal::new(None::<Hover>);
     let navigation = use_context::<Navigation>();
     if let Some(nav) = navigation {
         Effect::new(move |_| {
-            if nav.tab.get() == Tab::Map && state.with_untracked(|s| *s == MapState::NotLoaded) {
-                state.set(MapState::Loading);
-                spawn_local(async move {
-                    state.set(match load_world_map().await {
-                        Ok(map) => MapState::Ready(Arc::new(map)),
-                        Err(why) => MapState::Failed(why),
-                    });
-                });
+            if nav.tab.get() == Tab::Map {
+                shared.request();
             }
         });
     }
@@ -96,10 +82,7 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
             )
         })
     });
-    let map = Memo::new(move |_| match state.get() {
-        MapState::Ready(map) => Some(map),
-        _ => None,
-    });
+    let map = Memo::new(move |_| shared.map());
     let country_at = move |ev: &leptos::ev::MouseEvent| -> Option<(String, String)> {
         let map = map.get_untracked()?;
         let target = ev.target()?;

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::tracker::Kpis;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
     ReadinessScore,

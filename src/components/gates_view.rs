@@ -1,0 +1,342 @@
+//! Go/no-go gates: the user's criteria, every candidate's pass or fail on each with the
+//! evidence, the decision board, and for one market what it would take to pass.
+
+use beachhead_engine::gates::{
+    default_gates, describe, describe_gap, format_value, Bound, Decision, Gate, GateResult, Metric,
+    Outcome,
+};
+use leptos::prelude::*;
+
+use crate::explorer::Explorer;
+use crate::gate_board::{BoardRow, GateBoard};
+use crate::navigation::{Navigation, Tab};
+
+pub fn decision_class(decision: Decision) -> &'static str {
+    match decision {
+        Decision::Go => "decision go",
+        Decision::TestFirst => "decision test-first",
+        Decision::NoGo => "decision no-go",
+    }
+}
+
+/// "✓ 62.3 of 100", "✗ 3.8%", "no test market yet".
+pub fn result_text(result: &GateResult) -> String {
+    match (result.outcome, result.value) {
+        (Outcome::Untested, _) | (_, None) => {
+            if result.gate.metric.needs_test_market() {
+                "not tested".into()
+            } else {
+                "no data".into()
+            }
+        }
+        (Outcome::Pass, Some(v)) => format!("✓ {}", format_value(result.gate.metric, v)),
+        (Outcome::Fail, Some(v)) => format!("✗ {}", format_value(result.gate.metric, v)),
+    }
+}
+
+fn outcome_class(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Pass => "pass",
+        Outcome::Fail => "fail",
+        Outcome::Untested => "untested",
+    }
+}
+
+/// Short column heading for a gate on the board.
+fn short_label(metric: Metric) -> &'static str {
+    match metric {
+        Metric::ReadinessScore => "Readiness",
+        Metric::ReadinessRank => "Rank",
+        Metric::ContributionPct => "Margin",
+        Metric::PaybackMonths => "Payback",
+        Metric::SellThroughPct => "Sell-through",
+        Metric::ReturnRatePct => "Returns",
+        Metric::Rating => "Rating",
+        Metric::RepairTurnaroundDays => "Repairs",
+        Metric::StockoutDays => "Stock-outs",
+        Metric::FlashSelloutPct => "Flash sell-out",
+        Metric::OurSharePct => "Our share",
+    }
+}
+
+/// Why one market got its decision, in a sentence.
+pub fn verdict_sentence(row: &BoardRow) -> String {
+    let failed: Vec<&str> = row
+        .results
+        .iter()
+        .filter(|r| {
+            r.outcome == Outcome::Fail
+                || (r.outcome == Outcome::Untested && !r.gate.metric.needs_test_market())
+        })
+        .map(|r| r.gate.metric.label())
+        .collect();
+    match row.decision {
+        Decision::Go => format!("{}: go. Every gate passes.", row.name),
+        Decision::TestFirst => format!(
+            "{}: test first. The desk gates pass; run a test market before committing.",
+            row.name
+        ),
+        Decision::NoGo => format!(
+            "{}: no-go. Short on {}.",
+            row.name,
+            failed.join(", ").to_lowercase()
+        ),
+    }
+}
+
+#[component]
+fn GateEditor(board: GateBoard) -> impl IntoView {
+    let errors = RwSignal::new(std::collections::BTreeMap::<&'static str, String>::new());
+    let unused = move || {
+        board.gates.with(|gates| {
+            Metric::ALL
+                .into_iter()
+                .filter(|m| !gates.iter().any(|g| g.metric == *m))
+                .collect::<Vec<_>>()
+        })
+    };
+    let set_threshold = move |metric: Metric, text: String| {
+        let (lo, hi) = metric.range();
+        match text.trim().parse::<f64>() {
+            Ok(v) if v.is_finite() && (lo..=hi).contains(&v) => {
+                errors.update(|e| {
+                    e.remove(metric.id());
+                });
+                board.gates.update(|gates| {
+                    if let Some(g) = gates.iter_mut().find(|g| g.metric == metric) {
+                        g.threshold = v;
+                    }
+                });
+            }
+            _ => errors.update(|e| {
+                e.insert(
+                    metric.id(),
+                    format!(
+                        "found \"{}\"; expected a number from {lo} to {hi}",
+                        text.trim()
+                    ),
+                );
+            }),
+        }
+    };
+    view! {
+        <div class="gate-editor" data-testid="gate-editor">
+            <For
+                each=move || board.gates.get()
+                key=|gate| gate.metric
+                children=move |gate: Gate| {
+                    let metric = gate.metric;
+                    let bound = match metric.bound() {
+                        Bound::AtLeast => "at least",
+                        Bound::AtMost => "at most",
+                    };
+                    let id = format!("gate-{}", metric.id());
+                    let error = move || errors.with(|e| e.get(metric.id()).cloned());
+                    view! {
+                        <div class="gate-row" class:invalid=move || error().is_some()>
+                            <label for=id.clone()>{metric.label()}</label>
+                            <span class="muted">{bound}</span>
+                            <input
+                                id=id.clone()
+                                type="text"
+                                inputmode="decimal"
+                                data-testid=id
+                                value=gate.threshold.to_string()
+                                aria-invalid=move || error().is_some().to_string()
+                                on:input=move |ev| set_threshold(metric, event_target_value(&ev))
+                            />
+                            <span class="assumption-unit">{metric.unit()}</span>
+                            <button
+                                type="button"
+                                class="chip-remove"
+                                aria-label=format!("Remove the {} gate", metric.label())
+                                on:click=move |_| {
+                                    board.gates.update(|g| g.retain(|x| x.metric != metric));
+                                    errors.update(|e| {
+                                        e.remove(metric.id());
+                                    });
+                                }
+                            >
+                                "×"
+                            </button>
+                            {move || error().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                        </div>
+                    }
+                }
+            />
+            <div class="gate-actions">
+                <label>
+                    "Add a gate "
+                    <select
+                        data-testid="add-gate"
+                        on:change=move |ev| {
+                            if let Some(metric) = Metric::from_id(&event_target_value(&ev)) {
+                                let (lo, hi) = metric.range();
+                                let threshold = default_gates()
+                                    .iter()
+                                    .find(|g| g.metric == metric)
+                                    .map_or(match metric {
+                                        Metric::ReadinessRank => 10.0,
+                                        Metric::FlashSelloutPct => 95.0,
+                                        Metric::OurSharePct => 3.0,
+                                        _ => (lo + hi) / 2.0,
+                                    }, |g| g.threshold);
+                                board.gates.update(|g| g.push(Gate { metric, threshold }));
+                            }
+                        }
+                        prop:value=""
+                    >
+                        <option value="" selected=true>"choose…"</option>
+                        {move || unused().into_iter().map(|m| view! { <option value=m.id()>{m.label()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <button
+                    type="button"
+                    class="button secondary"
+                    on:click=move |_| {
+                        errors.set(Default::default());
+                        board.gates.set(default_gates());
+                    }
+                >
+                    "Reset to the default gates"
+                </button>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
+    let navigation = use_context::<Navigation>();
+    let counts = Memo::new(move |_| {
+        board.rows.with(|rows| {
+            let count = |d| rows.iter().filter(|r| r.decision == d).count();
+            (
+                count(Decision::Go),
+                count(Decision::TestFirst),
+                count(Decision::NoGo),
+            )
+        })
+    });
+    let detail = Memo::new(move |_| {
+        let market = explorer.selected_market();
+        board.rows.with(|rows| {
+            market
+                .and_then(|m| rows.iter().find(|r| r.market == m))
+                .or_else(|| rows.first())
+                .cloned()
+        })
+    });
+    let headers = move || {
+        board.gates.with(|gates| {
+            gates
+                .iter()
+                .map(|g| view! { <th scope="col" title=describe(*g)>{short_label(g.metric)}</th> })
+                .collect_view()
+        })
+    };
+    let open = move |iso3: String| {
+        explorer.selected.set(Some(iso3));
+    };
+    view! {
+        <div class="gates-view">
+            <section class="card" aria-labelledby="gates-title">
+                <h2 id="gates-title">"Go/no-go gates"</h2>
+                <p class="subtitle">
+                    "Set the bar a market must clear. Desk gates (readiness, margin, payback) use the current weights and assumptions; test-market gates use the test markets' latest quarter. A market that clears the desk gates but has no test market yet is marked test first."
+                </p>
+                <GateEditor board/>
+            </section>
+            <section class="card" aria-labelledby="detail-title">
+                {move || detail.get().map(|row| {
+                    let iso3 = row.iso3.clone();
+                    view! {
+                        <h2 id="detail-title">
+                            {format!("{}: ", row.name)}
+                            <span class=decision_class(row.decision) data-testid="detail-decision">{row.decision.label()}</span>
+                        </h2>
+                        <p class="standing" data-testid="detail-verdict">{verdict_sentence(&row)}</p>
+                        <div class="table-scroll" tabindex="0" role="region" aria-label="Gates for this market">
+                            <table class="data-table" data-testid="gate-detail">
+                                <thead><tr><th scope="col">"Gate"</th><th scope="col">"Evidence"</th><th scope="col">"Result"</th><th scope="col">"What it would take"</th></tr></thead>
+                                <tbody>
+                                    {row.results.iter().map(|r| view! {
+                                        <tr class=outcome_class(r.outcome)>
+                                            <th scope="row">{describe(r.gate)}</th>
+                                            <td>{evidence_text(&row, r)}</td>
+                                            <td class=format!("result {}", outcome_class(r.outcome))>{match r.outcome { Outcome::Pass => "pass", Outcome::Fail => "fail", Outcome::Untested => "no evidence" }}</td>
+                                            <td>{describe_gap(r).unwrap_or_else(|| match r.outcome {
+                                                Outcome::Fail => "cannot pass: the unit loses money".into(),
+                                                Outcome::Untested if r.gate.metric.needs_test_market() => "run a test market".into(),
+                                                Outcome::Untested => "needs the market's duty, VAT and exchange rate".into(),
+                                                Outcome::Pass => "–".into(),
+                                            })}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                        <p class="actions">
+                            <button type="button" class="button secondary" data-testid="open-memo" on:click=move |_| {
+                                explorer.selected.set(Some(iso3.clone()));
+                                if let Some(nav) = navigation { nav.go(Tab::Memo); }
+                            }>"Open the decision memo"</button>
+                        </p>
+                    }
+                })}
+            </section>
+            <section class="card" aria-labelledby="board-title">
+                <h2 id="board-title">"Decision board"</h2>
+                <p class="subtitle" data-testid="board-counts">
+                    {move || {
+                        let (go, test, no) = counts.get();
+                        format!("{} candidate markets under the current filters: {go} go, {test} test first, {no} no-go. Click a market for its evidence.", go + test + no)
+                    }}
+                </p>
+                <div class="table-scroll board-scroll" tabindex="0" role="region" aria-label="Decision board">
+                    <table class="data-table board" data-testid="decision-board">
+                        <thead><tr><th scope="col">"Market"</th><th scope="col">"Decision"</th>{headers}</tr></thead>
+                        <tbody>
+                            {move || board.rows.with(|rows| rows.iter().map(|row| {
+                                let iso3 = row.iso3.clone();
+                                view! {
+                                    <tr>
+                                        <th scope="row"><button type="button" class="market-link" on:click=move |_| open(iso3.clone())>{row.name.clone()}</button></th>
+                                        <td><span class=decision_class(row.decision)>{row.decision.label()}</span></td>
+                                        {row.results.iter().map(|r| view! { <td class=format!("result {}", outcome_class(r.outcome))>{result_text(r)}</td> }).collect_view()}
+                                    </tr>
+                                }
+                            }).collect_view())}
+                        </tbody>
+                    </table>
+                </div>
+            </section>
+        </div>
+    }
+}
+
+/// The evidence a gate result rests on, with where it comes from.
+pub fn evidence_text(row: &BoardRow, result: &GateResult) -> String {
+    let Some(value) = result.value else {
+        return if result.gate.metric.needs_test_market() {
+            "no test-market data".into()
+        } else {
+            "no economics for this market".into()
+        };
+    };
+    let shown = format_value(result.gate.metric, value);
+    match result.gate.metric {
+        Metric::ReadinessScore => format!("{shown}, rank {} of the candidates", row.rank),
+        Metric::ReadinessRank => format!("{shown} of the candidates, score {:.1}", row.score),
+        Metric::ContributionPct | Metric::PaybackMonths => {
+            format!("{shown}, blended over the SKUs (Margins)")
+        }
+        _ => match &row.evidence.kpis {
+            Some(k) => format!(
+                "{shown}, last {} weeks to {}",
+                k.recent_weeks, k.latest_week
+            ),
+            None => shown,
+        },
+    }
+}

@@ -1,0 +1,244 @@
+//! The decision memo: one printable page for one market (the decision and why, its readiness
+//! profile, unit economics, test-market sell-through, the gates and the assumptions behind
+//! them). The print stylesheet leaves only this page, so the browser's print to PDF gives a
+//! clean sheet.
+
+use beachhead_charts::margin_charts::{draw_waterfall, WaterfallStep};
+use beachhead_charts::palette::css_hex;
+use beachhead_charts::profile_chart::{draw_profile, series_color, ProfileRow};
+use beachhead_charts::time_chart::draw_time_chart;
+use beachhead_engine::economics::market_economics;
+use beachhead_engine::gates::{describe, describe_gap, Outcome};
+use leptos::prelude::*;
+
+use crate::components::canvas_chart::CanvasChart;
+use crate::components::gates_view::{decision_class, evidence_text, verdict_sentence};
+use crate::components::tracker_view::{kpi_tiles, sell_through_chart};
+use crate::explorer::Explorer;
+use crate::format;
+use crate::gate_board::GateBoard;
+use crate::market_detail::market_detail;
+use crate::test_markets::TestMarketState;
+
+#[component]
+pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) -> impl IntoView {
+    let market = Memo::new(move |_| explorer.selected_market());
+    let row = Memo::new(move |_| market.get().and_then(|m| board.row(m)));
+    let detail = Memo::new(move |_| {
+        let m = market.get()?;
+        explorer.dataset.with(|d| {
+            explorer.model.with(|model| {
+                explorer.ranking.with(|r| {
+                    explorer
+                        .candidates
+                        .with(|c| market_detail(d, model, r, c, m))
+                })
+            })
+        })
+    });
+    let profile = Memo::new(move |_| {
+        detail.with(|d| {
+            d.as_ref().map_or_else(Vec::new, |d| {
+                d.pillars
+                    .iter()
+                    .map(|p| ProfileRow {
+                        label: p.label.clone(),
+                        values: vec![p.market, p.region_median, p.top_median],
+                    })
+                    .collect()
+            })
+        })
+    });
+    let economics = Memo::new(move |_| {
+        let m = market.get()?;
+        explorer.dataset.with(|d| {
+            explorer
+                .assumptions
+                .with(|a| market_economics(a, d, m).ok())
+        })
+    });
+    let steps = Memo::new(move |_| {
+        economics.with(|e| {
+            e.as_ref().map_or_else(Vec::new, |e| {
+                e.blended
+                    .waterfall()
+                    .into_iter()
+                    .map(|s| WaterfallStep {
+                        label: s.label.to_owned(),
+                        usd: s.usd,
+                        total: s.total,
+                    })
+                    .collect()
+            })
+        })
+    });
+    let track = Memo::new(move |_| {
+        let m = market.get()?;
+        tests
+            .tracks
+            .with(|t| t.iter().find(|t| t.market == m).cloned())
+    });
+    let sales = Memo::new(move |_| {
+        track
+            .get()
+            .map(|t| sell_through_chart(&t))
+            .unwrap_or_default()
+    });
+    let name =
+        Memo::new(move |_| detail.with(|d| d.as_ref().map(|d| d.name.clone()).unwrap_or_default()));
+    let today = js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+        .chars()
+        .take(10)
+        .collect::<String>();
+    let weights = Memo::new(move |_| {
+        explorer.pillars.with(|pillars| {
+            explorer.weight_shares.with(|shares| {
+                pillars
+                    .iter()
+                    .map(|p| {
+                        format!(
+                            "{} {:.0}%",
+                            p.label,
+                            shares.get(&p.id).copied().unwrap_or(0.0) * 100.0
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+        })
+    });
+    let print = move |_| {
+        if let Err(e) = window().print() {
+            leptos::logging::warn!("print failed: {e:?}");
+        }
+    };
+
+    view! {
+        <div class="memo-toolbar no-print">
+            <label class="picker">
+                "Market "
+                <select data-testid="memo-market" on:change=move |ev| explorer.selected.set(Some(event_target_value(&ev)))>
+                    {move || {
+                        let shown = detail.with(|d| d.as_ref().map(|d| d.iso3.clone()));
+                        explorer.market_options.with(|options| options.iter().map(|(code, name)| {
+                            view! { <option value=code.clone() selected=shown.as_deref() == Some(code.as_str())>{name.clone()}</option> }
+                        }).collect_view())
+                    }}
+                </select>
+            </label>
+            <button type="button" class="button" data-testid="print-memo" on:click=print>"Print or save as PDF"</button>
+            <span class="hint">"One A4 page; the print leaves out the app around it."</span>
+        </div>
+        <article class="memo-page" data-testid="memo">
+            <header class="memo-header">
+                <div>
+                    <p class="memo-kicker">"Beachhead decision memo"</p>
+                    <h2 data-testid="memo-title">{move || name.get()}</h2>
+                </div>
+                <div class="memo-decision">
+                    {move || row.get().map(|r| view! { <span class=decision_class(r.decision) data-testid="memo-decision">{r.decision.label()}</span> })}
+                    <span class="memo-date">{today}</span>
+                </div>
+            </header>
+            <p class="memo-verdict">
+                {move || match row.get() {
+                    Some(r) => verdict_sentence(&r),
+                    None => format!("{} is not a candidate under the current filters, so the gates were not applied.", name.get()),
+                }}
+            </p>
+            {move || detail.get().map(|d| view! {
+                <p class="memo-facts">
+                    {format!(
+                        "Readiness {} · rank {} of the candidates ({} worldwide) · {}",
+                        d.score.map_or("–".into(), |s| format!("{s:.1}")),
+                        d.candidate_rank.map_or("–".into(), |r| r.to_string()),
+                        d.world_rank.map_or("–".into(), |r| r.to_string()),
+                        d.facts
+                    )}
+                </p>
+            })}
+            <div class="memo-grid">
+                <section>
+                    <h3>"Readiness profile"</h3>
+                    <ul class="legend small">
+                        {["This market", "Region median", "Top-10 median"].iter().enumerate().map(|(i, l)| view! {
+                            <li><span class="swatch" style=format!("background:{}", css_hex(series_color(i)))></span>{*l}</li>
+                        }).collect_view()}
+                    </ul>
+                    <CanvasChart draw=move |backend, ratio| profile.with(|rows| draw_profile(backend, rows, ratio)) summary=Signal::derive(move || format!("Pillar scores of {}", name.get())) testid="memo-profile" class="memo-canvas"/>
+                </section>
+                <section>
+                    <h3>"Unit economics (blended, US$)"</h3>
+                    {move || economics.with(|e| e.is_none()).then(|| view! { <p class="notice">"No economics: the market lacks duty, VAT or an exchange rate."</p> })}
+                    <CanvasChart draw=move |backend, ratio| steps.with(|s| draw_waterfall(backend, s, ratio)) summary=Signal::derive(move || format!("Price waterfall for {}", name.get())) testid="memo-waterfall" class="memo-canvas"/>
+                </section>
+            </div>
+            <section class="memo-test">
+                <h3>"Test market"</h3>
+                {move || match track.get() {
+                    Some(t) => {
+                        let k = t.kpis();
+                        view! {
+                            <div class="kpis compact">
+                                {kpi_tiles(&k).into_iter().take(6).map(|(_, value, label)| view! {
+                                    <div class="kpi"><span class="kpi-value">{value}</span><span class="kpi-label">{label}</span></div>
+                                }).collect_view()}
+                            </div>
+                        }.into_any()
+                    }
+                    None => view! { <p class="muted" data-testid="memo-no-test">"No test market has run here yet."</p> }.into_any(),
+                }}
+                <div hidden=move || track.with(Option::is_none)>
+                    <CanvasChart draw=move |backend, ratio| sales.with(|c| draw_time_chart(backend, c, ratio)) summary=Signal::derive(move || format!("Weekly sell-through against plan in {}", name.get())) testid="memo-sales" class="memo-sales-canvas"/>
+                </div>
+            </section>
+            <section>
+                <h3>"Gates"</h3>
+                <table class="data-table memo-table" data-testid="memo-gates">
+                    <thead><tr><th scope="col">"Gate"</th><th scope="col">"Evidence"</th><th scope="col">"Result"</th></tr></thead>
+                    <tbody>
+                        {move || row.get().map(|r| r.results.iter().map(|g| {
+                            let result = match g.outcome {
+                                Outcome::Pass => "pass".to_owned(),
+                                Outcome::Fail => describe_gap(g).map_or("fail".into(), |gap| format!("fail: {gap}")),
+                                Outcome::Untested => "no evidence".to_owned(),
+                            };
+                            view! {
+                                <tr>
+                                    <th scope="row">{describe(g.gate)}</th>
+                                    <td>{evidence_text(&r, g)}</td>
+                                    <td class=format!("result {}", match g.outcome { Outcome::Pass => "pass", Outcome::Fail => "fail", Outcome::Untested => "untested" })>{result}</td>
+                                </tr>
+                            }
+                        }).collect_view())}
+                    </tbody>
+                </table>
+            </section>
+            <section>
+                <h3>"Assumptions"</h3>
+                <dl class="memo-assumptions" data-testid="memo-assumptions">
+                    {move || economics.get().map(|e| {
+                        let b = &e.blended;
+                        let items = vec![
+                            ("Shelf price (blended)", format!("US$ {:.2}", b.retail_usd)),
+                            ("VAT / import duty", format!("{:.1}% / {:.1}%", b.vat_pct, b.duty_pct)),
+                            ("Channel margin (mix)", format!("{:.1}% of the net price", b.channel_usd / b.net_usd.max(1e-9) * 100.0)),
+                            ("Contribution", format!("US$ {:.2} ({:.1}%)", b.contribution_usd, b.contribution_pct)),
+                            ("Fixed entry costs", format!("US$ {}", format::value(b.fixed_usd, ""))),
+                            ("Units a year at target share", format::value(b.annual_units, "")),
+                            ("Payback", b.payback_months.map_or("never".into(), |m| format!("{m:.1} months"))),
+                        ];
+                        items.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()
+                    })}
+                    <div><dt>"Readiness weights"</dt><dd>{move || weights.get()}</dd></div>
+                </dl>
+            </section>
+            <footer class="memo-footer">
+                "Readiness: World Bank WDI and ITU via Our World in Data (CC BY 4.0), VAT from sales-tax (MIT); community, competition and service data, prices, costs and the test markets are illustrative. Made with Beachhead; every number recomputes in the browser."
+            </footer>
+        </article>
+    }
+}
