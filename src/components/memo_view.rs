@@ -183,7 +183,7 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
                         let k = t.kpis();
                         view! {
                             <div class="kpis compact">
-                                {kpi_tiles(&k).into_iter().take(6).map(|(_, value, label)| view! {
+                                {kpi_tiles(&k).into_iter().take(5).map(|(_, value, label)| view! {
                                     <div class="kpi"><span class="kpi-value">{value}</span><span class="kpi-label">{label}</span></div>
                                 }).collect_view()}
                             </div>
@@ -191,9 +191,10 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
                     }
                     None => view! { <p class="muted" data-testid="memo-no-test">"No test market has run here yet."</p> }.into_any(),
                 }}
-                <div hidden=move || track.with(Option::is_none)>
+                // Created when a track appears: a canvas drawn while hidden has no size.
+                {move || track.with(Option::is_some).then(|| view! {
                     <CanvasChart draw=move |backend, ratio| sales.with(|c| draw_time_chart(backend, c, ratio)) summary=Signal::derive(move || format!("Weekly sell-through against plan in {}", name.get())) testid="memo-sales" class="memo-sales-canvas"/>
-                </div>
+                })}
             </section>
             <section>
                 <h3>"Gates"</h3>

@@ -72,7 +72,11 @@ pub fn draw_waterfall<DB: DrawingBackend>(
         let amount = if step.total {
             format!("{:.2}", step.usd)
         } else {
-            format!("−{:.2}", -step.usd)
+            // A deduction that rounds to nothing reads 0.00, not −0.00.
+            match -step.usd {
+                d if d < 0.005 => "0.00".to_owned(),
+                d => format!("−{d:.2}"),
+            }
         };
         root.draw(&Text::new(
             amount,
