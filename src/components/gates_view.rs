@@ -237,6 +237,12 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
     };
     let open = move |iso3: String| {
         explorer.selected.set(Some(iso3));
+        // The evidence is above the board: bring it into view once it shows the new market.
+        request_animation_frame(|| {
+            if let Some(title) = document().get_element_by_id("detail-title") {
+                title.scroll_into_view();
+            }
+        });
     };
     view! {
         <div class="gates-view">
