@@ -6,6 +6,7 @@ use beachhead_engine::economics::Assumptions;
 use beachhead_engine::test_market::TestMarkets;
 use beachhead_engine::{Dataset, IndexModel};
 use leptos::{prelude::*, task::spawn_local};
+use wasm_bindgen::JsCast;
 
 use crate::components::{
     CompareView, DataView, DemandView, FilterBar, GatesView, MapView, MarginView, MarketView,
@@ -137,6 +138,33 @@ fn Ready(
             </button>
         }
     };
+    // On a phone the tabs scroll sideways: keep the open one in sight.
+    Effect::new(move |_| {
+        let open = tab.get();
+        request_animation_frame(move || {
+            let document = document();
+            let (Some(nav), Some(button)) = (
+                document.query_selector("nav.tabs").ok().flatten(),
+                document
+                    .query_selector(&format!("[data-testid=\"tab-{}\"]", open.slug()))
+                    .ok()
+                    .flatten(),
+            ) else {
+                return;
+            };
+            let (Ok(nav), Ok(button)) = (
+                nav.dyn_into::<web_sys::HtmlElement>(),
+                button.dyn_into::<web_sys::HtmlElement>(),
+            ) else {
+                return;
+            };
+            let left = button.offset_left() - nav.offset_left();
+            let right = left + button.offset_width();
+            if left < nav.scroll_left() || right > nav.scroll_left() + nav.client_width() {
+                nav.set_scroll_left(left - 16);
+            }
+        });
+    });
     let bundled = Arc::clone(&base);
     let using_own_data = move || explorer.dataset.with(|d| !Arc::ptr_eq(d, &bundled));
 

@@ -110,3 +110,27 @@ test('the decision memo is one printable page with its charts, gates and assumpt
     await close();
   }
 });
+
+test('on a phone the views fit the width and the open tab stays in sight', async () => {
+  const { page, consoleErrors, close } = await openApp({ path: '#gates', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+  try {
+    await page.waitForSelector('[data-testid="decision-board"] tbody tr');
+    await page.waitForTimeout(200);
+    const { left, right, navLeft, navRight } = await page.evaluate(() => {
+      const nav = document.querySelector('nav.tabs').getBoundingClientRect();
+      const tab = document.querySelector('[data-testid="tab-gates"]').getBoundingClientRect();
+      return { left: tab.left, right: tab.right, navLeft: nav.left, navRight: nav.right };
+    });
+    assert.ok(left >= navLeft && right <= navRight, `open tab ${left}-${right} within ${navLeft}-${navRight}`);
+    for (const view of ['gates', 'test-markets', 'demand', 'memo']) {
+      await page.click(`[data-testid="tab-${view}"]`);
+      await page.waitForTimeout(300);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0, `${view} scrolls sideways by ${overflow} px`);
+      await screenshot(page, `phone-${view}`);
+    }
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
