@@ -22,6 +22,7 @@ pub mod test_market;
 pub mod tracker;
 pub mod uncertainty;
 pub mod user_data;
+pub mod view_state;
 
 pub use dataset::{Dataset, Direction, Market, Observation, Status};
 pub use dictionary::Indicator;

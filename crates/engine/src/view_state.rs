@@ -1,0 +1,333 @@
+//! The view's state as text, for links: `view?key=value&…` after the page's `#`. Only what
+//! differs from the defaults is written, so a link to the bundled view is just `#ranking`.
+//!
+//! Decoding never fails: each part that cannot be read (an old link, a typo, a hand-edited
+//! value) is left at its default and named in a notice, and the rest of the link still applies.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::gates::{Gate, Metric};
+use crate::index_model::{Aggregation, Normalisation};
+use crate::market_filter::MarketFilter;
+
+/// Longer links are not read: no real view needs this much, and a pasted monster should not
+/// stall the page.
+pub const MAX_LINK_CHARS: usize = 64 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ViewState {
+    /// The view's slug ("ranking", "margins", …); empty for the default view.
+    pub view: String,
+    /// The market shown (ISO3).
+    pub market: Option<String>,
+    pub compared: Vec<String>,
+    /// Weights by model node id.
+    pub weights: BTreeMap<String, f64>,
+    pub normalisations: BTreeMap<String, Normalisation>,
+    pub aggregations: BTreeMap<String, Aggregation>,
+    /// None: the default filter.
+    pub filter: Option<MarketFilter>,
+    /// Changes to the economics assumptions: (JSON pointer, value); a null value removes the
+    /// member.
+    pub assumptions: Vec<(String, Value)>,
+    /// None: the default gates.
+    pub gates: Option<Vec<Gate>>,
+    /// The test market the tracker shows (ISO3).
+    pub tracked: Option<String>,
+}
+
+fn number(v: f64) -> String {
+    crate::gates::format_number(v, 6)
+}
+
+fn normalisation_text(n: Normalisation) -> String {
+    match n {
+        Normalisation::MinMax => "min_max".into(),
+        Normalisation::ZScore => "z_score".into(),
+        Normalisation::Rank => "rank".into(),
+        Normalisation::Goalposts { min, max } => {
+            format!("goalposts~{}~{}", number(min), number(max))
+        }
+    }
+}
+
+fn parse_normalisation(text: &str) -> Option<Normalisation> {
+    match text {
+        "min_max" => Some(Normalisation::MinMax),
+        "z_score" => Some(Normalisation::ZScore),
+        "rank" => Some(Normalisation::Rank),
+        _ => {
+            let rest = text.strip_prefix("goalposts~")?;
+            let (min, max) = rest.split_once('~')?;
+            let (min, max) = (finite(min)?, finite(max)?);
+            (min < max).then_some(Normalisation::Goalposts { min, max })
+        }
+    }
+}
+
+fn finite(text: &str) -> Option<f64> {
+    text.trim().parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// `id:value`, split at the last colon so ids may hold colons.
+fn pair(text: &str) -> Option<(&str, &str)> {
+    let (id, value) = text.rsplit_once(':')?;
+    (!id.is_empty()).then_some((id, value))
+}
+
+fn codes(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+impl ViewState {
+    /// `view?m=HKG&w=demand:30…`, ready to follow a `#`.
+    pub fn encode(&self) -> String {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        if let Some(m) = &self.market {
+            query.append_pair("m", m);
+        }
+        if !self.compared.is_empty() {
+            query.append_pair("c", &self.compared.join(","));
+        }
+        for (id, w) in &self.weights {
+            query.append_pair("w", &format!("{id}:{}", number(*w)));
+        }
+        for (id, n) in &self.normalisations {
+            query.append_pair("n", &format!("{id}:{}", normalisation_text(*n)));
+        }
+        for (id, a) in &self.aggregations {
+            let method = match a {
+                Aggregation::Arithmetic => "arithmetic",
+                Aggregation::Geometric => "geometric",
+            };
+            query.append_pair("g", &format!("{id}:{method}"));
+        }
+        if let Some(f) = &self.filter {
+            if let Some(region) = &f.region {
+                query.append_pair("r", region);
+            }
+            if f.english_official_only {
+                query.append_pair("e", "1");
+            }
+            if f.min_population_m > 0.0 {
+                query.append_pair("p", &number(f.min_population_m));
+            }
+            let entered = if f.entered.is_empty() {
+                "-".to_owned()
+            } else {
+                f.entered.join(",")
+            };
+            query.append_pair("x", &entered);
+        }
+        for (pointer, value) in &self.assumptions {
+            query.append_pair("a", &format!("{pointer} {value}"));
+        }
+        if let Some(gates) = &self.gates {
+            if gates.is_empty() {
+                query.append_pair("gt", "none");
+            }
+            for g in gates {
+                query.append_pair("gt", &format!("{}:{}", g.metric.id(), number(g.threshold)));
+            }
+        }
+        if let Some(t) = &self.tracked {
+            query.append_pair("t", t);
+        }
+        let query = query.finish();
+        if query.is_empty() {
+            self.view.clone()
+        } else {
+            format!("{}?{query}", self.view)
+        }
+    }
+
+    /// Reads a link's state (the text after `#`), with a notice for every part left out.
+    pub fn decode(text: &str) -> (Self, Vec<String>) {
+        let text = text.strip_prefix('#').unwrap_or(text);
+        let mut notices = Vec::new();
+        let (view, query) = text.split_once('?').unwrap_or((text, ""));
+        let mut state = ViewState {
+            view: view.to_owned(),
+            ..Self::default()
+        };
+        if text.len() > MAX_LINK_CHARS {
+            notices.push(format!(
+                "The link is {} characters long, more than the {MAX_LINK_CHARS} it may be; only its view was used.",
+                text.len()
+            ));
+            return (state, notices);
+        }
+        let bad = |notices: &mut Vec<String>, key: &str, value: &str, expected: &str| {
+            notices.push(format!(
+                "The link's \"{key}={value}\" was left out: expected {expected}."
+            ));
+        };
+        // Any filter part replaces the whole default filter: a link gives the filter it was made with.
+        let mut filter: Option<MarketFilter> = None;
+        fn filter_of(filter: &mut Option<MarketFilter>) -> &mut MarketFilter {
+            filter.get_or_insert_with(MarketFilter::default)
+        }
+        let mut gates: Option<Vec<Gate>> = None;
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            let (key, value) = (key.as_ref(), value.as_ref());
+            match key {
+                "m" => state.market = Some(value.trim().to_owned()).filter(|v| !v.is_empty()),
+                "c" => state.compared = codes(value),
+                "w" => match pair(value).and_then(|(id, w)| Some((id, finite(w)?))) {
+                    Some((id, w)) if w >= 0.0 => {
+                        state.weights.insert(id.to_owned(), w);
+                    }
+                    _ => bad(&mut notices, key, value, "a node id, a colon and a weight of 0 or more"),
+                },
+                "n" => match pair_with(value, parse_normalisation) {
+                    Some((id, n)) => {
+                        state.normalisations.insert(id, n);
+                    }
+                    None => bad(&mut notices, key, value, "a node id, a colon and min_max, z_score, rank or goalposts~MIN~MAX"),
+                },
+                "g" => match pair_with(value, |m| match m {
+                    "arithmetic" => Some(Aggregation::Arithmetic),
+                    "geometric" => Some(Aggregation::Geometric),
+                    _ => None,
+                }) {
+                    Some((id, a)) => {
+                        state.aggregations.insert(id, a);
+                    }
+                    None => bad(&mut notices, key, value, "a group id, a colon and arithmetic or geometric"),
+                },
+                "r" => filter_of(&mut filter).region = Some(value.to_owned()).filter(|v| !v.is_empty()),
+                "e" => filter_of(&mut filter).english_official_only = value == "1",
+                "p" => match finite(value) {
+                    Some(p) if p >= 0.0 => filter_of(&mut filter).min_population_m = p,
+                    _ => bad(&mut notices, key, value, "a population floor in millions, 0 or more"),
+                },
+                "x" => {
+                    filter_of(&mut filter).entered = if value == "-" { Vec::new() } else { codes(value) };
+                }
+                "a" => match value.split_once(' ') {
+                    Some((pointer, json)) if pointer.starts_with('/') => {
+                        match serde_json::from_str::<Value>(json) {
+                            Ok(v) => state.assumptions.push((pointer.to_owned(), v)),
+                            Err(_) => bad(&mut notices, key, value, "a JSON pointer, a space and a JSON value"),
+                        }
+                    }
+                    _ => bad(&mut notices, key, value, "a JSON pointer, a space and a JSON value"),
+                },
+                "gt" => {
+                    let list = gates.get_or_insert_with(Vec::new);
+                    if value == "none" {
+                        continue;
+                    }
+                    match pair_with(value, finite).and_then(|(id, threshold)| {
+                        let metric = Metric::from_id(&id)?;
+                        let (lo, hi) = metric.range();
+                        (lo..=hi).contains(&threshold).then_some(Gate { metric, threshold })
+                    }) {
+                        Some(gate) if !list.iter().any(|g| g.metric == gate.metric) => list.push(gate),
+                        _ => bad(&mut notices, key, value, "a gate metric, a colon and a threshold in its range, once per metric"),
+                    }
+                }
+                "t" => state.tracked = Some(value.trim().to_owned()).filter(|v| !v.is_empty()),
+                _ => notices.push(format!(
+                    "The link's \"{key}\" is not something this version of Beachhead reads; it was left out."
+                )),
+            }
+        }
+        state.filter = filter;
+        state.gates = gates;
+        (state, notices)
+    }
+}
+
+fn pair_with<T>(text: &str, parse: impl Fn(&str) -> Option<T>) -> Option<(String, T)> {
+    // Goalposts hold no colon, so the last colon still separates the id.
+    let (id, value) = pair(text)?;
+    Some((id.to_owned(), parse(value)?))
+}
+
+/// The members of `current` that differ from `base`, as (JSON pointer, value); a member
+/// `current` lacks comes back as null. Arrays that differ are given whole.
+pub fn json_diff(base: &Value, current: &Value) -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    diff_into(base, current, String::new(), &mut out);
+    out
+}
+
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+fn diff_into(base: &Value, current: &Value, path: String, out: &mut Vec<(String, Value)>) {
+    match (base, current) {
+        (Value::Object(b), Value::Object(c)) => {
+            for (key, value) in c {
+                let child = format!("{path}/{}", escape(key));
+                match b.get(key) {
+                    Some(old) => diff_into(old, value, child, out),
+                    None => out.push((child, value.clone())),
+                }
+            }
+            for key in b.keys().filter(|k| !c.contains_key(*k)) {
+                out.push((format!("{path}/{}", escape(key)), Value::Null));
+            }
+        }
+        _ if base == current => {}
+        _ => out.push((path, current.clone())),
+    }
+}
+
+/// Sets the member at `pointer` (creating objects on the way); null removes it.
+pub fn json_patch(target: &mut Value, pointer: &str, value: Value) -> Result<(), String> {
+    let Some(rest) = pointer.strip_prefix('/') else {
+        return Err(format!("\"{pointer}\" is not a JSON pointer"));
+    };
+    let keys: Vec<String> = rest
+        .split('/')
+        .map(|k| k.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    let Some((last, parents)) = keys.split_last() else {
+        return Err("an empty pointer".into());
+    };
+    let mut node = target;
+    for key in parents {
+        node = match node {
+            Value::Object(map) => map
+                .entry(key.clone())
+                .or_insert_with(|| Value::Object(serde_json::Map::new())),
+            Value::Array(items) => key
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| items.get_mut(i))
+                .ok_or_else(|| format!("{pointer}: no item {key}"))?,
+            _ => {
+                return Err(format!(
+                    "{pointer}: \"{key}\" is inside a value, not an object"
+                ))
+            }
+        };
+    }
+    match node {
+        Value::Object(map) => {
+            if value.is_null() {
+                map.remove(last);
+            } else {
+                map.insert(last.clone(), value);
+            }
+            Ok(())
+        }
+        Value::Array(items) => match last.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
+            Some(slot) => {
+                *slot = value;
+                Ok(())
+            }
+            None => Err(format!("{pointer}: no item {last}")),
+        },
+        _ => Err(format!("{pointer}: the parent is a value, not an object")),
+    }
+}

@@ -1,0 +1,164 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is a failed test, with its place
+
+use beachhead_engine::gates::{Gate, Metric};
+use beachhead_engine::market_filter::MarketFilter;
+use beachhead_engine::view_state::{json_diff, json_patch, ViewState, MAX_LINK_CHARS};
+use beachhead_engine::{Aggregation, Normalisation};
+use proptest::prelude::*;
+use serde_json::json;
+
+fn full() -> ViewState {
+    ViewState {
+        view: "margins".into(),
+        market: Some("HKG".into()),
+        compared: vec!["HKG".into(), "TWN".into(), "SGP".into()],
+        weights: [
+            ("demand".to_owned(), 30.0),
+            ("odd:id & more".to_owned(), 2.5),
+        ]
+        .into_iter()
+        .collect(),
+        normalisations: [
+            ("internet_pct".to_owned(), Normalisation::ZScore),
+            (
+                "lpi_score".to_owned(),
+                Normalisation::Goalposts { min: 1.0, max: 5.0 },
+            ),
+        ]
+        .into_iter()
+        .collect(),
+        aggregations: [("demand".to_owned(), Aggregation::Geometric)]
+            .into_iter()
+            .collect(),
+        filter: Some(MarketFilter {
+            region: Some("Asia".into()),
+            english_official_only: true,
+            min_population_m: 5.0,
+            entered: vec!["CHN".into(), "IND".into()],
+        }),
+        assumptions: vec![
+            ("/markets/HKG/retail_price/amount".into(), json!(2999)),
+            (
+                "/defaults/channels".into(),
+                json!([{"name": "online", "share_pct": 100, "margin_pct": 3}]),
+            ),
+        ],
+        gates: Some(vec![Gate {
+            metric: Metric::ReturnRatePct,
+            threshold: 1.5,
+        }]),
+        tracked: Some("TWN".into()),
+    }
+}
+
+#[test]
+fn every_part_of_the_state_survives_a_round_trip() {
+    let state = full();
+    let link = state.encode();
+    assert!(link.starts_with("margins?m=HKG&"), "{link}");
+    let (back, notices) = ViewState::decode(&format!("#{link}"));
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(back, state);
+}
+
+#[test]
+fn the_default_state_is_just_the_view() {
+    let state = ViewState {
+        view: "ranking".into(),
+        ..ViewState::default()
+    };
+    assert_eq!(state.encode(), "ranking");
+    assert_eq!(ViewState::decode("ranking"), (state, Vec::new()));
+    let none = ViewState {
+        gates: Some(Vec::new()),
+        filter: Some(MarketFilter::default()),
+        ..ViewState::default()
+    };
+    assert_eq!(none.encode(), "?x=-&gt=none");
+    assert_eq!(ViewState::decode(&none.encode()).0, none);
+}
+
+#[test]
+fn bad_parts_are_named_and_left_out_while_the_rest_applies() {
+    let (state, notices) = ViewState::decode(
+        "#map?m=KEN&w=demand:lots&w=digital:20&w=cost:-3&n=x:fuzzy&g=y:median&p=-1&a=markets/HKG%203&a=%2Fdefaults%2Ffreight_usd%20%7B&gt=rating:9&gt=nonsense:1&zz=1&t=TWN",
+    );
+    assert_eq!(state.view, "map");
+    assert_eq!(state.market.as_deref(), Some("KEN"));
+    assert_eq!(state.weights.len(), 1);
+    assert_eq!(state.weights["digital"], 20.0);
+    assert!(state.normalisations.is_empty() && state.aggregations.is_empty());
+    assert!(state.assumptions.is_empty());
+    assert_eq!(state.gates, Some(Vec::new()), "gates given, none readable");
+    assert_eq!(state.tracked.as_deref(), Some("TWN"));
+    let all = notices.join("\n");
+    for expected in [
+        "\"w=demand:lots\" was left out: expected a node id, a colon and a weight of 0 or more",
+        "\"w=cost:-3\"",
+        "\"n=x:fuzzy\"",
+        "\"g=y:median\"",
+        "\"p=-1\"",
+        "\"a=markets/HKG 3\"",
+        "\"a=/defaults/freight_usd {\"",
+        "\"gt=rating:9\" was left out: expected a gate metric, a colon and a threshold in its range",
+        "\"gt=nonsense:1\"",
+        "\"zz\" is not something this version of Beachhead reads",
+    ] {
+        assert!(all.contains(expected), "missing {expected} in\n{all}");
+    }
+    assert_eq!(notices.len(), 10);
+}
+
+#[test]
+fn a_giant_link_keeps_only_its_view() {
+    let link = format!("gates?m={}", "A".repeat(MAX_LINK_CHARS));
+    let (state, notices) = ViewState::decode(&link);
+    assert_eq!(
+        state,
+        ViewState {
+            view: "gates".into(),
+            ..ViewState::default()
+        }
+    );
+    assert_eq!(notices.len(), 1);
+}
+
+#[test]
+fn script_in_a_link_stays_text() {
+    let (state, _) = ViewState::decode("#market?m=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+    assert_eq!(state.market.as_deref(), Some("<script>alert(1)</script>"));
+}
+
+#[test]
+fn a_diff_patched_onto_its_base_gives_the_current_value() {
+    let base = json!({"a": 1, "b": {"c": [1, 2], "d": "x", "gone": true}, "m": {}});
+    let current =
+        json!({"a": 2, "b": {"c": [1, 3], "d": "x", "new/key~": 5}, "m": {"HKG": {"p": 1}}});
+    let diff = json_diff(&base, &current);
+    assert_eq!(diff.len(), 5, "{diff:?}");
+    let mut patched = base.clone();
+    for (pointer, value) in diff {
+        json_patch(&mut patched, &pointer, value).unwrap();
+    }
+    assert_eq!(patched, current);
+    assert!(json_patch(&mut patched, "no-slash", json!(1)).is_err());
+    assert!(
+        json_patch(&mut patched, "/a/b", json!(1)).is_err(),
+        "a is a number"
+    );
+}
+
+proptest! {
+    #[test]
+    fn weights_and_codes_of_any_text_round_trip(id in "[^\u{0}]{1,12}", weight in 0.0f64..1e6, market in "[A-Z]{3}") {
+        let state = ViewState {
+            view: "ranking".into(),
+            market: Some(market),
+            weights: [(id, (weight * 1000.0).round() / 1000.0)].into_iter().collect(),
+            ..ViewState::default()
+        };
+        let (back, notices) = ViewState::decode(&state.encode());
+        prop_assert!(notices.is_empty());
+        prop_assert_eq!(back, state);
+    }
+}
