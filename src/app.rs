@@ -18,6 +18,7 @@ use crate::explorer::{Explorer, CHART_MARKETS};
 use crate::gate_board::GateBoard;
 use crate::navigation::{Navigation, Tab};
 use crate::test_markets::TestMarketState;
+use crate::url_state::UrlState;
 
 #[derive(Debug, Clone, PartialEq)]
 enum LoadState {
@@ -123,6 +124,7 @@ fn Ready(
     provide_context(crate::data_source::SharedMap::new());
     let board = GateBoard::new(explorer, tests);
     let navigation = Navigation::provide();
+    let links = UrlState::start(explorer, tests, board, navigation);
     let tab = navigation.tab;
     let tab_button = move |to: Tab, label: &'static str| {
         view! {
@@ -169,6 +171,15 @@ fn Ready(
     let using_own_data = move || explorer.dataset.with(|d| !Arc::ptr_eq(d, &bundled));
 
     view! {
+        <Show when=move || links.notices.with(|n| !n.is_empty())>
+            <div class="report error link-notice" role="status" data-testid="link-notice">
+                <p class="report-headline">"This link could not be followed entirely; the parts below were left at their defaults."</p>
+                <ul class="problems">
+                    {move || links.notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                </ul>
+                <button type="button" class="button secondary" on:click=move |_| links.notices.set(Vec::new())>"Dismiss"</button>
+            </div>
+        </Show>
         <nav class="tabs" role="tablist" aria-label="Views">
             {Tab::ALL.iter().map(|&(to, label)| tab_button(to, label)).collect_view()}
             <Show when=using_own_data>

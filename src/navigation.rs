@@ -37,21 +37,19 @@ impl Tab {
         (Tab::Data, "Data and sources"),
     ];
 
+    /// The view a link names (`#margins?m=HKG` names Margins); the ranking when it names none
+    /// or one that does not exist.
     pub fn from_hash(hash: &str) -> Self {
-        match hash.trim_start_matches('#') {
-            "map" => Tab::Map,
-            "market" => Tab::Market,
-            "compare" => Tab::Compare,
-            "uncertainty" => Tab::Uncertainty,
-            "margins" => Tab::Margins,
-            "opportunity" => Tab::Opportunity,
-            "test-markets" => Tab::TestMarkets,
-            "demand" => Tab::Demand,
-            "gates" => Tab::Gates,
-            "memo" => Tab::Memo,
-            "data" => Tab::Data,
-            _ => Tab::Ranking,
-        }
+        let view = hash.trim_start_matches('#');
+        let view = view.split_once('?').map_or(view, |(v, _)| v);
+        Self::from_slug(view).unwrap_or(Tab::Ranking)
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL
+            .iter()
+            .map(|&(tab, _)| tab)
+            .find(|tab| tab.slug() == slug)
     }
 
     pub fn slug(self) -> &'static str {
@@ -80,29 +78,32 @@ pub struct Navigation {
 }
 
 impl Navigation {
-    /// Creates the navigation, follows the URL hash (now and on every change), and provides
-    /// it and the layout tick to the views below through context.
+    /// Creates the navigation on the URL's view and provides it and the layout tick to the views
+    /// below through context.
     pub fn provide() -> Self {
         let layout = LayoutTick(RwSignal::new(0));
         provide_context(layout);
+        // The URL's changes (back, forward, an edited link) reach `tab` through the link state
+        // (`url_state.rs`), which reads the whole link at once.
         let tab = RwSignal::new(Tab::from_hash(&current_hash()));
-        let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-            tab.set(Tab::from_hash(&current_hash()));
-            layout.bump();
-        });
-        on_cleanup(move || listener.remove());
         let navigation = Self { tab, layout };
         provide_context(navigation);
         navigation
     }
 
+    /// Shows `to` (the URL already names it).
+    pub fn show(&self, to: Tab) {
+        self.tab.set(to);
+        self.layout.bump();
+    }
+
+    /// Moves to another view. The link state (`url_state.rs`) writes the new view into the URL
+    /// as a new history entry, with the state as it is at that moment.
     pub fn go(&self, to: Tab) {
         if self.tab.get_untracked() != to {
-            // Setting the hash adds a history entry; the hashchange listener updates `tab`.
-            let _ = window().location().set_hash(to.slug());
-        } else {
-            self.layout.bump();
+            self.tab.set(to);
         }
+        self.layout.bump();
     }
 }
 

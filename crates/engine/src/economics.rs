@@ -324,10 +324,14 @@ impl Assumptions {
             .collect()
     }
 
-    /// Records `market` as the market's assumptions (the whole set, as its override).
+    /// Records `market` as the market's assumptions: as an override of only what differs from
+    /// the defaults, so the file (and a link to the view) carries no more than was changed.
     pub fn set_market(&mut self, iso3: &str, market: &MarketAssumptions) -> Result<(), String> {
         let json = serde_json::to_value(market).map_err(|e| e.to_string())?;
-        self.markets.insert(iso3.to_owned(), json);
+        let defaults = serde_json::to_value(&self.defaults).map_err(|e| e.to_string())?;
+        let minimal = differences(&defaults, &json)
+            .unwrap_or_else(|| serde_json::Value::Object(serde_json::Map::new()));
+        self.markets.insert(iso3.to_owned(), minimal);
         Ok(())
     }
 
@@ -339,6 +343,25 @@ impl Assumptions {
             .usd_per
             .get(&price.currency)
             .map(|rate| price.amount * rate)
+    }
+}
+
+/// What `value` changes in `base`, as an object to merge over it (see [`merge_json`]); None
+/// when nothing differs. Objects recurse; anything else that differs is taken whole.
+fn differences(base: &serde_json::Value, value: &serde_json::Value) -> Option<serde_json::Value> {
+    match (base, value) {
+        (serde_json::Value::Object(b), serde_json::Value::Object(v)) => {
+            let changed: serde_json::Map<String, serde_json::Value> = v
+                .iter()
+                .filter_map(|(k, v)| match b.get(k) {
+                    Some(old) => differences(old, v).map(|d| (k.clone(), d)),
+                    None => Some((k.clone(), v.clone())),
+                })
+                .collect();
+            (!changed.is_empty()).then_some(serde_json::Value::Object(changed))
+        }
+        _ if base == value => None,
+        _ => Some(value.clone()),
     }
 }
 

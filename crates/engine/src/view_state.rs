@@ -331,3 +331,44 @@ pub fn json_patch(target: &mut Value, pointer: &str, value: Value) -> Result<(),
         _ => Err(format!("{pointer}: the parent is a value, not an object")),
     }
 }
+
+/// How `current` differs from `base`, as link parts.
+pub fn assumption_changes(
+    base: &crate::economics::Assumptions,
+    current: &crate::economics::Assumptions,
+) -> Vec<(String, Value)> {
+    match (serde_json::to_value(base), serde_json::to_value(current)) {
+        (Ok(base), Ok(current)) => json_diff(&base, &current),
+        _ => Vec::new(),
+    }
+}
+
+/// `base` with each change applied in turn; a change that does not parse or leaves the
+/// assumptions invalid is skipped, with the reason.
+pub fn apply_assumption_changes(
+    base: &crate::economics::Assumptions,
+    changes: &[(String, Value)],
+) -> (crate::economics::Assumptions, Vec<String>) {
+    let mut notices = Vec::new();
+    let mut assumptions = base.clone();
+    let Ok(mut value) = serde_json::to_value(base) else {
+        return (assumptions, notices);
+    };
+    for (pointer, change) in changes {
+        let mut trial = value.clone();
+        let applied = json_patch(&mut trial, pointer, change.clone()).and_then(|()| {
+            crate::economics::Assumptions::from_json("the link", &trial.to_string())
+                .map_err(|e| e.to_string())
+        });
+        match applied {
+            Ok(valid) => {
+                value = trial;
+                assumptions = valid;
+            }
+            Err(why) => notices.push(format!(
+                "The link's change to the assumptions at {pointer} was left out: {why}"
+            )),
+        }
+    }
+    (assumptions, notices)
+}

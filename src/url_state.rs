@@ -1,0 +1,266 @@
+//! The URL holds the whole view: opening a link reproduces it, and every change is written
+//! back (replacing the history entry, so moving a slider does not flood the back button; moving
+//! between views adds entries). Back and forward re-apply the state of their entry.
+
+use std::collections::BTreeMap;
+
+use beachhead_engine::economics::Assumptions;
+use beachhead_engine::gates::default_gates;
+use beachhead_engine::market_filter::{regions, MarketFilter};
+use beachhead_engine::view_state::{apply_assumption_changes, assumption_changes, ViewState};
+use leptos::prelude::*;
+
+use crate::explorer::Explorer;
+use crate::gate_board::GateBoard;
+use crate::navigation::{Navigation, Tab};
+use crate::test_markets::TestMarketState;
+
+#[derive(Clone, Copy)]
+pub struct UrlState {
+    explorer: Explorer,
+    tests: TestMarketState,
+    board: GateBoard,
+    navigation: Navigation,
+    default_filter: StoredValue<MarketFilter>,
+    default_assumptions: StoredValue<Assumptions>,
+    /// What could not be followed in the last link opened.
+    pub notices: RwSignal<Vec<String>>,
+    /// Set when a link was just followed: its cleaned-up form replaces it rather than adding a
+    /// history entry.
+    followed: StoredValue<bool>,
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+impl UrlState {
+    /// Applies the page's link, then keeps the URL in step with the state.
+    pub fn start(
+        explorer: Explorer,
+        tests: TestMarketState,
+        board: GateBoard,
+        navigation: Navigation,
+    ) -> Self {
+        let this = Self {
+            explorer,
+            tests,
+            board,
+            navigation,
+            default_filter: StoredValue::new(explorer.filter.get_untracked()),
+            default_assumptions: StoredValue::new(explorer.assumptions.get_untracked()),
+            notices: RwSignal::new(Vec::new()),
+            followed: StoredValue::new(true),
+        };
+        this.follow(&current_hash());
+        // The only hashchange listener: the state written back after one part had changed
+        // would replace the link before a second listener read it.
+        let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+            this.follow(&current_hash());
+        });
+        on_cleanup(move || listener.remove());
+        Effect::new(move |_| {
+            let link = this.state().encode();
+            let hash = current_hash();
+            let hash = hash.trim_start_matches('#');
+            if hash != link {
+                let view_of = |text: &str| text.split_once('?').map_or(text, |(v, _)| v).to_owned();
+                let write = format!("#{link}");
+                if let Ok(history) = window().history() {
+                    // A new view is a new history entry, so back returns to the one before; any
+                    // other change (and cleaning up the link first opened) replaces the entry.
+                    let followed = this.followed.get_value();
+                    let _ = if !followed && view_of(hash) != view_of(&link) {
+                        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&write))
+                    } else {
+                        history.replace_state_with_url(
+                            &wasm_bindgen::JsValue::NULL,
+                            "",
+                            Some(&write),
+                        )
+                    };
+                }
+            }
+            this.followed.set_value(false);
+        });
+        this
+    }
+
+    /// The state as it is now, only what differs from the defaults.
+    pub fn state(&self) -> ViewState {
+        let e = self.explorer;
+        let defaults = e.default_weights.get_value();
+        let weights = e.weights.with(|w| {
+            w.iter()
+                .filter(|(id, v)| defaults.get(*id) != Some(*v))
+                .map(|(id, v)| (id.clone(), *v))
+                .collect()
+        });
+        let filter = e.filter.get();
+        let assumptions = e
+            .assumptions
+            .with(|current| assumption_changes(&self.default_assumptions.get_value(), current));
+        let gates = self.board.gates.get();
+        let tracked = self.tests.chosen.get().and_then(|m| {
+            e.dataset
+                .with(|d| d.markets().get(m).map(|m| m.iso3.clone()))
+        });
+        ViewState {
+            view: self.navigation.tab.get().slug().to_owned(),
+            market: e.selected.get(),
+            compared: e.compared.get(),
+            weights,
+            normalisations: e.normalisations.get(),
+            aggregations: e.aggregations.get(),
+            filter: (filter != self.default_filter.get_value()).then_some(filter),
+            assumptions,
+            gates: (gates != default_gates()).then_some(gates),
+            tracked,
+        }
+    }
+
+    /// Applies a link: every part it gives, defaults for the rest; what cannot be followed is
+    /// left at its default and listed in `notices`.
+    pub fn follow(&self, hash: &str) {
+        self.followed.set_value(true);
+        let (state, mut notices) = ViewState::decode(hash);
+        let e = self.explorer;
+        let view = state.view.as_str();
+        if !view.is_empty() && Tab::from_slug(view).is_none() {
+            notices.push(format!(
+                "There is no view named \"{view}\"; the ranking is shown."
+            ));
+        }
+        let known_market = |code: &str| {
+            e.dataset
+                .with(|d| d.markets().iter().any(|m| m.iso3 == code))
+        };
+        let market = state.market.filter(|code| {
+            let known = known_market(code);
+            if !known {
+                notices.push(format!(
+                    "The link's market \"{code}\" is not in the data; the top candidate is shown."
+                ));
+            }
+            known
+        });
+        let compared: Vec<String> = state
+            .compared
+            .into_iter()
+            .filter(|code| {
+                let known = known_market(code);
+                if !known {
+                    notices.push(format!(
+                        "The link compares \"{code}\", which is not in the data; it was left out."
+                    ));
+                }
+                known
+            })
+            .take(4)
+            .collect();
+
+        let mut weights = e.default_weights.get_value();
+        for (id, w) in state.weights {
+            match weights.get_mut(&id) {
+                Some(slot) => *slot = w,
+                None => notices.push(format!(
+                    "The link weights \"{id}\", which is not in the model; it was left out."
+                )),
+            }
+        }
+        let (leaves, groups) = e.model.with_untracked(|m| {
+            let mut leaves = Vec::new();
+            let mut groups = Vec::new();
+            m.root.visit(&mut |n| {
+                if n.is_leaf() {
+                    leaves.push(n.id.clone());
+                } else {
+                    groups.push(n.id.clone());
+                }
+            });
+            (leaves, groups)
+        });
+        let normalisations: BTreeMap<_, _> = state
+            .normalisations
+            .into_iter()
+            .filter(|(id, _)| {
+                let known = leaves.contains(id);
+                if !known {
+                    notices.push(format!("The link sets a method for \"{id}\", which is not an indicator of the model; it was left out."));
+                }
+                known
+            })
+            .collect();
+        let aggregations: BTreeMap<_, _> = state
+            .aggregations
+            .into_iter()
+            .filter(|(id, _)| {
+                let known = groups.contains(id);
+                if !known {
+                    notices.push(format!("The link sets an aggregation for \"{id}\", which is not a group of the model; it was left out."));
+                }
+                known
+            })
+            .collect();
+
+        let filter = match state.filter {
+            None => self.default_filter.get_value(),
+            Some(mut f) => {
+                let known_regions = e.dataset.with(|d| regions(d));
+                if let Some(region) = f.region.clone() {
+                    if !known_regions.contains(&region) {
+                        notices.push(format!("The link filters on the region \"{region}\", which the data does not have; all regions are shown."));
+                        f.region = None;
+                    }
+                }
+                f.entered.retain(|code| {
+                    let known = known_market(code);
+                    if !known {
+                        notices.push(format!("The link marks \"{code}\" as entered, which is not in the data; it was left out."));
+                    }
+                    known
+                });
+                f
+            }
+        };
+
+        let (assumptions, problems) =
+            apply_assumption_changes(&self.default_assumptions.get_value(), &state.assumptions);
+        notices.extend(problems);
+
+        let tracked = state.tracked.and_then(|code| {
+            let market = e
+                .dataset
+                .with(|d| d.markets().iter().position(|m| m.iso3 == code));
+            let tracked = market.filter(|m| {
+                self.tests
+                    .tracks
+                    .with_untracked(|t| t.iter().any(|t| t.market == *m))
+            });
+            if tracked.is_none() {
+                notices.push(format!(
+                    "\"{code}\" has no test-market data; the first test market is shown."
+                ));
+            }
+            tracked
+        });
+
+        if self.navigation.tab.get_untracked() != Tab::from_hash(hash) {
+            self.navigation.show(Tab::from_hash(hash));
+        }
+        e.selected.set(market);
+        e.compared.set(compared);
+        e.weights.set(weights);
+        e.normalisations.set(normalisations);
+        e.aggregations.set(aggregations);
+        e.filter.set(filter);
+        if e.assumptions.with_untracked(|a| *a != assumptions) {
+            e.assumptions.set(assumptions);
+        }
+        self.board
+            .gates
+            .set(state.gates.unwrap_or_else(default_gates));
+        self.tests.chosen.set(tracked);
+        self.notices.set(notices);
+    }
+}
