@@ -320,3 +320,21 @@ fn skus_have_their_own_prices_and_blend_by_unit_mix() {
     .unwrap_err();
     assert_eq!(bad.problems[0].to_string(), "a.json, column \"markets.HKG.sku_prices.Max\": found \"Max\"; expected a SKU of the products (P, Pro)");
 }
+
+#[test]
+fn a_market_edit_is_stored_as_only_what_differs_from_the_defaults() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../public/data/economics/assumptions.json"
+    );
+    let mut a = Assumptions::from_json("assumptions.json", &std::fs::read_to_string(path).unwrap())
+        .unwrap();
+    let mut market = a.for_market("KEN").unwrap();
+    market.marketing_usd += 1.0;
+    a.set_market("KEN", &market).unwrap();
+    assert_eq!(
+        a.markets["KEN"],
+        serde_json::json!({"marketing_usd": market.marketing_usd})
+    );
+    assert_eq!(a.for_market("KEN").unwrap(), market);
+}
