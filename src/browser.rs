@@ -30,18 +30,24 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Strin
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let saved = download_url(filename, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    saved
+}
+
+/// Saves what `url` points at (a `data:` URL, say) as a file named `filename`.
+pub fn download_url(filename: &str, url: &str) -> Result<(), String> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| "no document".to_owned())?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
-        .map_err(fail)?
+        .map_err(|_| format!("the browser refused to save {filename}"))?
         .dyn_into()
         .map_err(|_| "no anchor element".to_owned())?;
-    anchor.set_href(&url);
+    anchor.set_href(url);
     anchor.set_download(filename);
     anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
 

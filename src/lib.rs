@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod chart_backend;
 pub mod components;
 pub mod data_catalogue;
 pub mod data_source;

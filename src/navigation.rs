@@ -31,7 +31,7 @@ impl Tab {
         (Tab::Margins, "Margins"),
         (Tab::Opportunity, "Opportunity"),
         (Tab::TestMarkets, "Test markets"),
-        (Tab::Demand, "Demand signals"),
+        (Tab::Demand, "Demand"),
         (Tab::Gates, "Go/no-go"),
         (Tab::Memo, "Memo"),
         (Tab::Data, "Data and sources"),

@@ -2,9 +2,14 @@
 //! function reads changes or the window is resized. The backing store is sized by
 //! devicePixelRatio so text stays crisp on high-DPI screens.
 
+use std::rc::Rc;
+
 use beachhead_charts::ChartError;
 use leptos::{html, prelude::*};
 use plotters_canvas::CanvasBackend;
+
+use crate::browser::{download_text, download_url};
+use crate::chart_backend::ChartBackend;
 
 /// Bumped when the layout changes without a window resize (a tab shown), so charts that were
 /// hidden, and so had no size, draw.
@@ -29,8 +34,10 @@ pub fn CanvasChart<F>(
     class: &'static str,
 ) -> impl IntoView
 where
-    F: Fn(CanvasBackend, f64) -> Result<(), ChartError> + 'static,
+    F: for<'a> Fn(ChartBackend<'a>, f64) -> Result<(), ChartError> + 'static,
 {
+    let draw = Rc::new(draw);
+    let export_error = RwSignal::new(None::<String>);
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let resized = RwSignal::new(0u32);
     let draw_error = RwSignal::new(None::<String>);
@@ -42,7 +49,9 @@ where
     on_cleanup(move || listener.remove());
 
     let layout = use_context::<LayoutTick>();
+    let draw_on_canvas = Rc::clone(&draw);
     Effect::new(move |_| {
+        let draw = &draw_on_canvas;
         resized.track();
         if let Some(LayoutTick(tick)) = layout {
             tick.track();
@@ -72,7 +81,7 @@ where
             draw_error.set(Some("this browser gave no 2D canvas".into()));
             return;
         };
-        match draw(backend, ratio) {
+        match draw(ChartBackend::Canvas(backend), ratio) {
             Ok(()) => {
                 draw_error.set(None);
                 draws.update(|n| *n += 1);
@@ -81,6 +90,7 @@ where
         }
     });
 
+    let draw_svg = Rc::clone(&draw);
     view! {
         <div class="chart-frame">
             <canvas
@@ -91,6 +101,20 @@ where
                 role="img"
                 aria-label=move || summary.get()
             ></canvas>
+            <div class="chart-export no-print">
+                <button type="button" class="link-button" data-testid=format!("{testid}-png") on:click=move |_| {
+                    let result = canvas_ref
+                        .get_untracked()
+                        .ok_or_else(|| "the chart is not on the page".to_owned())
+                        .and_then(|canvas| canvas.to_data_url().map_err(|_| "the browser would not give the picture".to_owned()))
+                        .and_then(|url| download_url(&format!("{testid}.png"), &url));
+                    export_error.set(result.err());
+                }>"PNG"</button>
+                <button type="button" class="link-button" data-testid=format!("{testid}-svg") on:click=move |_| {
+                    export_error.set(export_svg(canvas_ref, &*draw_svg, testid).err());
+                }>"SVG"</button>
+                {move || export_error.get().map(|e| view! { <span class="field-error" role="alert">{format!("Export failed: {e}")}</span> })}
+            </div>
             {move || {
                 draw_error
                     .get()
@@ -98,4 +122,25 @@ where
             }}
         </div>
     }
+}
+
+/// The chart drawn again as SVG, at the size it has on the page, and saved.
+fn export_svg<F>(canvas_ref: NodeRef<html::Canvas>, draw: &F, name: &str) -> Result<(), String>
+where
+    F: for<'a> Fn(ChartBackend<'a>, f64) -> Result<(), ChartError>,
+{
+    let canvas = canvas_ref
+        .get_untracked()
+        .ok_or_else(|| "the chart is not on the page".to_owned())?;
+    let size = (
+        canvas.client_width().max(1) as u32,
+        canvas.client_height().max(1) as u32,
+    );
+    let mut svg = String::new();
+    draw(
+        ChartBackend::Svg(plotters::backend::SVGBackend::with_string(&mut svg, size)),
+        1.0,
+    )
+    .map_err(|e| e.to_string())?;
+    download_text(&format!("{name}.svg"), "image/svg+xml", &svg)
 }

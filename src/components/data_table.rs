@@ -1,7 +1,47 @@
 //! A chart's data as a table, folded away under the chart until asked for: every number a chart
 //! shows can be read exactly, and by a screen reader.
 
+use beachhead_engine::csv_export::to_csv;
 use leptos::prelude::*;
+
+use crate::browser::download_text;
+
+/// A file name from a table's label: "weekly sales" → "weekly-sales.csv".
+pub fn csv_name(label: &str) -> String {
+    let slug: String = label
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    format!("{slug}.csv")
+}
+
+/// A button that saves `data` as CSV, formula-like cells defused.
+#[component]
+pub fn CsvButton(
+    label: &'static str,
+    #[prop(into)] data: Signal<TableData>,
+    testid: &'static str,
+) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    view! {
+        <button type="button" class="link-button no-print" data-testid=format!("{testid}-csv") on:click=move |_| {
+            let csv = data.with_untracked(|d| to_csv(&d.headers, &d.rows));
+            error.set(download_text(&csv_name(label), "text/csv", &csv).err());
+        }>"Download CSV"</button>
+        {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+    }
+}
 
 /// Cells are text; `numeric` columns align right.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -36,6 +76,7 @@ pub fn DataTable(
     view! {
         <details class="chart-data" open=open>
             <summary>{move || format!("Data table: {label} ({} rows)", rows())}</summary>
+            <CsvButton label data testid/>
             <div class="table-scroll limited" tabindex="0" role="region" aria-label=label>
                 <table class="data-table" data-testid=testid>
                     <thead>

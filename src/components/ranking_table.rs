@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::data_table::{CsvButton, TableData};
 use crate::explorer::{Explorer, SortColumn};
 use crate::navigation::{Navigation, Tab};
 
@@ -52,7 +53,34 @@ pub fn RankingTable(explorer: Explorer) -> impl IntoView {
                 .collect_view()
         })
     };
+    let csv = Signal::derive(move || {
+        let mut headers: Vec<String> = ["Rank", "Market", "ISO3", "World rank", "Score"]
+            .map(String::from)
+            .to_vec();
+        pillars.with(|p| headers.extend(p.iter().map(|p| p.label.clone())));
+        let rows = explorer.table_rows.with(|rows| {
+            rows.iter()
+                .map(|r| {
+                    let mut row = vec![
+                        r.rank.to_string(),
+                        r.market.clone(),
+                        r.iso3.clone(),
+                        r.world_rank.to_string(),
+                        r.score.clone(),
+                    ];
+                    row.extend(r.cells.iter().map(|c| c.text.clone()));
+                    row
+                })
+                .collect()
+        });
+        TableData {
+            numeric: Vec::new(),
+            headers,
+            rows,
+        }
+    });
     view! {
+        <p class="table-actions"><CsvButton label="readiness ranking" data=csv testid="ranking-table"/></p>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Ranking table">
             <table class="ranking-table" data-testid="ranking-table">
                 <thead>

@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { openApp } from './browser.mjs';
+
+const drawn = (page, id) => page.waitForSelector(`[data-testid="${id}"][data-draws]:not([data-draws="0"])`, { timeout: 30000 });
+
+async function save(page, testid) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${testid}"]`)]);
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+}
+
+test('every chart saves as PNG and as SVG drawn by the same code, and tables as CSV', async () => {
+  const { page, consoleErrors, close } = await openApp();
+  try {
+    await drawn(page, 'ranking-chart');
+    const png = await save(page, 'ranking-chart-png');
+    assert.equal(png.name, 'ranking-chart.png');
+    assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+    assert.ok(png.bytes.length > 5000, `PNG of ${png.bytes.length} bytes`);
+
+    const svg = await save(page, 'ranking-chart-svg');
+    assert.equal(svg.name, 'ranking-chart.svg');
+    const text = svg.bytes.toString('utf8');
+    assert.match(text, /^<svg/);
+    const top = (await page.getAttribute('[data-testid="ranking-chart"]', 'aria-label')).match(/1\. ([^0-9]+) \d/)[1].trim();
+    assert.ok(text.includes(top), `the SVG names the top market, ${top}`);
+    assert.ok((text.match(/<rect/g) ?? []).length > 40, 'the SVG has the bars');
+
+    const csv = await save(page, 'ranking-table-csv');
+    assert.equal(csv.name, 'readiness-ranking.csv');
+    const lines = csv.bytes.toString('utf8').trim().split('\r\n');
+    assert.match(lines[0], /^Rank,Market,ISO3,World rank,Score,Demand,/);
+    assert.equal(lines.length - 1, await page.locator('[data-testid="ranking-table"] tbody tr').count());
+    assert.match(lines[1], new RegExp(`^1,${top},[A-Z]{3},`));
+
+    await page.click('[data-testid="tab-test-markets"]');
+    await drawn(page, 'sell-through-chart');
+    await page.click('summary:has-text("Data table: weekly sales")');
+    const weekly = await save(page, 'sales-table-csv');
+    assert.equal(weekly.name, 'weekly-sales.csv');
+    assert.equal(weekly.bytes.toString('utf8').trim().split('\r\n').length, 61);
+    const flash = await save(page, 'flash-chart-svg');
+    assert.match(flash.bytes.toString('utf8'), /did not/);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
