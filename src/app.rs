@@ -234,9 +234,8 @@ fn RankingView(explorer: Explorer) -> impl IntoView {
             pillars
                 .iter()
                 .map(|c| {
-                    let swatch = format!("background:{}", c.color);
                     view! {
-                        <li><span class="swatch" style=swatch></span>{c.label.clone()}</li>
+                        <li><span class="swatch" style:background=c.color.clone()></span>{c.label.clone()}</li>
                     }
                 })
                 .collect_view()

@@ -102,7 +102,7 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
                 let can_remove = details.with(|ds| ds.len() > 2);
                 view! {
                     <span class="chip" data-testid=format!("compare-{}", d.iso3)>
-                        <span class="swatch" style=format!("background:{}", css_hex(series_color(i)))></span>
+                        <span class="swatch" style:background=css_hex(series_color(i))></span>
                         {d.name.clone()}
                         <button type="button" class="chip-remove" aria-label=format!("Remove {}", d.name)
                             disabled=!can_remove on:click=move |_| remove(code.clone())>"×"</button>

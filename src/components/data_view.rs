@@ -223,7 +223,7 @@ pub fn DataView(base: Arc<Dataset>, dataset: RwSignal<Arc<Dataset>>) -> impl Int
                                     <td><span class=format!("badge {}", r.status)>{r.status}</span></td>
                                     <td>{r.years}</td>
                                     <td class="num">
-                                        <span class="meter" aria-hidden="true"><span style=format!("width:{:.0}%", r.coverage_pct)></span></span>
+                                        <span class="meter" aria-hidden="true"><span style:width=format!("{:.0}%", r.coverage_pct)></span></span>
                                         {r.coverage}
                                     </td>
                                     <td class="wrap">{r.source}</td>

@@ -266,9 +266,9 @@ pub fn DemandView(explorer: Explorer) -> impl IntoView {
                     {format!("Each market's interest percentile against its readiness percentile (the current weights, without the interest indicators). Beyond {GAP_POINTS:.0} points from the diagonal, one runs ahead: interest ahead is demand waiting to be served; readiness ahead is a market where the brand must be built first. Click a dot to open the market.")}
                 </p>
                 <ul class="legend">
-                    <li><span class="swatch" style=format!("background:{}", palette::css_hex(palette::series(5)))></span>"interest ahead"</li>
-                    <li><span class="swatch" style=format!("background:{}", palette::css_hex(palette::series(0)))></span>"readiness ahead"</li>
-                    <li><span class="swatch" style=format!("background:{}", palette::css_hex(palette::series(6)))></span>"in step"</li>
+                    <li><span class="swatch" style:background=palette::css_hex(palette::series(5))></span>"interest ahead"</li>
+                    <li><span class="swatch" style:background=palette::css_hex(palette::series(0))></span>"readiness ahead"</li>
+                    <li><span class="swatch" style:background=palette::css_hex(palette::series(6))></span>"in step"</li>
                 </ul>
                 <div class="demand-grid">
                     <div class="matrix-frame" on:click=on_scatter_click>

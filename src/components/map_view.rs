@@ -154,7 +154,7 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
                             class="map-canvas"
                         />
                         {move || hover.get().map(|h| view! {
-                            <div class="tooltip" data-testid="map-tooltip" style=format!("left:{}px;top:{}px", h.x + 12.0, h.y + 12.0)>{h.text}</div>
+                            <div class="tooltip" data-testid="map-tooltip" style:left=format!("{}px", h.x + 12.0) style:top=format!("{}px", h.y + 12.0)>{h.text}</div>
                         })}
                     </div>
                 }.into_any(),

@@ -88,7 +88,7 @@ pub fn MarketView(explorer: Explorer) -> impl IntoView {
                 .into_iter()
                 .enumerate()
                 .map(|(i, label)| {
-                    view! { <li><span class="swatch" style=format!("background:{}", css_hex(series_color(i)))></span>{label}</li> }
+                    view! { <li><span class="swatch" style:background=css_hex(series_color(i))></span>{label}</li> }
                 })
                 .collect_view()
         })

@@ -165,7 +165,7 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
                     <h3>"Readiness profile"</h3>
                     <ul class="legend small">
                         {["This market", "Region median", "Top-10 median"].iter().enumerate().map(|(i, l)| view! {
-                            <li><span class="swatch" style=format!("background:{}", css_hex(series_color(i)))></span>{*l}</li>
+                            <li><span class="swatch" style:background=css_hex(series_color(i))></span>{*l}</li>
                         }).collect_view()}
                     </ul>
                     <CanvasChart draw=move |backend, ratio| profile.with(|rows| draw_profile(backend, rows, ratio)) summary=Signal::derive(move || format!("Pillar scores of {}", name.get())) testid="memo-profile" class="memo-canvas"/>

@@ -73,7 +73,7 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
             regions(d)
                 .into_iter()
                 .enumerate()
-                .map(|(i, r)| view! { <li><span class="swatch" style=format!("background:{}", palette::css_hex(palette::series(i)))></span>{r}</li> })
+                .map(|(i, r)| view! { <li><span class="swatch" style:background=palette::css_hex(palette::series(i))></span>{r}</li> })
                 .collect_view()
         })
     };

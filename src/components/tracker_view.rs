@@ -430,7 +430,7 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
                 <h3>{title}</h3>
                 <p class="subtitle">{subtitle}</p>
                 <ul class="legend">
-                    {legend.into_iter().map(|(label, color)| view! { <li><span class="swatch" style=format!("background:{color}")></span>{label}</li> }).collect_view()}
+                    {legend.into_iter().map(|(label, color)| view! { <li><span class="swatch" style:background=color></span>{label}</li> }).collect_view()}
                 </ul>
                 <CanvasChart draw=move |backend, ratio| data.with(|d| draw_time_chart(backend, d, ratio)) summary=summary testid=testid class="time-canvas"/>
                 <DataTable label=table_label data=rows testid=table_id/>

@@ -227,7 +227,7 @@ pub fn UncertaintyView(explorer: Explorer) -> impl IntoView {
                 {move || match run.get() {
                     Run::Running { done, total } => Some(view! {
                         <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax=total.to_string() aria-valuenow=done.to_string() data-testid="mc-progress">
-                            <span style=format!("width:{:.0}%", 100.0 * done as f64 / total.max(1) as f64)></span>
+                            <span style:width=format!("{:.0}%", 100.0 * done as f64 / total.max(1) as f64)></span>
                             <p>{format!("{done} of {total} draws…")}</p>
                         </div>
                     }.into_any()),

@@ -103,7 +103,7 @@ fn weight_slider(
     view! {
         <div class="weight">
             <label for=input_id.clone()>
-                {swatch.map(|s| view! { <span class="swatch" style=format!("background:{s}")></span> })}
+                {swatch.map(|s| view! { <span class="swatch" style:background=s></span> })}
                 <span class="weight-name">{label}</span>
                 <span class="weight-share" data-testid=format!("share-{id}")>
                     {move || format!("{:.0}%", 100.0 * shares.with(|s| s.get(&share_id).copied().unwrap_or(0.0)))}

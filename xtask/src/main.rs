@@ -2,6 +2,7 @@
 //! first, and `setup` installs only what is missing or at the wrong version, so a fresh
 //! machine needs nothing but rustup, Node/npm and Python, and a warm one loses no time.
 
+mod csp;
 mod process;
 mod setup;
 mod static_server;
@@ -57,9 +58,10 @@ fn parse_port(args: &[String]) -> Result<u16, String> {
     }
 }
 
-/// `trunk build --release` into dist/.
+/// `trunk build --release` into dist/, then the page made to run under the strict CSP.
 pub fn build_release() -> Result<(), String> {
-    process::run(process::command("trunk").args(["build", "--release"]))
+    process::run(process::command("trunk").args(["build", "--release"]))?;
+    csp::harden(&root().join("dist"))
 }
 
 fn serve(port: u16) -> Result<(), String> {
