@@ -37,7 +37,9 @@ pub fn CsvButton(
     view! {
         <button type="button" class="link-button no-print" data-testid=format!("{testid}-csv") on:click=move |_| {
             let csv = data.with_untracked(|d| to_csv(&d.headers, &d.rows));
-            error.set(download_text(&csv_name(label), "text/csv", &csv).err());
+            // The byte-order mark tells Excel the file is UTF-8 (names such as Côte d'Ivoire).
+            let text = format!("\u{feff}{csv}");
+            error.set(download_text(&csv_name(label), "text/csv;charset=utf-8", &text).err());
         }>"Download CSV"</button>
         {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
     }

@@ -7,6 +7,7 @@ use beachhead_engine::gates::{
 };
 use leptos::prelude::*;
 
+use crate::components::data_table::{CsvButton, TableData};
 use crate::explorer::Explorer;
 use crate::gate_board::{BoardRow, GateBoard};
 use crate::navigation::{Navigation, Tab};
@@ -235,6 +236,32 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
                 .collect_view()
         })
     };
+    let csv = Signal::derive(move || {
+        let mut headers: Vec<String> = ["Market", "ISO3", "Candidate rank", "Decision"]
+            .map(String::from)
+            .to_vec();
+        board
+            .gates
+            .with(|gates| headers.extend(gates.iter().map(|g| describe(*g))));
+        TableData {
+            headers,
+            numeric: Vec::new(),
+            rows: board.rows.with(|rows| {
+                rows.iter()
+                    .map(|r| {
+                        let mut row = vec![
+                            r.name.clone(),
+                            r.iso3.clone(),
+                            r.rank.to_string(),
+                            r.decision.label().to_owned(),
+                        ];
+                        row.extend(r.results.iter().map(result_text));
+                        row
+                    })
+                    .collect()
+            }),
+        }
+    });
     let open = move |iso3: String| {
         explorer.selected.set(Some(iso3));
         // The evidence is above the board: bring it into view once it shows the new market.
@@ -299,6 +326,7 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
                         format!("{} candidate markets under the current filters: {go} go, {test} test first, {no} no-go. Click a market for its evidence.", go + test + no)
                     }}
                 </p>
+                <p class="table-actions"><CsvButton label="decision board" data=csv testid="decision-board"/></p>
                 <div class="table-scroll board-scroll" tabindex="0" role="region" aria-label="Decision board">
                     <table class="data-table board" data-testid="decision-board">
                         <thead><tr><th scope="col">"Market"</th><th scope="col">"Decision"</th>{headers}</tr></thead>

@@ -13,6 +13,7 @@ use beachhead_engine::economics::{
 use leptos::prelude::*;
 
 use crate::components::canvas_chart::CanvasChart;
+use crate::components::data_table::{CsvButton, TableData};
 use crate::explorer::Explorer;
 use crate::format;
 
@@ -793,10 +794,40 @@ fn MarketsEconomicsTable(explorer: Explorer) -> impl IntoView {
             </th>
         }
     };
+    let csv = Signal::derive(move || TableData {
+        headers: [
+            "Market",
+            "ISO3",
+            "Contribution per unit (US$)",
+            "Margin %",
+            "Break-even units",
+            "Payback (months)",
+        ]
+        .map(String::from)
+        .to_vec(),
+        numeric: Vec::new(),
+        rows: rows.with(|rows| {
+            rows.iter()
+                .map(|r| {
+                    vec![
+                        r.1.clone(),
+                        r.0.clone(),
+                        format!("{:.2}", r.2.contribution_usd),
+                        format!("{:.1}", r.2.contribution_pct),
+                        r.2.break_even_units
+                            .map_or("never".into(), |u| format!("{:.0}", u.ceil())),
+                        r.2.payback_months
+                            .map_or("never".into(), |m| format!("{m:.1}")),
+                    ]
+                })
+                .collect()
+        }),
+    });
     view! {
         <section class="card" aria-labelledby="all-margins-title">
             <h2 id="all-margins-title">"All markets"</h2>
             <p class="subtitle">{move || format!("{} markets with the data to compute; {} lack duty, VAT or an exchange rate (set them in the assumptions). Best first; click a heading to sort.", rows.with(Vec::len), skipped())}</p>
+            <p class="table-actions"><CsvButton label="economics of all markets" data=csv testid="economics-table"/></p>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Economics of all markets">
                 <table class="data-table" data-testid="economics-table">
                     <thead>

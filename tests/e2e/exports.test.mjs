@@ -29,7 +29,9 @@ test('every chart saves as PNG and as SVG drawn by the same code, and tables as 
 
     const csv = await save(page, 'ranking-table-csv');
     assert.equal(csv.name, 'readiness-ranking.csv');
-    const lines = csv.bytes.toString('utf8').trim().split('\r\n');
+    const csvText = csv.bytes.toString('utf8');
+    assert.ok(csvText.startsWith('\ufeff'), 'a byte-order mark, for Excel');
+    const lines = csvText.slice(1).trim().split('\r\n');
     assert.match(lines[0], /^Rank,Market,ISO3,World rank,Score,Demand,/);
     assert.equal(lines.length - 1, await page.locator('[data-testid="ranking-table"] tbody tr').count());
     assert.match(lines[1], new RegExp(`^1,${top},[A-Z]{3},`));
@@ -42,6 +44,18 @@ test('every chart saves as PNG and as SVG drawn by the same code, and tables as 
     assert.equal(weekly.bytes.toString('utf8').trim().split('\r\n').length, 61);
     const flash = await save(page, 'flash-chart-svg');
     assert.match(flash.bytes.toString('utf8'), /did not/);
+
+    await page.click('[data-testid="tab-gates"]');
+    await page.waitForSelector('[data-testid="decision-board"] tbody tr');
+    const board = (await save(page, 'decision-board-csv')).bytes.toString('utf8').slice(1).trim().split('\r\n');
+    assert.match(board[0], /^Market,ISO3,Candidate rank,Decision,Readiness score at least 55 of 100,/);
+    assert.match(board[1], /^Hong Kong,HKG,\d+,Go,✓ /);
+    assert.equal(board.length - 1, await page.locator('[data-testid="decision-board"] tbody tr').count());
+    await page.click('[data-testid="tab-margins"]');
+    await page.waitForSelector('[data-testid="economics-table"] tbody tr');
+    const economics = (await save(page, 'economics-table-csv')).bytes.toString('utf8').slice(1).trim().split('\r\n');
+    assert.match(economics[0], /^Market,ISO3,Contribution per unit \(US\$\),Margin %,Break-even units,Payback \(months\)$/);
+    assert.equal(economics.length - 1, await page.locator('[data-testid="economics-table"] tbody tr').count());
     assert.deepEqual(consoleErrors, []);
   } finally {
     await close();
