@@ -211,32 +211,11 @@ impl Explorer {
         let normalisations = RwSignal::new(BTreeMap::<String, Normalisation>::new());
         let aggregations = RwSignal::new(BTreeMap::<String, beachhead_engine::Aggregation>::new());
         let model = Memo::new(move |_| {
-            let mut model = shaped.get();
-            normalisations.with(|chosen| {
-                aggregations.with(|groups| {
-                    model.root.visit_mut(&mut |n| {
-                        if let Some(&method) = chosen.get(&n.id) {
-                            n.normalisation = Some(method);
-                        }
-                        if let Some(&aggregation) = groups.get(&n.id) {
-                            n.aggregation = Some(aggregation);
-                        }
-                    });
-                });
-            });
-            weights.with(|w| {
-                let root = model.root.id.clone();
-                model.root.visit_mut(&mut |n| {
-                    if n.id != root {
-                        if let Some(&weight) = w.get(&n.id) {
-                            n.weight = weight;
-                        } else if n.is_leaf() {
-                            n.weight = 1.0;
-                        }
-                    }
-                });
-            });
-            model
+            shaped.with(|m| {
+                weights.with(|w| {
+                    normalisations.with(|n| aggregations.with(|a| m.with_choices(w, n, a)))
+                })
+            })
         });
         let pillars = Memo::new(move |_| shaped.with(|m| dataset.with(|d| pillar_info(d, m))));
         let model_problems = Memo::new(move |_| {

@@ -3,6 +3,7 @@
 //! (pillars, the index itself, any depth) weight and aggregate their children.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 use crate::dataset::Dataset;
 use crate::problem::{LoadError, Problem};
@@ -262,6 +263,34 @@ impl IndexModel {
     }
 
     /// Every node's weight by id.
+    /// The model with the user's choices laid over it: weights by node id (leaves without one
+    /// weigh 1, the root keeps its own), and normalisation and aggregation overrides by id.
+    pub fn with_choices(
+        &self,
+        weights: &BTreeMap<String, f64>,
+        normalisations: &BTreeMap<String, Normalisation>,
+        aggregations: &BTreeMap<String, Aggregation>,
+    ) -> IndexModel {
+        let mut model = self.clone();
+        let root = model.root.id.clone();
+        model.root.visit_mut(&mut |n| {
+            if let Some(&method) = normalisations.get(&n.id) {
+                n.normalisation = Some(method);
+            }
+            if let Some(&aggregation) = aggregations.get(&n.id) {
+                n.aggregation = Some(aggregation);
+            }
+            if n.id != root {
+                if let Some(&weight) = weights.get(&n.id) {
+                    n.weight = weight;
+                } else if n.is_leaf() {
+                    n.weight = 1.0;
+                }
+            }
+        });
+        model
+    }
+
     pub fn weights(&self) -> Vec<(String, f64)> {
         let mut out = Vec::new();
         self.root.visit(&mut |n| out.push((n.id.clone(), n.weight)));

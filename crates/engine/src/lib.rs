@@ -16,6 +16,7 @@ pub mod market_filter;
 pub mod market_match;
 pub mod problem;
 pub mod readiness;
+pub mod scenario;
 pub mod sensitivity;
 pub mod table;
 pub mod template;

@@ -1,0 +1,179 @@
+//! Scenarios: named sets of choices (weights, methods, filters, economics assumptions, gates)
+//! the user saves, reopens, compares, and exchanges as JSON files.
+//!
+//! A scenario keeps its choices as link state ([`ViewState`]): one encoding for links, saved
+//! scenarios and files, read by one decoder that names whatever it cannot follow.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::dataset::Dataset;
+use crate::economics::{market_economics, Assumptions};
+use crate::index_model::IndexModel;
+use crate::readiness::{self, Ranking};
+use crate::view_state::{apply_assumption_changes, ViewState};
+
+pub const SCENARIOS_FORMAT: &str = "beachhead-scenarios";
+/// Bumped when the stored form changes; [`read`] then migrates the older versions it knows.
+pub const SCENARIOS_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    pub name: String,
+    /// When it was saved, as the browser's ISO 8601 time.
+    pub saved: String,
+    /// The choices, as the part of a link after `?`.
+    pub state: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioFile {
+    pub format: String,
+    pub version: u32,
+    pub scenarios: Vec<Scenario>,
+}
+
+impl ScenarioFile {
+    pub fn new(scenarios: Vec<Scenario>) -> Self {
+        Self {
+            format: SCENARIOS_FORMAT.into(),
+            version: SCENARIOS_VERSION,
+            scenarios,
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Why stored or imported scenarios could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    /// Not JSON, or not scenarios.
+    Corrupt(String),
+    /// Written by a newer Beachhead: kept as it is, never overwritten.
+    Future(u32),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Corrupt(why) => write!(f, "they are not readable scenarios ({why})"),
+            ReadError::Future(v) => write!(
+                f,
+                "they were saved by a newer Beachhead (format version {v}; this one reads up to {SCENARIOS_VERSION})"
+            ),
+        }
+    }
+}
+
+/// Reads a scenario file (stored or imported).
+pub fn read(text: &str) -> Result<ScenarioFile, ReadError> {
+    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| ReadError::Corrupt(format!("line {}: {e}", e.line())))?;
+    if value.get("format").and_then(Value::as_str) != Some(SCENARIOS_FORMAT) {
+        return Err(ReadError::Corrupt(format!(
+            "expected \"format\": \"{SCENARIOS_FORMAT}\""
+        )));
+    }
+    let version = value
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| ReadError::Corrupt("no version number".into()))?;
+    let version = u32::try_from(version).map_err(|_| ReadError::Future(u32::MAX))?;
+    // Each older version, once there is one, gets an arm here that migrates it.
+    match version {
+        SCENARIOS_VERSION => {
+            serde_json::from_value(value).map_err(|e| ReadError::Corrupt(e.to_string()))
+        }
+        v if v > SCENARIOS_VERSION => Err(ReadError::Future(v)),
+        v => Err(ReadError::Corrupt(format!("unknown version {v}"))),
+    }
+}
+
+/// What a scenario yields: its ranking and each market's blended contribution margin.
+pub struct Outcome {
+    pub ranking: Ranking,
+    pub margin_pct: Vec<Option<f64>>,
+    /// What in the scenario could not be followed (an indicator no longer in the model, say).
+    pub notices: Vec<String>,
+}
+
+/// Computes a scenario against the dataset, the base model and the base assumptions; weights
+/// not given keep the model's own.
+pub fn outcome(
+    dataset: &Dataset,
+    model: &IndexModel,
+    assumptions: &Assumptions,
+    state: &str,
+) -> Outcome {
+    let (state, mut notices) = ViewState::decode(&format!("?{state}"));
+    let mut weights: std::collections::BTreeMap<String, f64> =
+        model.weights().into_iter().collect();
+    weights.remove(&model.root.id);
+    for (id, w) in state.weights {
+        match weights.get_mut(&id) {
+            Some(slot) => *slot = w,
+            None => notices.push(format!(
+                "\"{id}\" is not in the model; its weight was left out."
+            )),
+        }
+    }
+    let chosen = model.with_choices(&weights, &state.normalisations, &state.aggregations);
+    let (assumptions, problems) = apply_assumption_changes(assumptions, &state.assumptions);
+    notices.extend(problems);
+    let ranking = readiness::score(dataset, &chosen);
+    let margin_pct = (0..dataset.markets().len())
+        .map(|m| {
+            market_economics(&assumptions, dataset, m)
+                .ok()
+                .map(|e| e.blended.contribution_pct)
+        })
+        .collect();
+    Outcome {
+        ranking,
+        margin_pct,
+        notices,
+    }
+}
+
+/// One market's place in two scenarios.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub market: usize,
+    pub rank_a: Option<usize>,
+    pub rank_b: Option<usize>,
+    pub margin_a: Option<f64>,
+    pub margin_b: Option<f64>,
+}
+
+/// The markets in either scenario's top `top`, best in A first, with their ranks and margins
+/// in both.
+pub fn compare(a: &Outcome, b: &Outcome, top: usize) -> Vec<Change> {
+    let rank = |o: &Outcome, m: usize| o.ranking.of_market(m).map(|s| s.rank);
+    let mut markets: Vec<usize> = Vec::new();
+    for o in [a, b] {
+        for s in o.ranking.scores.iter().take(top) {
+            if !markets.contains(&s.market) {
+                markets.push(s.market);
+            }
+        }
+    }
+    markets.sort_by_key(|&m| {
+        (
+            rank(a, m).unwrap_or(usize::MAX),
+            rank(b, m).unwrap_or(usize::MAX),
+        )
+    });
+    markets
+        .into_iter()
+        .map(|m| Change {
+            market: m,
+            rank_a: rank(a, m),
+            rank_b: rank(b, m),
+            margin_a: a.margin_pct.get(m).copied().flatten(),
+            margin_b: b.margin_pct.get(m).copied().flatten(),
+        })
+        .collect()
+}

@@ -1,0 +1,90 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is a failed test, with its place
+
+use beachhead_engine::economics::Assumptions;
+use beachhead_engine::scenario::{compare, outcome, read, ReadError, Scenario, ScenarioFile};
+use beachhead_engine::view_state::ViewState;
+use beachhead_engine::{Dataset, IndexModel};
+
+fn bundled() -> (Dataset, IndexModel, Assumptions) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data");
+    let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).unwrap();
+    (
+        Dataset::from_csv(
+            "indicators.csv",
+            &read("indicators.csv"),
+            "markets.csv",
+            &read("markets.csv"),
+        )
+        .unwrap(),
+        IndexModel::from_json("m", &read("models/beachhead-readiness.json")).unwrap(),
+        Assumptions::from_json("a", &read("economics/assumptions.json")).unwrap(),
+    )
+}
+
+#[test]
+fn a_scenario_file_round_trips() {
+    let file = ScenarioFile::new(vec![Scenario {
+        name: "Demand first \"bold\"".into(),
+        saved: "2026-11-25T05:00:00.000Z".into(),
+        state: "w=demand:50".into(),
+    }]);
+    assert_eq!(read(&file.to_json()).unwrap(), file);
+}
+
+#[test]
+fn unreadable_and_future_files_are_told_apart() {
+    assert!(matches!(read("{not json"), Err(ReadError::Corrupt(_))));
+    assert!(matches!(
+        read(r#"{"format":"other","version":1,"scenarios":[]}"#),
+        Err(ReadError::Corrupt(_))
+    ));
+    assert!(matches!(
+        read(r#"{"format":"beachhead-scenarios","scenarios":[]}"#),
+        Err(ReadError::Corrupt(_))
+    ));
+    let future =
+        read(r#"{"format":"beachhead-scenarios","version":9,"scenarios":[{"anything":1}]}"#);
+    assert_eq!(future, Err(ReadError::Future(9)));
+    assert!(future.unwrap_err().to_string().contains("newer Beachhead"));
+}
+
+#[test]
+fn two_scenarios_compare_by_rank_and_margin() {
+    let (d, m, a) = bundled();
+    let base = outcome(&d, &m, &a, "");
+    assert!(base.notices.is_empty());
+    assert_eq!(
+        base.ranking,
+        beachhead_engine::readiness::score(&d, &m),
+        "no choices: the model as shipped"
+    );
+    let mut pricier = a.clone();
+    let mut hk = pricier.for_market("HKG").unwrap();
+    hk.retail_price.amount *= 1.2;
+    pricier.set_market("HKG", &hk).unwrap();
+    let state = ViewState {
+        weights: [("demand".to_owned(), 0.0), ("nonexistent".to_owned(), 3.0)]
+            .into_iter()
+            .collect(),
+        assumptions: beachhead_engine::view_state::assumption_changes(&a, &pricier),
+        ..ViewState::default()
+    };
+    let link = state.encode();
+    let other = outcome(&d, &m, &a, link.trim_start_matches('?'));
+    assert_eq!(other.notices.len(), 1, "{:?}", other.notices);
+    let changes = compare(&base, &other, 10);
+    assert!(changes.len() >= 10);
+    assert!(
+        changes.iter().any(|c| c.rank_a != c.rank_b),
+        "demand at zero moves ranks"
+    );
+    let hkg = d.markets().iter().position(|x| x.iso3 == "HKG").unwrap();
+    let (ma, mb) = (
+        base.margin_pct[hkg].unwrap(),
+        other.margin_pct[hkg].unwrap(),
+    );
+    assert!(
+        mb > ma,
+        "a higher price raises Hong Kong's margin: {ma} -> {mb}"
+    );
+}
