@@ -8,6 +8,7 @@ use beachhead_engine::{Dataset, IndexModel};
 use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
 
+use crate::components::scenarios_panel::ScenariosPanel;
 use crate::components::{
     CompareView, DataView, DemandView, FilterBar, GatesView, MapView, MarginView, MarketView,
     MemoView, OpportunityView, RankingChart, RankingTable, Sources, TrackerView, UncertaintyView,
@@ -17,6 +18,7 @@ use crate::data_source::{self, Bundle, LoadFailure};
 use crate::explorer::{Explorer, CHART_MARKETS};
 use crate::gate_board::GateBoard;
 use crate::navigation::{Navigation, Tab};
+use crate::scenarios::Scenarios;
 use crate::test_markets::TestMarketState;
 use crate::url_state::UrlState;
 
@@ -119,12 +121,15 @@ fn Ready(
     let bundled_ids: Vec<String> = dataset.indicators().iter().map(|i| i.id.clone()).collect();
     let base = Arc::clone(&dataset);
     let in_use = RwSignal::new(dataset);
+    let base_model = Arc::new(model.clone());
+    let base_assumptions = Arc::new(assumptions.clone());
     let explorer = Explorer::new(in_use.into(), model, bundled_ids, assumptions);
     let tests = TestMarketState::new(test_markets);
     provide_context(crate::data_source::SharedMap::new());
     let board = GateBoard::new(explorer, tests);
     let navigation = Navigation::provide();
     let links = UrlState::start(explorer, tests, board, navigation);
+    let scenarios = Scenarios::load();
     let tab = navigation.tab;
     let tab_button = move |to: Tab, label: &'static str| {
         view! {
@@ -186,6 +191,7 @@ fn Ready(
                 <span class="badge own-data" data-testid="own-data-badge">"using your data"</span>
             </Show>
         </nav>
+        <ScenariosPanel explorer links scenarios base_model base_assumptions/>
         <div hidden=move || tab.get() != Tab::Ranking>
             <RankingView explorer/>
         </div>

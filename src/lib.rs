@@ -12,6 +12,7 @@ pub mod format;
 pub mod gate_board;
 pub mod market_detail;
 pub mod navigation;
+pub mod scenarios;
 pub mod test_markets;
 pub mod url_state;
 pub mod user_files;

@@ -86,6 +86,11 @@ impl UrlState {
         this
     }
 
+    /// The filter the app starts with.
+    pub fn default_filter(&self) -> MarketFilter {
+        self.default_filter.get_value()
+    }
+
     /// The state as it is now, only what differs from the defaults.
     pub fn state(&self) -> ViewState {
         let e = self.explorer;

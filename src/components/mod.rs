@@ -12,6 +12,7 @@ pub mod memo_view;
 pub mod opportunity_view;
 pub mod ranking_chart;
 pub mod ranking_table;
+pub mod scenarios_panel;
 pub mod sources;
 pub mod tracker_view;
 pub mod uncertainty_view;

@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::dataset::Dataset;
 use crate::economics::{market_economics, Assumptions};
 use crate::index_model::IndexModel;
+use crate::market_filter::MarketFilter;
 use crate::readiness::{self, Ranking};
 use crate::view_state::{apply_assumption_changes, ViewState};
 
@@ -92,9 +93,12 @@ pub fn read(text: &str) -> Result<ScenarioFile, ReadError> {
     }
 }
 
-/// What a scenario yields: its ranking and each market's blended contribution margin.
+/// What a scenario yields: its ranking, its candidates' ranks under its filter, and each
+/// market's blended contribution margin.
 pub struct Outcome {
     pub ranking: Ranking,
+    /// (market, rank among the candidates), best first.
+    pub candidates: Vec<(usize, usize)>,
     pub margin_pct: Vec<Option<f64>>,
     /// What in the scenario could not be followed (an indicator no longer in the model, say).
     pub notices: Vec<String>,
@@ -106,6 +110,7 @@ pub fn outcome(
     dataset: &Dataset,
     model: &IndexModel,
     assumptions: &Assumptions,
+    default_filter: &MarketFilter,
     state: &str,
 ) -> Outcome {
     let (state, mut notices) = ViewState::decode(&format!("?{state}"));
@@ -124,6 +129,21 @@ pub fn outcome(
     let (assumptions, problems) = apply_assumption_changes(assumptions, &state.assumptions);
     notices.extend(problems);
     let ranking = readiness::score(dataset, &chosen);
+    let filter = state.filter.unwrap_or_else(|| default_filter.clone());
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    let mut previous: Option<(f64, usize)> = None;
+    for s in ranking
+        .scores
+        .iter()
+        .filter(|s| filter.matches(dataset, s.market))
+    {
+        let rank = match previous {
+            Some((score, rank)) if score == s.score => rank,
+            _ => candidates.len() + 1,
+        };
+        candidates.push((s.market, rank));
+        previous = Some((s.score, rank));
+    }
     let margin_pct = (0..dataset.markets().len())
         .map(|m| {
             market_economics(&assumptions, dataset, m)
@@ -133,6 +153,7 @@ pub fn outcome(
         .collect();
     Outcome {
         ranking,
+        candidates,
         margin_pct,
         notices,
     }
@@ -148,15 +169,15 @@ pub struct Change {
     pub margin_b: Option<f64>,
 }
 
-/// The markets in either scenario's top `top`, best in A first, with their ranks and margins
-/// in both.
+/// The markets in either scenario's top `top` candidates, best in A first, with their
+/// candidate ranks and margins in both (a rank is missing where a filter leaves the market out).
 pub fn compare(a: &Outcome, b: &Outcome, top: usize) -> Vec<Change> {
-    let rank = |o: &Outcome, m: usize| o.ranking.of_market(m).map(|s| s.rank);
+    let rank = |o: &Outcome, m: usize| o.candidates.iter().find(|c| c.0 == m).map(|c| c.1);
     let mut markets: Vec<usize> = Vec::new();
     for o in [a, b] {
-        for s in o.ranking.scores.iter().take(top) {
-            if !markets.contains(&s.market) {
-                markets.push(s.market);
+        for &(m, _) in o.candidates.iter().take(top) {
+            if !markets.contains(&m) {
+                markets.push(m);
             }
         }
     }

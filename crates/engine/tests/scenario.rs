@@ -21,6 +21,13 @@ fn bundled() -> (Dataset, IndexModel, Assumptions) {
     )
 }
 
+fn china_entered() -> beachhead_engine::market_filter::MarketFilter {
+    beachhead_engine::market_filter::MarketFilter {
+        entered: vec!["CHN".into()],
+        ..Default::default()
+    }
+}
+
 #[test]
 fn a_scenario_file_round_trips() {
     let file = ScenarioFile::new(vec![Scenario {
@@ -51,7 +58,7 @@ fn unreadable_and_future_files_are_told_apart() {
 #[test]
 fn two_scenarios_compare_by_rank_and_margin() {
     let (d, m, a) = bundled();
-    let base = outcome(&d, &m, &a, "");
+    let base = outcome(&d, &m, &a, &china_entered(), "");
     assert!(base.notices.is_empty());
     assert_eq!(
         base.ranking,
@@ -70,10 +77,16 @@ fn two_scenarios_compare_by_rank_and_margin() {
         ..ViewState::default()
     };
     let link = state.encode();
-    let other = outcome(&d, &m, &a, link.trim_start_matches('?'));
+    let other = outcome(&d, &m, &a, &china_entered(), link.trim_start_matches('?'));
     assert_eq!(other.notices.len(), 1, "{:?}", other.notices);
     let changes = compare(&base, &other, 10);
     assert!(changes.len() >= 10);
+    let chn = d.markets().iter().position(|x| x.iso3 == "CHN").unwrap();
+    assert!(
+        changes.iter().all(|c| c.market != chn),
+        "an entered market is not a candidate"
+    );
+    assert_eq!(base.candidates[0].1, 1);
     assert!(
         changes.iter().any(|c| c.rank_a != c.rank_b),
         "demand at zero moves ranks"

@@ -1,0 +1,207 @@
+//! The scenarios panel: save the current choices under a name, reopen, rename, duplicate,
+//! delete, export and import scenarios, and compare two by rank and margin.
+
+use std::sync::Arc;
+
+use beachhead_engine::economics::Assumptions;
+use beachhead_engine::scenario::{compare, outcome, ScenarioFile};
+use beachhead_engine::view_state::ViewState;
+use beachhead_engine::IndexModel;
+use leptos::{prelude::*, task::spawn_local};
+use wasm_bindgen::JsCast;
+
+use crate::browser::{download_text, files_of, read_files};
+use crate::explorer::Explorer;
+use crate::scenarios::Scenarios;
+use crate::url_state::UrlState;
+
+/// How many of each scenario's best markets the comparison lists.
+const COMPARED_TOP: usize = 10;
+
+/// The choices a scenario keeps: everything in the link but where the user is looking.
+fn choices(links: &UrlState) -> String {
+    let state = ViewState {
+        view: String::new(),
+        market: None,
+        compared: Vec::new(),
+        tracked: None,
+        ..links.state()
+    };
+    state.encode().trim_start_matches('?').to_owned()
+}
+
+#[component]
+pub fn ScenariosPanel(
+    explorer: Explorer,
+    links: UrlState,
+    scenarios: Scenarios,
+    base_model: Arc<IndexModel>,
+    base_assumptions: Arc<Assumptions>,
+) -> impl IntoView {
+    let name = RwSignal::new(String::new());
+    let pick_a = RwSignal::new(None::<usize>);
+    let pick_b = RwSignal::new(None::<usize>);
+    let comparison = Memo::new(move |_| {
+        let (Some(a), Some(b)) = (pick_a.get(), pick_b.get()) else {
+            return None;
+        };
+        let states = scenarios
+            .list
+            .with(|l| Some((l.get(a)?.clone(), l.get(b)?.clone())))?;
+        explorer.dataset.with(|d| {
+            let filter = links.default_filter();
+            let oa = outcome(d, &base_model, &base_assumptions, &filter, &states.0.state);
+            let ob = outcome(d, &base_model, &base_assumptions, &filter, &states.1.state);
+            let rows: Vec<(String, String, String, String, String, String)> =
+                compare(&oa, &ob, COMPARED_TOP)
+                    .into_iter()
+                    .map(|c| {
+                        let rank = |r: Option<usize>| r.map_or("–".into(), |r| r.to_string());
+                        let margin =
+                            |m: Option<f64>| m.map_or("–".into(), |m| format!("{m:.1}%"));
+                        let moved = match (c.rank_a, c.rank_b) {
+                            (Some(x), Some(y)) if x > y => format!("▲ {}", x - y),
+                            (Some(x), Some(y)) if y > x => format!("▼ {}", y - x),
+                            (Some(_), Some(_)) => "=".into(),
+                            _ => "–".into(),
+                        };
+                        let margin_change = match (c.margin_a, c.margin_b) {
+                            (Some(x), Some(y)) => format!("{:+.1} pts", y - x),
+                            _ => "–".into(),
+                        };
+                        (
+                            d.markets()[c.market].name.clone(),
+                            rank(c.rank_a),
+                            rank(c.rank_b),
+                            moved,
+                            format!("{} → {}", margin(c.margin_a), margin(c.margin_b)),
+                            margin_change,
+                        )
+                    })
+                    .collect();
+            let mut notices = oa.notices;
+            notices.extend(ob.notices);
+            Some((states.0.name, states.1.name, rows, notices))
+        })
+    });
+    let export_all = move |_| {
+        let text = scenarios
+            .list
+            .with(|l| ScenarioFile::new(l.clone()).to_json());
+        if let Err(e) = download_text("beachhead-scenarios.json", "application/json", &text) {
+            scenarios.message.set(Some(crate::scenarios::Message {
+                error: true,
+                text: e,
+            }));
+        }
+    };
+    let on_import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(list) = input.files() else { return };
+        let files = files_of(&list);
+        input.set_value("");
+        spawn_local(async move {
+            match read_files(files).await {
+                Ok(read) => {
+                    for (file, bytes) in read {
+                        scenarios.import(&file, &String::from_utf8_lossy(&bytes));
+                    }
+                }
+                Err(why) => scenarios.message.set(Some(crate::scenarios::Message {
+                    error: true,
+                    text: why,
+                })),
+            }
+        });
+    };
+    let options = move |picked: RwSignal<Option<usize>>| {
+        view! {
+            <option value="" selected=move || picked.get().is_none()>"choose…"</option>
+            {move || scenarios.list.with(|l| l.iter().enumerate().map(|(i, s)| view! {
+                <option value=i.to_string() selected=move || picked.get() == Some(i)>{s.name.clone()}</option>
+            }).collect_view())}
+        }
+    };
+
+    view! {
+        <details class="scenarios card" data-testid="scenarios">
+            <summary>{move || format!("Scenarios ({})", scenarios.list.with(Vec::len))}</summary>
+            <form class="scenario-save" on:submit=move |ev| {
+                ev.prevent_default();
+                scenarios.save(&name.get_untracked(), choices(&links));
+                name.set(String::new());
+            }>
+                <label>
+                    "Save the current weights, methods, filters, assumptions and gates as "
+                    <input type="text" placeholder="a name" data-testid="scenario-name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                </label>
+                <button type="submit" class="button" data-testid="scenario-save">"Save"</button>
+            </form>
+            {move || scenarios.message.get().map(|m| view! {
+                <p class=if m.error { "notice error" } else { "notice" } role="status" data-testid="scenario-message">{m.text}</p>
+            })}
+            <table class="data-table" data-testid="scenario-list">
+                <thead><tr><th scope="col">"Scenario"</th><th scope="col">"Saved"</th><th scope="col">"Actions"</th></tr></thead>
+                <tbody>
+                    {move || scenarios.list.get().into_iter().enumerate().map(|(i, s)| {
+                        let state = s.state.clone();
+                        let single = ScenarioFile::new(vec![s.clone()]).to_json();
+                        let file_name = format!("{}.json", s.name.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect::<String>());
+                        view! {
+                            <tr>
+                                <th scope="row">
+                                    <input type="text" class="scenario-rename" aria-label="Scenario name" value=s.name.clone() on:change=move |ev| scenarios.rename(i, &event_target_value(&ev))/>
+                                </th>
+                                <td>{s.saved.replace('T', " ").chars().take(16).collect::<String>()}</td>
+                                <td class="scenario-actions">
+                                    <button type="button" class="link-button" data-testid=format!("scenario-open-{i}") on:click=move |_| {
+                                        let view = links.state().view;
+                                        let _ = window().location().set_hash(&format!("{view}?{state}"));
+                                    }>"Open"</button>
+                                    <button type="button" class="link-button" on:click=move |_| scenarios.duplicate(i)>"Duplicate"</button>
+                                    <button type="button" class="link-button" on:click=move |_| {
+                                        if let Err(e) = download_text(&file_name, "application/json", &single) {
+                                            scenarios.message.set(Some(crate::scenarios::Message { error: true, text: e }));
+                                        }
+                                    }>"Export"</button>
+                                    <button type="button" class="link-button" data-testid=format!("scenario-delete-{i}") on:click=move |_| scenarios.delete(i)>"Delete"</button>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <p class="actions">
+                <button type="button" class="button secondary" on:click=export_all>"Export all"</button>
+                <label class="button secondary">
+                    "Import…"
+                    <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="scenario-import" on:change=on_import/>
+                </label>
+            </p>
+            <div class="scenario-compare">
+                <h3>"Compare two scenarios"</h3>
+                <label>"A " <select data-testid="compare-a" on:change=move |ev| pick_a.set(event_target_value(&ev).parse().ok())>{options(pick_a)}</select></label>
+                <label>" B " <select data-testid="compare-b" on:change=move |ev| pick_b.set(event_target_value(&ev).parse().ok())>{options(pick_b)}</select></label>
+                {move || comparison.get().map(|(a, b, rows, notices)| view! {
+                    <p class="subtitle">{format!("The top {COMPARED_TOP} candidates of each: candidate rank and blended contribution margin in \"{a}\" and in \"{b}\".")}</p>
+                    {(!notices.is_empty()).then(|| view! { <p class="hint">{notices.join(" ")}</p> })}
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="Scenario comparison">
+                        <table class="data-table" data-testid="scenario-comparison">
+                            <thead><tr><th scope="col">"Market"</th><th scope="col" class="num">"Rank A"</th><th scope="col" class="num">"Rank B"</th><th scope="col">"Move"</th><th scope="col">"Margin A → B"</th><th scope="col" class="num">"Change"</th></tr></thead>
+                            <tbody>
+                                {rows.into_iter().map(|r| view! {
+                                    <tr><th scope="row">{r.0}</th><td class="num">{r.1}</td><td class="num">{r.2}</td><td>{r.3}</td><td>{r.4}</td><td class="num">{r.5}</td></tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                })}
+            </div>
+        </details>
+    }
+}
