@@ -8,6 +8,7 @@ use beachhead_engine::{Dataset, IndexModel};
 use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
 
+use crate::components::presentation::{Presentation, PresentationBar};
 use crate::components::scenarios_panel::ScenariosPanel;
 use crate::components::{
     CompareView, DataView, DemandView, FilterBar, GatesView, MapView, MarginView, MarketView,
@@ -130,6 +131,7 @@ fn Ready(
     let navigation = Navigation::provide();
     let links = UrlState::start(explorer, tests, board, navigation);
     let scenarios = Scenarios::load();
+    let presentation = Presentation::new(navigation);
     let tab = navigation.tab;
     let tab_button = move |to: Tab, label: &'static str| {
         view! {
@@ -187,11 +189,13 @@ fn Ready(
         </Show>
         <nav class="tabs" role="tablist" aria-label="Views">
             {Tab::ALL.iter().map(|&(to, label)| tab_button(to, label)).collect_view()}
+            <button type="button" class="tab present" data-testid="present" title="Full screen, large type, a story stepped with the arrow keys" on:click=move |_| presentation.start()>"▶ Present"</button>
             <Show when=using_own_data>
                 <span class="badge own-data" data-testid="own-data-badge">"using your data"</span>
             </Show>
         </nav>
         <ScenariosPanel explorer links scenarios base_model base_assumptions/>
+        <PresentationBar presentation explorer board/>
         <div hidden=move || tab.get() != Tab::Ranking>
             <RankingView explorer/>
         </div>

@@ -10,6 +10,7 @@ pub mod margin_view;
 pub mod market_view;
 pub mod memo_view;
 pub mod opportunity_view;
+pub mod presentation;
 pub mod ranking_chart;
 pub mod ranking_table;
 pub mod scenarios_panel;

@@ -1,0 +1,154 @@
+//! Presentation mode, for a country manager in a meeting room: full screen, large type, the
+//! app around the charts hidden, and a story stepped with the arrow keys, from where demand is
+//! to the decision.
+
+use leptos::prelude::*;
+
+use crate::explorer::Explorer;
+use crate::gate_board::GateBoard;
+use crate::navigation::{Navigation, Tab};
+
+/// The story: each step a view and what it answers.
+pub const STEPS: [(Tab, &str, &str); 5] = [
+    (Tab::Demand, "Where demand is", "Fans and resellers already ask for us here; interest ahead of readiness is demand waiting."),
+    (Tab::Ranking, "Where we can win", "Readiness from public indicators, weighted as we decided."),
+    (Tab::Opportunity, "Whether we can make money", "Readiness against contribution margin: top right is ready and profitable."),
+    (Tab::TestMarkets, "What the test markets say", "Sell-through against plan, flash sales, stock and service, week by week."),
+    (Tab::Gates, "The decision", "Every candidate against our go/no-go gates."),
+];
+
+#[derive(Clone, Copy)]
+pub struct Presentation {
+    /// The step shown; None when not presenting.
+    pub step: RwSignal<Option<usize>>,
+    navigation: Navigation,
+}
+
+impl Presentation {
+    pub fn new(navigation: Navigation) -> Self {
+        let this = Self {
+            step: RwSignal::new(None),
+            navigation,
+        };
+        let listener = window_event_listener(leptos::ev::keydown, move |ev| {
+            let Some(step) = this.step.get_untracked() else {
+                return;
+            };
+            let to = match ev.key().as_str() {
+                "ArrowRight" | "PageDown" | " " => Some((step + 1).min(STEPS.len() - 1)),
+                "ArrowLeft" | "PageUp" => Some(step.saturating_sub(1)),
+                "Home" => Some(0),
+                "End" => Some(STEPS.len() - 1),
+                "Escape" => {
+                    this.stop();
+                    None
+                }
+                _ => return,
+            };
+            ev.prevent_default();
+            if let Some(to) = to {
+                this.show(to);
+            }
+        });
+        on_cleanup(move || listener.remove());
+        // Leaving full screen with the browser's own Escape ends the presentation too.
+        let exit = window_event_listener(
+            leptos::ev::Custom::<leptos::ev::Event>::new("fullscreenchange"),
+            move |_| {
+                if document().fullscreen_element().is_none() && this.step.get_untracked().is_some()
+                {
+                    this.stop();
+                }
+            },
+        );
+        on_cleanup(move || exit.remove());
+        this
+    }
+
+    pub fn show(&self, step: usize) {
+        self.step.set(Some(step));
+        self.navigation.go(STEPS[step].0);
+    }
+
+    pub fn start(&self) {
+        if let Some(root) = document().document_element() {
+            // Refused outside a user gesture or in a frame without permission: the story runs in
+            // the window as it is.
+            let _ = root.request_fullscreen();
+        }
+        let _ = document()
+            .body()
+            .map(|b| b.class_list().add_1("presenting"));
+        self.show(0);
+    }
+
+    pub fn stop(&self) {
+        self.step.set(None);
+        let _ = document()
+            .body()
+            .map(|b| b.class_list().remove_1("presenting"));
+        if document().fullscreen_element().is_some() {
+            document().exit_fullscreen();
+        }
+        // The charts get their room back.
+        self.navigation.go(self.navigation.tab.get_untracked());
+    }
+}
+
+/// The caption bar of the step shown, with the way through.
+#[component]
+pub fn PresentationBar(
+    presentation: Presentation,
+    explorer: Explorer,
+    board: GateBoard,
+) -> impl IntoView {
+    // One line of fact under the story's headline, from the data as it is now.
+    let fact = move |step: usize| -> String {
+        match STEPS[step].0 {
+            Tab::Ranking => explorer.chart_bars.with(|bars| {
+                let top: Vec<&str> = bars.iter().take(5).map(|b| b.label.as_str()).collect();
+                format!("Most ready: {}.", top.join(", "))
+            }),
+            Tab::Gates => board.rows.with(|rows| {
+                let go: Vec<&str> = rows
+                    .iter()
+                    .filter(|r| r.decision == beachhead_engine::gates::Decision::Go)
+                    .map(|r| r.name.as_str())
+                    .collect();
+                let test = rows
+                    .iter()
+                    .filter(|r| r.decision == beachhead_engine::gates::Decision::TestFirst)
+                    .count();
+                if go.is_empty() {
+                    format!("No market clears every gate yet; {test} pass the desk gates and need a test market.")
+                } else {
+                    format!("Go: {}. Test first: {test} markets.", go.join(", "))
+                }
+            }),
+            _ => String::new(),
+        }
+    };
+    view! {
+        {move || presentation.step.get().map(|step| {
+            let (_, title, line) = STEPS[step];
+            view! {
+                <div class="presentation-bar" role="region" aria-label="Presentation" data-testid="presentation-bar">
+                    <div>
+                        <p class="presentation-step">{format!("{} of {}", step + 1, STEPS.len())}</p>
+                        <h2 data-testid="presentation-title">{title}</h2>
+                        <p>{line}" "<strong>{fact(step)}</strong></p>
+                    </div>
+                    <div class="presentation-nav">
+                        <button type="button" class="button secondary" aria-label="Previous" disabled=step == 0 on:click=move |_| {
+                            presentation.show(step.saturating_sub(1));
+                        }>"←"</button>
+                        <button type="button" class="button secondary" aria-label="Next" disabled=step + 1 == STEPS.len() on:click=move |_| {
+                            presentation.show((step + 1).min(STEPS.len() - 1));
+                        }>"→"</button>
+                        <button type="button" class="button secondary" data-testid="presentation-end" on:click=move |_| presentation.stop()>"End (Esc)"</button>
+                    </div>
+                </div>
+            }
+        })}
+    }
+}
