@@ -273,7 +273,7 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
     };
     view! {
         <div class="gates-view">
-            <section class="card" aria-labelledby="gates-title">
+            <section class="card gates-setup" aria-labelledby="gates-title">
                 <h2 id="gates-title">"Go/no-go gates"</h2>
                 <p class="subtitle">
                     "Set the bar a market must clear. Desk gates (readiness, margin, payback) use the current weights and assumptions; test-market gates use the test markets' latest quarter. A market that clears the desk gates but has no test market yet is marked test first."
