@@ -189,12 +189,14 @@ fn Ready(
         </Show>
         <nav class="tabs" role="tablist" aria-label="Views">
             {Tab::ALL.iter().map(|&(to, label)| tab_button(to, label)).collect_view()}
-            <button type="button" class="tab present" data-testid="present" title="Full screen, large type, a story stepped with the arrow keys" on:click=move |_| presentation.start()>"▶ Present"</button>
             <Show when=using_own_data>
                 <span class="badge own-data" data-testid="own-data-badge">"using your data"</span>
             </Show>
         </nav>
-        <ScenariosPanel explorer links scenarios base_model base_assumptions/>
+        <div class="toolbar">
+            <ScenariosPanel explorer links scenarios base_model base_assumptions/>
+            <button type="button" class="button present" data-testid="present" title="Full screen, large type, a story stepped with the arrow keys" on:click=move |_| presentation.start()>"▶ Present"</button>
+        </div>
         <PresentationBar presentation explorer board/>
         <div hidden=move || tab.get() != Tab::Ranking>
             <RankingView explorer/>

@@ -68,7 +68,20 @@ pub async fn load_bundled() -> Result<Bundle, LoadFailure> {
     })
 }
 
+/// A bundled file's text: from the page itself when it carries it (the single-file build,
+/// opened from disk, where nothing can be fetched), else fetched beside the page.
 async fn fetch_text(url: &str) -> Result<String, LoadFailure> {
+    let inlined = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&format!("bundled:{url}")))
+        .and_then(|e| e.text_content());
+    if let Some(text) = inlined {
+        return Ok(text);
+    }
+    fetch_remote(url).await
+}
+
+async fn fetch_remote(url: &str) -> Result<String, LoadFailure> {
     let unreachable = |why: String| LoadFailure::Unreachable(format!("{url}: {why}"));
     let describe = |e: wasm_bindgen::JsValue| {
         e.as_string()

@@ -5,6 +5,7 @@
 mod csp;
 mod process;
 mod setup;
+mod single_file;
 mod static_server;
 mod test;
 
@@ -61,7 +62,9 @@ fn parse_port(args: &[String]) -> Result<u16, String> {
 /// `trunk build --release` into dist/, then the page made to run under the strict CSP.
 pub fn build_release() -> Result<(), String> {
     process::run(process::command("trunk").args(["build", "--release"]))?;
-    csp::harden(&root().join("dist"))
+    let dist = root().join("dist");
+    csp::harden(&dist)?;
+    single_file::write(&dist)
 }
 
 fn serve(port: u16) -> Result<(), String> {

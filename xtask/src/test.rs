@@ -192,7 +192,8 @@ fn end_to_end() -> Step {
         .args(&files)
         .env("BASE_URL", server.url())
         .env("CHROMIUM", CHROMIUM)
-        .env("E2E_OUT", root().join("target").join("e2e"));
+        .env("E2E_OUT", root().join("target").join("e2e"))
+        .env("DIST_DIR", root().join("dist"));
     let step = tests("end-to-end (Playwright)", &mut cmd, node_counts);
     server.stop();
     step

@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openApp, screenshot, inkedPixels } from './browser.mjs';
+
+const file = resolve(process.env.DIST_DIR ?? 'dist', 'beachhead.html');
+
+test('dist/beachhead.html runs from file:// with the network blocked', async () => {
+  assert.ok(existsSync(file), `${file} is built`);
+  const { page, consoleErrors, requests, close } = await openApp({ path: 'about:blank' });
+  try {
+    // Every request that would leave the file is refused.
+    await page.context().route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForSelector('[data-testid="ranking-chart"][data-draws]:not([data-draws="0"])', { timeout: 30000 });
+    assert.ok((await inkedPixels(page, '[data-testid="ranking-chart"]')).inked > 20000);
+    await page.click('[data-testid="tab-map"]');
+    await page.waitForSelector('[data-testid="map-chart"][data-draws]:not([data-draws="0"])', { timeout: 30000 });
+    await page.click('[data-testid="tab-test-markets"]');
+    await page.waitForSelector('[data-testid="sell-through-chart"][data-draws]:not([data-draws="0"])');
+    await screenshot(page, 'offline-file');
+    const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    assert.match(policy, /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'; style-src 'sha256-/);
+    const outside = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:') && u !== 'about:blank');
+    assert.deepEqual(outside, []);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
