@@ -6,6 +6,7 @@ use beachhead_charts::profile_chart::{draw_profile, series_color, ProfileRow};
 use leptos::prelude::*;
 
 use crate::components::canvas_chart::CanvasChart;
+use crate::components::data_table::{CsvButton, TableData};
 use crate::explorer::Explorer;
 use crate::market_detail::{market_detail, MarketDetail};
 
@@ -181,6 +182,18 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
             </section>
             <section class="card" aria-labelledby="compare-table-title">
                 <h2 id="compare-table-title">"Side by side"</h2>
+                <p class="table-actions"><CsvButton label="markets side by side" data=Signal::derive(move || {
+                    let mut headers = vec![String::new()];
+                    headers.extend(details.get().into_iter().map(|d| d.name));
+                    TableData {
+                        headers,
+                        numeric: Vec::new(),
+                        rows: table_rows()
+                            .into_iter()
+                            .map(|(label, _, cells)| std::iter::once(label).chain(cells).collect())
+                            .collect(),
+                    }
+                }) testid="compare-table"/></p>
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Markets side by side">
                     <table class="data-table" data-testid="compare-table">
                         <thead>

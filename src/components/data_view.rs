@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::components::data_table::{CsvButton, TableData};
 use beachhead_engine::{template, Dataset, MergeMode};
 use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
@@ -200,6 +201,13 @@ pub fn DataView(base: Arc<Dataset>, dataset: RwSignal<Arc<Dataset>>) -> impl Int
                     "Illustrative indicators are generated (seeded) to make the company-specific views concrete; they are not measurements. "
                     "Approximate ones were entered by hand from well-known facts: replace them with your own."
                 </p>
+                <p class="table-actions"><CsvButton label="indicator catalogue" data=Signal::derive(move || TableData {
+                    headers: ["Id", "Indicator", "Pillar", "Unit", "Direction", "Status", "Years", "Coverage", "Source", "Licence"].map(String::from).to_vec(),
+                    numeric: Vec::new(),
+                    rows: indicators.get().into_iter().map(|r| vec![
+                        r.id, r.label, r.pillar, r.unit, r.direction.to_owned(), r.status.to_owned(), r.years, r.coverage, r.source, r.licence,
+                    ]).collect(),
+                }) testid="indicator-catalogue"/></p>
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Indicator catalogue">
                     <table class="data-table" data-testid="indicator-catalogue">
                         <thead>
@@ -249,6 +257,13 @@ pub fn DataView(base: Arc<Dataset>, dataset: RwSignal<Arc<Dataset>>) -> impl Int
                         market_count()
                     )}
                 </p>
+                <p class="table-actions"><CsvButton label="coverage by market" data=Signal::derive(move || TableData {
+                    headers: ["Market", "ISO3", "Region", "Indicators with data", "Indicators", "Gaps"].map(String::from).to_vec(),
+                    numeric: Vec::new(),
+                    rows: coverage.get().into_iter().map(|r| vec![
+                        r.name, r.iso3, r.region, r.have.to_string(), r.total.to_string(), r.gaps,
+                    ]).collect(),
+                }) testid="coverage-table"/></p>
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Coverage by market">
                     <table class="data-table" data-testid="coverage-table">
                         <thead>

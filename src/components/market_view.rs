@@ -7,6 +7,7 @@ use beachhead_engine::Status;
 use leptos::prelude::*;
 
 use crate::components::canvas_chart::CanvasChart;
+use crate::components::data_table::{CsvButton, TableData};
 use crate::explorer::Explorer;
 use crate::market_detail::{market_detail, MarketDetail, TOP_MARKETS};
 
@@ -127,6 +128,25 @@ pub fn MarketView(explorer: Explorer) -> impl IntoView {
             <section class="card" aria-labelledby="indicators-title">
                 <h2 id="indicators-title">"What the score is made of"</h2>
                 <p class="subtitle">"Every indicator: its value and year as published, its normalised value (0-100, higher is better) and the points it adds to the score."</p>
+                <p class="table-actions"><CsvButton label="indicators of the market" data=Signal::derive(move || TableData {
+                    headers: ["Market", "Pillar", "Indicator", "Status", "Value", "Unit", "Year", "Normalised", "Points", "Source"].map(String::from).to_vec(),
+                    numeric: Vec::new(),
+                    rows: detail.get().map(|d| {
+                        let name = d.name.clone();
+                        d.indicators.into_iter().map(|line| vec![
+                            name.clone(),
+                            line.pillar,
+                            line.label,
+                            line.status.label().to_owned(),
+                            line.value,
+                            line.unit,
+                            line.year,
+                            line.normalised.map_or(String::new(), |v| format!("{v:.1}")),
+                            line.points.map_or(String::new(), |v| format!("{v:.2}")),
+                            line.source,
+                        ]).collect()
+                    }).unwrap_or_default(),
+                }) testid="market-indicators"/></p>
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Indicators of the market">
                     <table class="data-table" data-testid="market-indicators">
                         <thead>

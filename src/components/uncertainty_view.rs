@@ -11,6 +11,7 @@ use leptos::{prelude::*, task::spawn_local};
 
 use crate::browser::yield_to_browser;
 use crate::components::canvas_chart::CanvasChart;
+use crate::components::data_table::{CsvButton, TableData};
 use crate::explorer::{Explorer, CHART_MARKETS};
 use crate::navigation::{Navigation, Tab};
 
@@ -246,6 +247,25 @@ pub fn UncertaintyView(explorer: Explorer) -> impl IntoView {
                         testid="interval-chart"
                         class="interval-canvas"
                     />
+                    <p class="table-actions"><CsvButton label="rank probabilities" data=Signal::derive(move || TableData {
+                        headers: vec![
+                            "Market".into(),
+                            "Rank".into(),
+                            "Median rank".into(),
+                            "Rank 5%".into(),
+                            "Rank 95%".into(),
+                            format!("P(top {}) %", result.with(|r| r.as_ref().map_or(0, |u| u.top_k))),
+                        ],
+                        numeric: Vec::new(),
+                        rows: rows.get().into_iter().map(|(name, i)| vec![
+                            name,
+                            i.rank.to_string(),
+                            i.median.to_string(),
+                            i.p05.to_string(),
+                            i.p95.to_string(),
+                            format!("{:.1}", 100.0 * i.p_top_k),
+                        ]).collect(),
+                    }) testid="mc-table"/></p>
                     <div class="table-scroll" tabindex="0" role="region" aria-label="Rank probabilities">
                         <table class="data-table" data-testid="mc-table">
                             <thead>

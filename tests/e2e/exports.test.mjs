@@ -56,6 +56,23 @@ test('every chart saves as PNG and as SVG drawn by the same code, and tables as 
     const economics = (await save(page, 'economics-table-csv')).bytes.toString('utf8').slice(1).trim().split('\r\n');
     assert.match(economics[0], /^Market,ISO3,Contribution per unit \(US\$\),Margin %,Break-even units,Payback \(months\)$/);
     assert.equal(economics.length - 1, await page.locator('[data-testid="economics-table"] tbody tr').count());
+
+    // Every other table too: each CSV has the table's rows.
+    const csvRows = async (testid) => (await save(page, `${testid}-csv`)).bytes.toString('utf8').slice(1).trim().split('\r\n');
+    await page.click('[data-testid="tab-data"]');
+    await page.waitForSelector('[data-testid="indicator-catalogue"] tbody tr');
+    const catalogue = await csvRows('indicator-catalogue');
+    assert.match(catalogue[0], /^Id,Indicator,Pillar,Unit,Direction,Status,Years,Coverage,Source,Licence$/);
+    assert.equal(catalogue.length - 1, await page.locator('[data-testid="indicator-catalogue"] tbody tr').count());
+    assert.ok((await csvRows('coverage-table')).length > 10);
+    await page.click('[data-testid="tab-market"]');
+    await page.waitForSelector('[data-testid="market-indicators"] tbody tr');
+    const indicators = await csvRows('market-indicators');
+    assert.equal(indicators.length - 1, await page.locator('[data-testid="market-indicators"] tbody tr').count());
+    await page.click('[data-testid="tab-compare"]');
+    await page.waitForSelector('[data-testid="compare-table"] tbody tr');
+    const compared = await csvRows('compare-table');
+    assert.equal(compared.length - 1, await page.locator('[data-testid="compare-table"] tbody tr').count());
     assert.deepEqual(consoleErrors, []);
   } finally {
     await close();
