@@ -9,6 +9,7 @@ use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
 
 use crate::components::presentation::{Presentation, PresentationBar};
+use crate::components::embed::{EmbedButton, EmbedCredit};
 use crate::components::scenarios_panel::ScenariosPanel;
 use crate::components::{
     CompareView, DataView, DemandView, FilterBar, GatesView, MapView, MarginView, MarketView,
@@ -21,6 +22,7 @@ use crate::gate_board::GateBoard;
 use crate::navigation::{Navigation, Tab};
 use crate::scenarios::Scenarios;
 use crate::test_markets::TestMarketState;
+use crate::i18n::{t, tab_label, tf, LanguageSwitch};
 use crate::url_state::UrlState;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +34,7 @@ enum LoadState {
 
 #[component]
 pub fn App() -> impl IntoView {
+    crate::i18n::start();
     let state = RwSignal::new(LoadState::Loading);
     let load = move || {
         state.set(LoadState::Loading);
@@ -50,9 +53,10 @@ pub fn App() -> impl IntoView {
                 <span class="logo" aria-hidden="true">"◆"</span>
                 <div>
                     <h1>"Beachhead"</h1>
-                    <p class="tagline">"Where to launch next: market readiness from public indicators"</p>
+                    <p class="tagline">{move || t("Where to launch next: market readiness from public indicators")}</p>
                 </div>
             </div>
+            <LanguageSwitch/>
         </header>
         <main id="main">
             {move || match state.get() {
@@ -72,8 +76,7 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <footer class="bottom">
-            "Data: World Bank, World Development Indicators (CC BY 4.0); ITU via World Bank and Our World in Data (CC BY 4.0). "
-            "Beachhead computes everything in your browser; nothing you do leaves this page."
+            {move || t("Data: World Bank, World Development Indicators (CC BY 4.0); ITU via World Bank and Our World in Data (CC BY 4.0). Beachhead computes everything in your browser; nothing you do leaves this page.")}
         </footer>
     }
 }
@@ -83,7 +86,7 @@ fn Loading() -> impl IntoView {
     view! {
         <section class="card state-card" data-testid="loading" aria-busy="true">
             <div class="spinner" aria-hidden="true"></div>
-            <p>"Loading market data…"</p>
+            <p>{move || t("Loading market data…")}</p>
         </section>
     }
 }
@@ -91,9 +94,9 @@ fn Loading() -> impl IntoView {
 #[component]
 fn Failed(failure: LoadFailure, retry: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let (title, details): (&str, Vec<String>) = match failure {
-        LoadFailure::Unreachable(why) => ("The market data could not be fetched", vec![why]),
+        LoadFailure::Unreachable(why) => (t("The market data could not be fetched"), vec![why]),
         LoadFailure::Invalid(error) => (
-            "The market data has problems",
+            t("The market data has problems"),
             error.problems.iter().map(ToString::to_string).collect(),
         ),
     };
@@ -104,10 +107,9 @@ fn Failed(failure: LoadFailure, retry: impl Fn() + Copy + Send + Sync + 'static)
                 {details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
             </ul>
             <p class="hint">
-                "Beachhead reads data/indicators.csv and data/markets.csv beside its index.html. "
-                "Serve the whole dist/ folder from a web server (opening index.html as a file does not allow it to read them)."
+                {t("Beachhead reads data/indicators.csv and data/markets.csv beside its index.html. Serve the whole dist/ folder from a web server (opening index.html as a file does not allow it to read them).")}
             </p>
-            <button type="button" class="button" on:click=move |_| retry()>"Try again"</button>
+            <button type="button" class="button" on:click=move |_| retry()>{t("Try again")}</button>
         </section>
     }
 }
@@ -133,7 +135,15 @@ fn Ready(
     let scenarios = Scenarios::load();
     let presentation = Presentation::new(navigation);
     let tab = navigation.tab;
-    let tab_button = move |to: Tab, label: &'static str| {
+    // Embedded: one view, no chrome (the stylesheet puts it away).
+    Effect::new(move |_| {
+        let embedded = navigation.embed.get();
+        if let Some(body) = document().body() {
+            let _ = body.class_list().toggle_with_force("embedded", embedded);
+        }
+        navigation.layout_changed();
+    });
+    let tab_button = move |to: Tab| {
         view! {
             <button
                 type="button"
@@ -143,7 +153,7 @@ fn Ready(
                 aria-selected=move || (tab.get() == to).to_string()
                 on:click=move |_| navigation.go(to)
             >
-                {label}
+                {move || tab_label(to)}
             </button>
         }
     };
@@ -180,22 +190,23 @@ fn Ready(
     view! {
         <Show when=move || links.notices.with(|n| !n.is_empty())>
             <div class="report error link-notice" role="status" data-testid="link-notice">
-                <p class="report-headline">"This link could not be followed entirely; the parts below were left at their defaults."</p>
+                <p class="report-headline">{move || t("This link could not be followed entirely; the parts below were left at their defaults.")}</p>
                 <ul class="problems">
                     {move || links.notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
                 </ul>
-                <button type="button" class="button secondary" on:click=move |_| links.notices.set(Vec::new())>"Dismiss"</button>
+                <button type="button" class="button secondary" on:click=move |_| links.notices.set(Vec::new())>{move || t("Dismiss")}</button>
             </div>
         </Show>
-        <nav class="tabs" role="tablist" aria-label="Views">
-            {Tab::ALL.iter().map(|&(to, label)| tab_button(to, label)).collect_view()}
+        <nav class="tabs" role="tablist" aria-label=move || t("Views")>
+            {Tab::ALL.iter().map(|&(to, _)| tab_button(to)).collect_view()}
             <Show when=using_own_data>
-                <span class="badge own-data" data-testid="own-data-badge">"using your data"</span>
+                <span class="badge own-data" data-testid="own-data-badge">{move || t("using your data")}</span>
             </Show>
         </nav>
         <div class="toolbar">
             <ScenariosPanel explorer links scenarios base_model base_assumptions/>
-            <button type="button" class="button present" data-testid="present" title="Full screen, large type, a story stepped with the arrow keys" on:click=move |_| presentation.start()>"▶ Present"</button>
+            <EmbedButton links navigation/>
+            <button type="button" class="button present" data-testid="present" title=move || t("Full screen, large type, a story stepped with the arrow keys") on:click=move |_| presentation.start()>{move || t("▶ Present")}</button>
         </div>
         <PresentationBar presentation explorer board/>
         <div hidden=move || tab.get() != Tab::Ranking>
@@ -234,6 +245,9 @@ fn Ready(
         <div hidden=move || tab.get() != Tab::Data>
             <DataView base=Arc::clone(&base) dataset=in_use/>
         </div>
+        <Show when=move || navigation.embed.get()>
+            <EmbedCredit links/>
+        </Show>
     }
 }
 
@@ -257,11 +271,13 @@ fn RankingView(explorer: Explorer) -> impl IntoView {
     let unranked_note = move || {
         explorer.unranked.with(|names| {
             (!names.is_empty()).then(|| {
-                format!(
+                tf(
                     "{} markets are not ranked: their data covers too little of the weight ({}{}).",
-                    names.len(),
-                    names.iter().take(6).cloned().collect::<Vec<_>>().join(", "),
-                    if names.len() > 6 { ", …" } else { "" }
+                    &[
+                        &names.len(),
+                        &names.iter().take(6).cloned().collect::<Vec<_>>().join(", "),
+                        &if names.len() > 6 { ", …" } else { "" },
+                    ],
                 )
             })
         })
@@ -269,9 +285,9 @@ fn RankingView(explorer: Explorer) -> impl IntoView {
     let missing_note = move || {
         explorer.ranking.with(|r| {
             (!r.unknown_indicators.is_empty()).then(|| {
-                format!(
+                tf(
                     "Not in the data in use, so not scored: {}.",
-                    r.unknown_indicators.join(", ")
+                    &[&r.unknown_indicators.join(", ")],
                 )
             })
         })
@@ -284,18 +300,18 @@ fn RankingView(explorer: Explorer) -> impl IntoView {
             </aside>
             <div class="content">
                 <section class="card" aria-labelledby="chart-title">
-                    <h2 id="chart-title">{format!("Top {CHART_MARKETS} candidate markets by readiness")}</h2>
+                    <h2 id="chart-title">{move || tf("Top {} candidate markets by readiness", &[&CHART_MARKETS])}</h2>
                     <p class="subtitle">
-                        "Score 0-100 from the Beachhead readiness model: indicators are normalised, weighted into pillars, and pillars into the score; bar segments show what each pillar adds."
+                        {move || t("Score 0-100 from the Beachhead readiness model: indicators are normalised, weighted into pillars, and pillars into the score; bar segments show what each pillar adds.")}
                     </p>
                     <FilterBar explorer/>
-                    <ul class="legend" aria-label="Legend">{legend}</ul>
+                    <ul class="legend" aria-label=move || t("Legend")>{legend}</ul>
                     {move || missing_note().map(|n| view! { <p class="hint">{n}</p> })}
                     <Show
                         when=move || has_ranking.get()
                         fallback=|| view! {
                             <p class="notice empty" data-testid="empty-ranking">
-                                "Every weight is zero, so there is nothing to rank. Move a slider above zero."
+                                {move || t("Every weight is zero, so there is nothing to rank. Move a slider above zero.")}
                             </p>
                         }
                     >
@@ -303,7 +319,7 @@ fn RankingView(explorer: Explorer) -> impl IntoView {
                             when=move || has_candidates.get()
                             fallback=|| view! {
                                 <p class="notice empty" data-testid="no-candidates">
-                                    "No market passes these filters. Widen the region or lower the population floor."
+                                    {move || t("No market passes these filters. Widen the region or lower the population floor.")}
                                 </p>
                             }
                         >
@@ -311,13 +327,13 @@ fn RankingView(explorer: Explorer) -> impl IntoView {
                         </Show>
                     </Show>
                     <p class="source-line">
-                        "Source: World Bank WDI; ITU via Our World in Data (CC BY 4.0); VAT: sales-tax (MIT). Competition, community and service pillars use illustrative data."
+                        {move || t("Source: World Bank WDI; ITU via Our World in Data (CC BY 4.0); VAT: sales-tax (MIT). Competition, community and service pillars use illustrative data.")}
                     </p>
                 </section>
                 <section class="card" aria-labelledby="table-title">
-                    <h2 id="table-title">"All candidate markets"</h2>
+                    <h2 id="table-title">{move || t("All candidate markets")}</h2>
                     <p class="subtitle">
-                        {move || format!("{} candidate markets ranked (filters above). Click a column heading to sort.", ranked_count())}
+                        {move || tf("{} candidate markets ranked (filters above). Click a column heading to sort.", &[&ranked_count()])}
                     </p>
                     {move || unranked_note().map(|n| view! { <p class="hint">{n}</p> })}
                     <Show when=move || has_ranking.get()>

@@ -10,6 +10,7 @@ pub mod data_source;
 pub mod explorer;
 pub mod format;
 pub mod gate_board;
+pub mod i18n;
 pub mod market_detail;
 pub mod navigation;
 pub mod scenarios;

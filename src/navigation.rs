@@ -74,6 +74,8 @@ impl Tab {
 #[derive(Clone, Copy)]
 pub struct Navigation {
     pub tab: RwSignal<Tab>,
+    /// One view without the app's chrome, for another page's iframe.
+    pub embed: RwSignal<bool>,
     layout: LayoutTick,
 }
 
@@ -86,7 +88,11 @@ impl Navigation {
         // The URL's changes (back, forward, an edited link) reach `tab` through the link state
         // (`url_state.rs`), which reads the whole link at once.
         let tab = RwSignal::new(Tab::from_hash(&current_hash()));
-        let navigation = Self { tab, layout };
+        let navigation = Self {
+            tab,
+            embed: RwSignal::new(false),
+            layout,
+        };
         provide_context(navigation);
         navigation
     }
@@ -94,6 +100,11 @@ impl Navigation {
     /// Shows `to` (the URL already names it).
     pub fn show(&self, to: Tab) {
         self.tab.set(to);
+        self.layout.bump();
+    }
+
+    /// The charts measure their room again (after the page's chrome comes or goes).
+    pub fn layout_changed(&self) {
         self.layout.bump();
     }
 

@@ -121,6 +121,7 @@ impl UrlState {
             assumptions,
             gates: (gates != default_gates()).then_some(gates),
             tracked,
+            embed: self.navigation.embed.get(),
         }
     }
 
@@ -250,6 +251,9 @@ impl UrlState {
             tracked
         });
 
+        if self.navigation.embed.get_untracked() != state.embed {
+            self.navigation.embed.set(state.embed);
+        }
         if self.navigation.tab.get_untracked() != Tab::from_hash(hash) {
             self.navigation.show(Tab::from_hash(hash));
         }

@@ -3,6 +3,7 @@ pub mod compare_view;
 pub mod data_table;
 pub mod data_view;
 pub mod demand_view;
+pub mod embed;
 pub mod filter_bar;
 pub mod gates_view;
 pub mod map_view;

@@ -25,6 +25,7 @@ fn choices(links: &UrlState) -> String {
         market: None,
         compared: Vec::new(),
         tracked: None,
+        embed: false,
         ..links.state()
     };
     state.encode().trim_start_matches('?').to_owned()

@@ -36,6 +36,8 @@ pub struct ViewState {
     pub gates: Option<Vec<Gate>>,
     /// The test market the tracker shows (ISO3).
     pub tracked: Option<String>,
+    /// One view without the app's chrome, to sit in another page's iframe.
+    pub embed: bool,
 }
 
 fn number(v: f64) -> String {
@@ -139,6 +141,9 @@ impl ViewState {
         if let Some(t) = &self.tracked {
             query.append_pair("t", t);
         }
+        if self.embed {
+            query.append_pair("embed", "1");
+        }
         let query = query.finish();
         if query.is_empty() {
             self.view.clone()
@@ -234,6 +239,7 @@ impl ViewState {
                     }
                 }
                 "t" => state.tracked = Some(value.trim().to_owned()).filter(|v| !v.is_empty()),
+                "embed" => state.embed = value != "0",
                 _ => notices.push(format!(
                     "The link's \"{key}\" is not something this version of Beachhead reads; it was left out."
                 )),

@@ -48,6 +48,7 @@ fn full() -> ViewState {
             threshold: 1.5,
         }]),
         tracked: Some("TWN".into()),
+        embed: true,
     }
 }
 
@@ -161,4 +162,20 @@ proptest! {
         prop_assert!(notices.is_empty());
         prop_assert_eq!(back, state);
     }
+}
+
+#[test]
+fn embed_mode_is_off_unless_the_link_asks_for_it() {
+    assert!(!ViewState::decode("#ranking?m=HKG").0.embed);
+    assert!(ViewState::decode("#ranking?embed=1").0.embed);
+    assert!(!ViewState::decode("#ranking?embed=0").0.embed);
+    assert_eq!(
+        ViewState {
+            view: "map".into(),
+            embed: true,
+            ..ViewState::default()
+        }
+        .encode(),
+        "map?embed=1"
+    );
 }

@@ -1,0 +1,294 @@
+//! The interface's language: English or Simplified Chinese, switched in the header and
+//! remembered in the browser (or, where storage is off, for the page's life).
+//!
+//! The English text is the key: `t("Ranking")` gives "排名" in Chinese, and text without a
+//! translation stays English rather than showing a key. Translations live in `locales/zh/`, a
+//! file per area of the app (English, a tab, Chinese); `tf` fills `{}` in order, after translating the template. A test
+//! reads every `t("…")` and `tf("…")` in the sources and fails on any without a translation.
+//! Data (country and indicator names, the engine's messages) stays in the language of its source.
+//!
+//! Hand-written rather than `leptos_i18n`: that crate keys every string by an invented id and
+//! generates code from JSON at build time; English-text keys keep each view readable as it is,
+//! and the lookup is one hash map.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use leptos::prelude::*;
+
+use crate::navigation::Tab;
+
+pub const STORAGE_KEY: &str = "beachhead.language";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// The BCP 47 tag, for `<html lang>` and storage.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-Hans",
+        }
+    }
+
+    /// The language's name in itself, as the switch shows it.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Zh => "简体中文",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let tag = tag.trim().to_ascii_lowercase();
+        if tag.starts_with("zh") {
+            Some(Lang::Zh)
+        } else if tag.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+}
+
+/// The Chinese tables, by area of the app.
+const ZH_TABLES: [(&str, &str); 4] = [
+    ("core", include_str!("../locales/zh/core.tsv")),
+    ("readiness", include_str!("../locales/zh/readiness.tsv")),
+    ("margins", include_str!("../locales/zh/margins.tsv")),
+    ("test_markets", include_str!("../locales/zh/test_markets.tsv")),
+];
+
+static ZH: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    ZH_TABLES
+        .iter()
+        .flat_map(|(_, text)| text.lines())
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .filter_map(|line| line.split_once('\t'))
+        .collect()
+});
+
+thread_local! {
+    static LANGUAGE: ArcRwSignal<Lang> = ArcRwSignal::new(Lang::En);
+}
+
+fn language() -> ArcRwSignal<Lang> {
+    LANGUAGE.with(Clone::clone)
+}
+
+/// The language in use; reading it inside a reactive closure re-renders on a switch.
+pub fn current() -> Lang {
+    language().get()
+}
+
+/// Switches the interface and remembers the choice where the browser allows.
+pub fn set(lang: Lang) {
+    language().set(lang);
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+    if let Some(store) = storage() {
+        // Full or refused storage: the choice lasts for the page, which is all it can do.
+        let _ = store.set_item(STORAGE_KEY, lang.tag());
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The remembered language, else the browser's, else English.
+pub fn start() {
+    let remembered = storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|tag| Lang::from_tag(&tag));
+    let browser = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .and_then(|tag| Lang::from_tag(&tag));
+    let lang = remembered.or(browser).unwrap_or(Lang::En);
+    language().set(lang);
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+/// `english` in the language in use.
+pub fn t(english: &'static str) -> &'static str {
+    translate(current(), english)
+}
+
+pub fn translate(lang: Lang, english: &'static str) -> &'static str {
+    match lang {
+        Lang::En => english,
+        Lang::Zh => ZH.get(english).copied().unwrap_or(english),
+    }
+}
+
+/// `template` translated, each `{}` filled in order with `args`.
+pub fn tf(template: &'static str, args: &[&dyn std::fmt::Display]) -> String {
+    fill(t(template), args)
+}
+
+fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16 * args.len());
+    let mut args = args.iter();
+    let mut parts = template.split("{}");
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for part in parts {
+        if let Some(arg) = args.next() {
+            out.push_str(&arg.to_string());
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// A view's name on its tab.
+pub fn tab_label(tab: Tab) -> &'static str {
+    let english = Tab::ALL
+        .iter()
+        .find(|(t, _)| *t == tab)
+        .map_or("", |(_, label)| *label);
+    t(english)
+}
+
+/// The header's language switch.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    view! {
+        <label class="language">
+            <span class="visually-hidden">"Language / 语言"</span>
+            <select data-testid="language" on:change=move |ev| {
+                if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
+                    set(lang);
+                }
+            }>
+                {Lang::ALL.iter().map(|&lang| view! {
+                    <option value=lang.tag() lang=lang.tag() selected=move || current() == lang>{lang.own_name()}</option>
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_fill_in_order_and_tolerate_missing_arguments() {
+        assert_eq!(fill("{} of {}", &[&3, &"ten"]), "3 of ten");
+        assert_eq!(fill("共 {} 个", &[&5]), "共 5 个");
+        assert_eq!(fill("{} and {}", &[&1]), "1 and ");
+    }
+
+    #[test]
+    fn untranslated_text_stays_english() {
+        assert_eq!(translate(Lang::Zh, "no such text, surely"), "no such text, surely");
+        assert_eq!(translate(Lang::En, "Ranking"), "Ranking");
+        assert_ne!(translate(Lang::Zh, "Ranking"), "Ranking");
+    }
+
+    #[test]
+    fn the_tables_have_no_duplicate_or_empty_entries_and_keep_placeholders() {
+        let mut seen = std::collections::HashMap::new();
+        for (area, text) in ZH_TABLES {
+            for (number, line) in text.lines().enumerate() {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                let place = format!("locales/zh/{area}.tsv line {}", number + 1);
+                let (en, zh) = line
+                    .split_once('\t')
+                    .unwrap_or_else(|| panic!("{place}: no tab"));
+                assert!(!zh.trim().is_empty(), "{place}: empty translation");
+                assert!(!zh.contains('\t'), "{place}: more than one tab");
+                if let Some(first) = seen.insert(en, place.clone()) {
+                    panic!("{place}: \"{en}\" is already in {first}");
+                }
+                assert_eq!(
+                    en.matches("{}").count(),
+                    zh.matches("{}").count(),
+                    "{place}: the placeholders of \"{en}\" differ"
+                );
+            }
+        }
+    }
+
+    /// Every string the sources pass to `t` or `tf` has a translation.
+    #[test]
+    fn every_interface_text_is_translated() {
+        let mut missing = Vec::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut stack = vec![root];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir:?}: {e}")) {
+                let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                // This file quotes the calls in its documentation.
+                if path.ends_with("i18n.rs") {
+                    continue;
+                }
+                let source = std::fs::read_to_string(&path).unwrap_or_default();
+                for english in literals_passed_to_t(&source) {
+                    if !ZH.contains_key(english.as_str()) {
+                        missing.push(format!("{}: {english}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "{} texts have no Chinese in locales/zh/:\n{}",
+            missing.len(),
+            missing.join("\n")
+        );
+    }
+
+    fn literals_passed_to_t(source: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        for opener in ["t(\"", "tf(\""] {
+            let mut rest = source;
+            while let Some(at) = rest.find(opener) {
+                let before = rest[..at].chars().last();
+                rest = &rest[at + opener.len()..];
+                // `t("` inside `format!("…")` or `set("` is not a call of ours.
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                let mut literal = String::new();
+                let mut chars = rest.chars();
+                while let Some(c) = chars.next() {
+                    match c {
+                        '"' => break,
+                        '\\' => match chars.next() {
+                            Some('n') => literal.push('\n'),
+                            Some(other) => literal.push(other),
+                            None => break,
+                        },
+                        _ => literal.push(c),
+                    }
+                }
+                found.push(literal);
+            }
+        }
+        found
+    }
+}
