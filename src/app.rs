@@ -8,8 +8,8 @@ use beachhead_engine::{Dataset, IndexModel};
 use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
 
-use crate::components::presentation::{Presentation, PresentationBar};
 use crate::components::embed::{EmbedButton, EmbedCredit};
+use crate::components::presentation::{Presentation, PresentationBar};
 use crate::components::scenarios_panel::ScenariosPanel;
 use crate::components::{
     CompareView, DataView, DemandView, FilterBar, GatesView, MapView, MarginView, MarketView,
@@ -19,10 +19,10 @@ use crate::components::{
 use crate::data_source::{self, Bundle, LoadFailure};
 use crate::explorer::{Explorer, CHART_MARKETS};
 use crate::gate_board::GateBoard;
+use crate::i18n::{t, tab_label, tf, LanguageSwitch};
 use crate::navigation::{Navigation, Tab};
 use crate::scenarios::Scenarios;
 use crate::test_markets::TestMarketState;
-use crate::i18n::{t, tab_label, tf, LanguageSwitch};
 use crate::url_state::UrlState;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +35,7 @@ enum LoadState {
 #[component]
 pub fn App() -> impl IntoView {
     crate::i18n::start();
+    crate::offline::register_service_worker();
     let state = RwSignal::new(LoadState::Loading);
     let load = move || {
         state.set(LoadState::Loading);
@@ -58,7 +59,14 @@ pub fn App() -> impl IntoView {
             </div>
             <LanguageSwitch/>
         </header>
-        <main id="main">
+        <a class="skip-link" href="#main" on:click=|ev: leptos::ev::MouseEvent| {
+            // The hash holds the view: move the focus, not the URL.
+            ev.prevent_default();
+            if let Some(main) = document().get_element_by_id("main").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = main.focus();
+            }
+        }>{move || t("Skip to the content")}</a>
+        <main id="main" tabindex="-1">
             {move || match state.get() {
                 LoadState::Loading => view! { <Loading/> }.into_any(),
                 LoadState::Failed(failure) => view! { <Failed failure retry=load/> }.into_any(),
@@ -143,18 +151,44 @@ fn Ready(
         }
         navigation.layout_changed();
     });
+    // The tabs follow the ARIA tabs pattern: one stop for Tab, the arrow keys move between them.
     let tab_button = move |to: Tab| {
         view! {
             <button
                 type="button"
                 role="tab"
                 class="tab"
+                id=format!("tab-{}", to.slug())
+                aria-controls=format!("panel-{}", to.slug())
                 data-testid=format!("tab-{}", to.slug())
                 aria-selected=move || (tab.get() == to).to_string()
+                tabindex=move || if tab.get() == to { "0" } else { "-1" }
                 on:click=move |_| navigation.go(to)
             >
                 {move || tab_label(to)}
             </button>
+        }
+    };
+    let on_tab_keys = move |ev: leptos::ev::KeyboardEvent| {
+        let tabs: Vec<Tab> = Tab::ALL.iter().map(|&(t, _)| t).collect();
+        let at = tabs
+            .iter()
+            .position(|&t| t == tab.get_untracked())
+            .unwrap_or(0);
+        let to = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => (at + 1) % tabs.len(),
+            "ArrowLeft" | "ArrowUp" => (at + tabs.len() - 1) % tabs.len(),
+            "Home" => 0,
+            "End" => tabs.len() - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        navigation.go(tabs[to]);
+        if let Some(button) = document()
+            .get_element_by_id(&format!("tab-{}", tabs[to].slug()))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = button.focus();
         }
     };
     // On a phone the tabs scroll sideways: keep the open one in sight.
@@ -197,7 +231,7 @@ fn Ready(
                 <button type="button" class="button secondary" on:click=move |_| links.notices.set(Vec::new())>{move || t("Dismiss")}</button>
             </div>
         </Show>
-        <nav class="tabs" role="tablist" aria-label=move || t("Views")>
+        <nav class="tabs" role="tablist" aria-label=move || t("Views") on:keydown=on_tab_keys>
             {Tab::ALL.iter().map(|&(to, _)| tab_button(to)).collect_view()}
             <Show when=using_own_data>
                 <span class="badge own-data" data-testid="own-data-badge">{move || t("using your data")}</span>
@@ -209,45 +243,60 @@ fn Ready(
             <button type="button" class="button present" data-testid="present" title=move || t("Full screen, large type, a story stepped with the arrow keys") on:click=move |_| presentation.start()>{move || t("▶ Present")}</button>
         </div>
         <PresentationBar presentation explorer board/>
-        <div hidden=move || tab.get() != Tab::Ranking>
+        <TabPanel of=Tab::Ranking tab>
             <RankingView explorer/>
-        </div>
-        <div hidden=move || tab.get() != Tab::Map>
+        </TabPanel>
+        <TabPanel of=Tab::Map tab>
             <MapView explorer/>
-        </div>
-        <div hidden=move || tab.get() != Tab::Market>
+        </TabPanel>
+        <TabPanel of=Tab::Market tab>
             <MarketView explorer/>
-        </div>
-        <div hidden=move || tab.get() != Tab::Compare>
+        </TabPanel>
+        <TabPanel of=Tab::Compare tab>
             <CompareView explorer/>
-        </div>
-        <div hidden=move || tab.get() != Tab::Uncertainty>
+        </TabPanel>
+        <TabPanel of=Tab::Uncertainty tab>
             <UncertaintyView explorer/>
-        </div>
-        <div hidden=move || tab.get() != Tab::Margins>
+        </TabPanel>
+        <TabPanel of=Tab::Margins tab>
             <MarginView explorer/>
-        </div>
-        <div hidden=move || tab.get() != Tab::Opportunity>
+        </TabPanel>
+        <TabPanel of=Tab::Opportunity tab>
             <OpportunityView explorer/>
-        </div>
-        <div hidden=move || tab.get() != Tab::TestMarkets>
+        </TabPanel>
+        <TabPanel of=Tab::TestMarkets tab>
             <TrackerView explorer tests/>
-        </div>
-        <div hidden=move || tab.get() != Tab::Demand>
+        </TabPanel>
+        <TabPanel of=Tab::Demand tab>
             <DemandView explorer/>
-        </div>
-        <div hidden=move || tab.get() != Tab::Gates>
+        </TabPanel>
+        <TabPanel of=Tab::Gates tab>
             <GatesView explorer board/>
-        </div>
-        <div hidden=move || tab.get() != Tab::Memo>
+        </TabPanel>
+        <TabPanel of=Tab::Memo tab>
             <MemoView explorer board tests/>
-        </div>
-        <div hidden=move || tab.get() != Tab::Data>
+        </TabPanel>
+        <TabPanel of=Tab::Data tab>
             <DataView base=Arc::clone(&base) dataset=in_use/>
-        </div>
+        </TabPanel>
         <Show when=move || navigation.embed.get()>
             <EmbedCredit links/>
         </Show>
+    }
+}
+
+/// A view's panel, named by its tab and shown only while that tab is open.
+#[component]
+fn TabPanel(of: Tab, tab: RwSignal<Tab>, children: Children) -> impl IntoView {
+    view! {
+        <div
+            role="tabpanel"
+            id=format!("panel-{}", of.slug())
+            aria-labelledby=format!("tab-{}", of.slug())
+            hidden=move || tab.get() != of
+        >
+            {children()}
+        </div>
     }
 }
 

@@ -1,7 +1,24 @@
 //! What the Data view lists: each indicator with its provenance and coverage, and each
-//! market with what it lacks.
+//! market with what it lacks, worded in the language in use.
 
-use beachhead_engine::{Dataset, Direction};
+use beachhead_engine::{Dataset, Direction, Status};
+
+use crate::i18n::{t, tf};
+
+/// How far a number can be trusted, in the language in use (`Status::label` stays the
+/// English word for CSS classes and CSV files).
+pub fn status_text(status: Status) -> &'static str {
+    match status {
+        Status::Measured => t("measured"),
+        Status::Approximate => t("approximate"),
+        Status::Illustrative => t("illustrative"),
+    }
+}
+
+/// "201 of 218"; the "of 218" is translated apart from the number.
+pub fn count_of(count: usize, total: usize) -> String {
+    format!("{count} {}", tf("of {}", &[&total]))
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorRow {
@@ -10,7 +27,7 @@ pub struct IndicatorRow {
     pub pillar: String,
     pub unit: String,
     pub direction: &'static str,
-    pub status: &'static str,
+    pub status: Status,
     pub source: String,
     pub licence: String,
     pub years: String,
@@ -44,10 +61,10 @@ pub fn indicator_rows(dataset: &Dataset) -> Vec<IndicatorRow> {
                 pillar: ind.pillar.clone(),
                 unit: ind.unit.clone(),
                 direction: match ind.direction {
-                    Direction::HigherIsBetter => "higher is better",
-                    Direction::LowerIsBetter => "lower is better",
+                    Direction::HigherIsBetter => t("higher is better"),
+                    Direction::LowerIsBetter => t("lower is better"),
                 },
-                status: ind.status.label(),
+                status: ind.status,
                 source: ind.source.clone(),
                 licence: ind.licence.clone(),
                 years: match dataset.year_range(i) {
@@ -55,7 +72,7 @@ pub fn indicator_rows(dataset: &Dataset) -> Vec<IndicatorRow> {
                     Some((lo, hi)) => format!("{lo}-{hi}"),
                     None => "–".into(),
                 },
-                coverage: format!("{covered} of {}", dataset.markets().len()),
+                coverage: count_of(covered, dataset.markets().len()),
                 coverage_pct: 100.0 * covered as f64 / markets as f64,
             }
         })
@@ -78,19 +95,13 @@ pub fn coverage_rows(dataset: &Dataset) -> Vec<CoverageRow> {
                     .map(label)
                     .collect();
                 if present.is_empty() {
-                    "no values at all".to_owned()
+                    t("no values at all").to_owned()
                 } else {
-                    format!("has only: {}", present.join(", "))
+                    tf("has only: {}", &[&present.join(", ")])
                 }
             } else {
-                format!(
-                    "lacks: {}",
-                    missing
-                        .iter()
-                        .map(|&i| label(i))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
+                let lacking: Vec<String> = missing.iter().map(|&i| label(i)).collect();
+                tf("lacks: {}", &[&lacking.join(", ")])
             };
             (!missing.is_empty()).then(|| CoverageRow {
                 iso3: market.iso3.clone(),

@@ -6,6 +6,8 @@ use beachhead_engine::{Dataset, IndexModel, LoadError};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::i18n::{t, tf};
+
 /// Relative to the page, so the app works from any sub-path of any static host.
 pub const DICTIONARY_URL: &str = "data/indicators.csv";
 pub const MARKETS_URL: &str = "data/markets.csv";
@@ -89,20 +91,19 @@ async fn fetch_remote(url: &str) -> Result<String, LoadFailure> {
                 e.dyn_ref::<js_sys::Error>()
                     .map(|e| String::from(e.message()))
             })
-            .unwrap_or_else(|| "the request failed".into())
+            .unwrap_or_else(|| t("the request failed").into())
     };
-    let window = web_sys::window().ok_or_else(|| unreachable("no browser window".into()))?;
+    let window = web_sys::window().ok_or_else(|| unreachable(t("no browser window").into()))?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(|e| unreachable(describe(e)))?;
     let response: web_sys::Response = response
         .dyn_into()
-        .map_err(|_| unreachable("not an HTTP response".into()))?;
+        .map_err(|_| unreachable(t("not an HTTP response").into()))?;
     if !response.ok() {
-        return Err(unreachable(format!(
+        return Err(unreachable(tf(
             "the server answered HTTP {} {}",
-            response.status(),
-            response.status_text()
+            &[&response.status(), &response.status_text()],
         )));
     }
     let text = response.text().map_err(|e| unreachable(describe(e)))?;
@@ -110,7 +111,7 @@ async fn fetch_remote(url: &str) -> Result<String, LoadFailure> {
         .await
         .map_err(|e| unreachable(describe(e)))?;
     text.as_string()
-        .ok_or_else(|| unreachable("the body is not text".into()))
+        .ok_or_else(|| unreachable(t("the body is not text").into()))
 }
 
 /// The world map's country shapes.

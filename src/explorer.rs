@@ -13,6 +13,8 @@ use beachhead_engine::{
 };
 use leptos::prelude::*;
 
+use crate::i18n::{t, tf};
+
 /// How many markets the chart shows; the table lists them all.
 pub const CHART_MARKETS: usize = 20;
 /// Slider ranges: pillars are weighted in points out of about 100, indicators within a pillar
@@ -201,9 +203,9 @@ impl Explorer {
                     beachhead_engine::Aggregation::Arithmetic,
                     own,
                 );
-                pillar.label = "Your indicators".into();
+                pillar.label = t("Your indicators").into();
                 pillar.rationale =
-                    "Indicators from your files: raise the weight to count them.".into();
+                    t("Indicators from your files: raise the weight to count them.").into();
                 model.root.children.push(pillar);
             }
             model
@@ -226,11 +228,9 @@ impl Explorer {
                         e.problems
                             .iter()
                             .map(|p| {
-                                format!(
+                                tf(
                                     "{}: {}; use {}",
-                                    p.column.clone().unwrap_or_default(),
-                                    p.found,
-                                    p.expected
+                                    &[&p.column.clone().unwrap_or_default(), &p.found, &p.expected],
                                 )
                             })
                             .collect()
@@ -289,10 +289,9 @@ impl Explorer {
                     .iter()
                     .map(|b| format!("{}. {} {:.1}", b.rank, b.label, b.score))
                     .collect();
-                format!(
-                    "Top {} of {total} candidate markets by readiness score (0-100): {}",
-                    bars.len(),
-                    listed.join("; ")
+                tf(
+                    "Top {} of {} candidate markets by readiness score (0-100): {}",
+                    &[&bars.len(), &total, &listed.join("; ")],
                 )
             })
         });
@@ -415,13 +414,13 @@ fn shares(dataset: &Dataset, model: &IndexModel) -> BTreeMap<String, f64> {
 
 fn method_label(node: &Node) -> String {
     let method = match node.normalisation.unwrap_or(Normalisation::MinMax) {
-        Normalisation::Goalposts { min, max } => format!("goalposts {min}-{max}"),
-        Normalisation::MinMax => "min-max".into(),
-        Normalisation::ZScore => "z-score".into(),
-        Normalisation::Rank => "rank".into(),
+        Normalisation::Goalposts { min, max } => tf("goalposts {}-{}", &[&min, &max]),
+        Normalisation::MinMax => t("min-max").into(),
+        Normalisation::ZScore => t("z-score").into(),
+        Normalisation::Rank => t("rank").into(),
     };
     if node.transform == Some(Transform::Log) {
-        format!("log, {method}")
+        tf("log, {}", &[&method])
     } else {
         method
     }
@@ -459,7 +458,7 @@ fn criterion_info(dataset: &Dataset, leaf: &Node, pillar: usize) -> CriterionInf
     let years = match index.and_then(|i| dataset.year_range(i)) {
         Some((lo, hi)) if lo == hi => lo.to_string(),
         Some((lo, hi)) => format!("{lo}-{hi}"),
-        None => "year not given".into(),
+        None => t("year not given").into(),
     };
     let label = if leaf.label.is_empty() {
         indicator.map_or_else(|| id.clone(), |i| i.label.clone())
@@ -553,7 +552,7 @@ fn table(
                         },
                         None => TableCell {
                             text: "–".into(),
-                            note: "no data for this pillar".into(),
+                            note: t("no data for this pillar").into(),
                         },
                     })
                     .collect(),

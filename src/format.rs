@@ -1,5 +1,7 @@
 //! How numbers read on screen.
 
+use crate::i18n::Lang;
+
 /// A value in its unit, compact enough for a table cell: "1.45 bn", "38.6 M", "50,649", "61.8".
 pub fn value(value: f64, unit: &str) -> String {
     if !value.is_finite() {
@@ -7,6 +9,9 @@ pub fn value(value: f64, unit: &str) -> String {
     }
     let magnitude = value.abs();
     if unit == "people" {
+        if crate::i18n::current() == Lang::Zh {
+            return people_zh(value);
+        }
         return if magnitude >= 1e9 {
             format!("{:.2} bn", value / 1e9)
         } else if magnitude >= 1e6 {
@@ -23,6 +28,20 @@ pub fn value(value: f64, unit: &str) -> String {
         format!("{value:.1}")
     } else {
         format!("{value:.2}")
+    }
+}
+
+/// A head count as Chinese reads it, in 亿 (10⁸) and 万 (10⁴): "14.51 亿", "3,860 万", "10.8 万".
+fn people_zh(value: f64) -> String {
+    let magnitude = value.abs();
+    if magnitude >= 1e8 {
+        format!("{:.2} 亿", value / 1e8)
+    } else if magnitude >= 1e6 {
+        format!("{} 万", thousands((value / 1e4).round() as i64))
+    } else if magnitude >= 1e4 {
+        format!("{:.1} 万", value / 1e4)
+    } else {
+        format!("{value:.0}")
     }
 }
 
@@ -60,11 +79,25 @@ mod tests {
             assert_eq!(super::value(v, unit), shown, "{v} {unit}");
         }
     }
+
+    #[test]
+    fn head_counts_read_in_wan_and_yi_in_chinese() {
+        for (v, shown) in [
+            (1_450_935_791.0, "14.51 亿"),
+            (38_600_000.0, "3,860 万"),
+            (107_995.0, "10.8 万"),
+            (5_321.0, "5321"),
+        ] {
+            assert_eq!(super::people_zh(v), shown, "{v}");
+        }
+    }
 }
 
-/// "Kenya's", "United States'".
+/// "Kenya's", "United States'"; in Chinese the bare name, for the template to add 的 or not.
 pub fn possessive(name: &str) -> String {
-    if name.ends_with('s') {
+    if crate::i18n::current() == Lang::Zh {
+        name.to_owned()
+    } else if name.ends_with('s') {
         format!("{name}’")
     } else {
         format!("{name}’s")

@@ -62,7 +62,10 @@ const ZH_TABLES: [(&str, &str); 4] = [
     ("core", include_str!("../locales/zh/core.tsv")),
     ("readiness", include_str!("../locales/zh/readiness.tsv")),
     ("margins", include_str!("../locales/zh/margins.tsv")),
-    ("test_markets", include_str!("../locales/zh/test_markets.tsv")),
+    (
+        "test_markets",
+        include_str!("../locales/zh/test_markets.tsv"),
+    ),
 ];
 
 static ZH: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
@@ -198,7 +201,10 @@ mod tests {
 
     #[test]
     fn untranslated_text_stays_english() {
-        assert_eq!(translate(Lang::Zh, "no such text, surely"), "no such text, surely");
+        assert_eq!(
+            translate(Lang::Zh, "no such text, surely"),
+            "no such text, surely"
+        );
         assert_eq!(translate(Lang::En, "Ranking"), "Ranking");
         assert_ne!(translate(Lang::Zh, "Ranking"), "Ranking");
     }

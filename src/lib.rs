@@ -13,6 +13,7 @@ pub mod gate_board;
 pub mod i18n;
 pub mod market_detail;
 pub mod navigation;
+pub mod offline;
 pub mod scenarios;
 pub mod test_markets;
 pub mod url_state;

@@ -6,6 +6,7 @@ use beachhead_engine::readiness::Prepared;
 use beachhead_engine::{Dataset, IndexModel, Ranking, Status};
 
 use crate::format;
+use crate::i18n::t;
 
 /// How many of the best candidates make "the top markets".
 pub const TOP_MARKETS: usize = 10;
@@ -125,7 +126,7 @@ pub fn market_detail(
                     leaf.label.clone()
                 },
                 value: observation
-                    .map_or_else(|| "no data".into(), |o| format::value(o.value, &unit)),
+                    .map_or_else(|| t("no data").into(), |o| format::value(o.value, &unit)),
                 year: observation
                     .and_then(|o| o.year)
                     .map_or_else(String::new, |y| y.to_string()),
@@ -142,9 +143,9 @@ pub fn market_detail(
         }
     }
     let english = match m.english_official {
-        Some(true) => "English official",
-        Some(false) => "English not official",
-        None => "official languages unknown",
+        Some(true) => t("English official"),
+        Some(false) => t("English not official"),
+        None => t("official languages unknown"),
     };
     let facts = [
         m.region.as_str(),

@@ -6,6 +6,8 @@
 use beachhead_engine::scenario::{read, ReadError, Scenario, ScenarioFile};
 use leptos::prelude::*;
 
+use crate::i18n::{t, tf};
+
 pub const STORAGE_KEY: &str = "beachhead.scenarios";
 
 #[derive(Debug, Clone, PartialEq)]
@@ -42,7 +44,7 @@ impl Scenarios {
         };
         let Some(store) = storage() else {
             this.persistent.set(false);
-            this.say(false, "This browser does not let Beachhead keep scenarios here (private browsing or an embedded page): they last until the page closes. Export them to keep them.");
+            this.say(false, t("This browser does not let Beachhead keep scenarios here (private browsing or an embedded page): they last until the page closes. Export them to keep them."));
             return this;
         };
         let Ok(Some(text)) = store.get_item(STORAGE_KEY) else {
@@ -52,17 +54,17 @@ impl Scenarios {
             Ok(file) => this.list.set(file.scenarios),
             Err(ReadError::Future(v)) => {
                 this.persistent.set(false);
-                this.say(true, &format!("Your saved scenarios were written by a newer Beachhead (format version {v}). They are left as they are; scenarios you save now last until the page closes."));
+                this.say(true, &tf("Your saved scenarios were written by a newer Beachhead (format version {}). They are left as they are; scenarios you save now last until the page closes.", &[&v]));
             }
             Err(why) => {
                 let aside = format!("{STORAGE_KEY}.unreadable.{}", now_iso());
                 let kept = store.set_item(&aside, &text).is_ok();
                 let _ = kept && store.remove_item(STORAGE_KEY).is_ok();
                 this.say(true, &if kept {
-                    format!("Your saved scenarios could not be read: {why}. They were set aside, unchanged, under the storage key \"{aside}\", and a new list was started.")
+                    tf("Your saved scenarios could not be read: {}. They were set aside, unchanged, under the storage key \"{}\", and a new list was started.", &[&why, &aside])
                 } else {
                     this.persistent.set(false);
-                    format!("Your saved scenarios could not be read: {why}. They are left as they are; scenarios you save now last until the page closes.")
+                    tf("Your saved scenarios could not be read: {}. They are left as they are; scenarios you save now last until the page closes.", &[&why])
                 });
             }
         }
@@ -87,8 +89,8 @@ impl Scenarios {
         let written = storage().map(|s| s.set_item(STORAGE_KEY, &text));
         match written {
             Some(Ok(())) => {}
-            Some(Err(_)) => self.say(true, "The browser's storage is full, so this change was not saved there. Your scenarios are still here until the page closes: export them to keep them."),
-            None => self.say(true, "The browser's storage is not available. Your scenarios are still here until the page closes: export them to keep them."),
+            Some(Err(_)) => self.say(true, t("The browser's storage is full, so this change was not saved there. Your scenarios are still here until the page closes: export them to keep them.")),
+            None => self.say(true, t("The browser's storage is not available. Your scenarios are still here until the page closes: export them to keep them.")),
         }
     }
 
@@ -123,7 +125,7 @@ impl Scenarios {
             .message
             .with_untracked(|m| m.as_ref().is_none_or(|m| !m.error))
         {
-            self.say(false, &format!("Saved \"{name}\"."));
+            self.say(false, &tf("Saved \"{}\".", &[&name]));
         }
     }
 
@@ -184,15 +186,19 @@ impl Scenarios {
                 self.persist();
                 self.say(
                     false,
-                    &format!(
-                        "Imported {count} scenario{} from {file_name}.",
-                        if count == 1 { "" } else { "s" }
-                    ),
+                    &if count == 1 {
+                        tf("Imported 1 scenario from {}.", &[&file_name])
+                    } else {
+                        tf("Imported {} scenarios from {}.", &[&count, &file_name])
+                    },
                 );
             }
             Err(why) => self.say(
                 true,
-                &format!("{file_name} was not imported: {why}. Your scenarios are unchanged."),
+                &tf(
+                    "{} was not imported: {}. Your scenarios are unchanged.",
+                    &[&file_name, &why],
+                ),
             ),
         }
     }

@@ -3,6 +3,8 @@
 
 use beachhead_engine::{parse_user_files, Dataset, MergeMode, Problem};
 
+use crate::i18n::tf;
+
 pub type NamedFile = (String, Vec<u8>);
 
 #[derive(Debug, Clone, PartialEq)]
@@ -14,8 +16,81 @@ pub struct ReportLine {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadReport {
     pub ok: bool,
-    pub headline: String,
+    pub headline: Headline,
     pub lines: Vec<ReportLine>,
+}
+
+/// What a load came to, kept as numbers so that it is worded in the language in use when shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Headline {
+    Loaded {
+        files: String,
+        values: usize,
+        markets: usize,
+        indicators: usize,
+        warnings: usize,
+    },
+    Refused {
+        problems: usize,
+    },
+    /// Already in words (the browser's reason a file could not be read or saved).
+    Text(String),
+}
+
+impl Headline {
+    /// The headline in the language in use; reading it in a reactive closure follows a switch.
+    pub fn text(&self) -> String {
+        match self {
+            Headline::Loaded {
+                files,
+                values,
+                markets,
+                indicators,
+                warnings,
+            } => {
+                let values = if *values == 1 {
+                    tf("{} value", &[values])
+                } else {
+                    tf("{} values", &[values])
+                };
+                let markets = if *markets == 1 {
+                    tf("{} market", &[markets])
+                } else {
+                    tf("{} markets", &[markets])
+                };
+                let mut text = tf("Loaded {}: {} for {}", &[files, &values, &markets]);
+                if *indicators > 0 {
+                    let indicators = if *indicators == 1 {
+                        tf("{} indicator", &[indicators])
+                    } else {
+                        tf("{} indicators", &[indicators])
+                    };
+                    text.push_str(&tf(", {} defined", &[&indicators]));
+                }
+                if *warnings > 0 {
+                    let warnings = if *warnings == 1 {
+                        tf("{} warning", &[warnings])
+                    } else {
+                        tf("{} warnings", &[warnings])
+                    };
+                    text.push_str(&tf(". {} below.", &[&warnings]));
+                }
+                text
+            }
+            Headline::Refused { problems } => {
+                let problems = if *problems == 1 {
+                    tf("{} problem", &[problems])
+                } else {
+                    tf("{} problems", &[problems])
+                };
+                tf(
+                    "Nothing was loaded: {} to fix. The data in use is unchanged.",
+                    &[&problems],
+                )
+            }
+            Headline::Text(text) => text.clone(),
+        }
+    }
 }
 
 fn lines(problems: &[Problem]) -> Vec<ReportLine> {
@@ -26,10 +101,6 @@ fn lines(problems: &[Problem]) -> Vec<ReportLine> {
             text: p.to_string(),
         })
         .collect()
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The files already in use plus `new` (a file with the same name replaces the older one).
@@ -53,24 +124,13 @@ pub fn apply(
         Ok((user, warnings)) => {
             let dataset = base.with_user_data(&user, mode);
             let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-            let mut headline = format!(
-                "Loaded {}: {} for {}",
-                names.join(", "),
-                plural(user.values.len(), "value", "values"),
-                plural(user.market_count(), "market", "markets"),
-            );
-            if !user.indicators.is_empty() {
-                headline.push_str(&format!(
-                    ", {} defined",
-                    plural(user.indicators.len(), "indicator", "indicators")
-                ));
-            }
-            if !warnings.is_empty() {
-                headline.push_str(&format!(
-                    ". {} below.",
-                    plural(warnings.len(), "warning", "warnings")
-                ));
-            }
+            let headline = Headline::Loaded {
+                files: names.join(", "),
+                values: user.values.len(),
+                markets: user.market_count(),
+                indicators: user.indicators.len(),
+                warnings: warnings.len(),
+            };
             Ok((
                 dataset,
                 LoadReport {
@@ -82,10 +142,9 @@ pub fn apply(
         }
         Err(e) => Err(LoadReport {
             ok: false,
-            headline: format!(
-                "Nothing was loaded: {} to fix. The data in use is unchanged.",
-                plural(e.errors().count(), "problem", "problems")
-            ),
+            headline: Headline::Refused {
+                problems: e.errors().count(),
+            },
             lines: lines(&e.problems),
         }),
     }

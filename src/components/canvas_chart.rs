@@ -10,6 +10,7 @@ use plotters_canvas::CanvasBackend;
 
 use crate::browser::{download_text, download_url};
 use crate::chart_backend::ChartBackend;
+use crate::i18n::{t, tf};
 
 /// Bumped when the layout changes without a window resize (a tab shown), so charts that were
 /// hidden, and so had no size, draw.
@@ -78,7 +79,7 @@ where
             canvas.set_height(height);
         }
         let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
-            draw_error.set(Some("this browser gave no 2D canvas".into()));
+            draw_error.set(Some(t("this browser gave no 2D canvas").into()));
             return;
         };
         match draw(ChartBackend::Canvas(backend), ratio) {
@@ -105,15 +106,15 @@ where
                 <button type="button" class="link-button" data-testid=format!("{testid}-png") on:click=move |_| {
                     let result = canvas_ref
                         .get_untracked()
-                        .ok_or_else(|| "the chart is not on the page".to_owned())
-                        .and_then(|canvas| canvas.to_data_url().map_err(|_| "the browser would not give the picture".to_owned()))
+                        .ok_or_else(|| t("the chart is not on the page").to_owned())
+                        .and_then(|canvas| canvas.to_data_url().map_err(|_| t("the browser would not give the picture").to_owned()))
                         .and_then(|url| download_url(&format!("{testid}.png"), &url));
                     export_error.set(result.err());
                 }>"PNG"</button>
                 <button type="button" class="link-button" data-testid=format!("{testid}-svg") on:click=move |_| {
                     export_error.set(export_svg(canvas_ref, &*draw_svg, testid).err());
                 }>"SVG"</button>
-                {move || export_error.get().map(|e| view! { <span class="field-error" role="alert">{format!("Export failed: {e}")}</span> })}
+                {move || export_error.get().map(|e| view! { <span class="field-error" role="alert">{move || tf("Export failed: {}", &[&e])}</span> })}
             </div>
             {move || {
                 draw_error
@@ -131,7 +132,7 @@ where
 {
     let canvas = canvas_ref
         .get_untracked()
-        .ok_or_else(|| "the chart is not on the page".to_owned())?;
+        .ok_or_else(|| t("the chart is not on the page").to_owned())?;
     let size = (
         canvas.client_width().max(1) as u32,
         canvas.client_height().max(1) as u32,

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{CsvButton, TableData};
 use crate::explorer::Explorer;
+use crate::i18n::{t, tf};
 use crate::market_detail::{market_detail, MarketDetail};
 
 pub const MAX_COMPARED: usize = 4;
@@ -70,11 +71,12 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
                     format!(
                         "{} {}",
                         d.name,
-                        d.score.map_or("not ranked".into(), |s| format!("{s:.1}"))
+                        d.score
+                            .map_or(t("not ranked").into(), |s| format!("{s:.1}"))
                     )
                 })
                 .collect();
-            format!("Pillar scores compared: {}", parts.join("; "))
+            tf("Pillar scores compared: {}", &[&parts.join("; ")])
         })
     });
     let options = explorer.market_options;
@@ -101,11 +103,12 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
             .map(|(i, d)| {
                 let code = d.iso3.clone();
                 let can_remove = details.with(|ds| ds.len() > 2);
+                let name = d.name.clone();
                 view! {
                     <span class="chip" data-testid=format!("compare-{}", d.iso3)>
                         <span class="swatch" style:background=css_hex(series_color(i))></span>
                         {d.name.clone()}
-                        <button type="button" class="chip-remove" aria-label=format!("Remove {}", d.name)
+                        <button type="button" class="chip-remove" aria-label=move || tf("Remove {}", &[&name])
                             disabled=!can_remove on:click=move |_| remove(code.clone())>"×"</button>
                     </span>
                 }
@@ -119,14 +122,14 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
             };
             let mut out: Vec<(String, bool, Vec<String>)> = vec![
                 (
-                    "Score".into(),
+                    t("Score").into(),
                     true,
                     ds.iter()
                         .map(|d| d.score.map_or("–".into(), |s| format!("{s:.1}")))
                         .collect(),
                 ),
                 (
-                    "World rank".into(),
+                    t("World rank").into(),
                     true,
                     ds.iter()
                         .map(|d| d.world_rank.map_or("–".into(), |r| r.to_string()))
@@ -161,14 +164,14 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
     view! {
         <div class="compare-view">
             <section class="card" aria-labelledby="compare-title">
-                <h2 id="compare-title">"Compare markets"</h2>
-                <p class="subtitle">"Two to four markets side by side. Starts with the top three candidates."</p>
+                <h2 id="compare-title">{move || t("Compare markets")}</h2>
+                <p class="subtitle">{move || t("Two to four markets side by side. Starts with the top three candidates.")}</p>
                 <div class="chips">
                     {chips}
                     <Show when=move || details.with(|d| d.len() < MAX_COMPARED)>
-                        <select data-testid="compare-add" aria-label="Add a market"
+                        <select data-testid="compare-add" aria-label=move || t("Add a market")
                             on:change=move |ev| add(event_target_value(&ev))>
-                            <option value="" selected=true>"Add a market…"</option>
+                            <option value="" selected=true>{move || t("Add a market…")}</option>
                             {move || options.get().into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
                         </select>
                     </Show>
@@ -181,7 +184,7 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
                 />
             </section>
             <section class="card" aria-labelledby="compare-table-title">
-                <h2 id="compare-table-title">"Side by side"</h2>
+                <h2 id="compare-table-title">{move || t("Side by side")}</h2>
                 <p class="table-actions"><CsvButton label="markets side by side" data=Signal::derive(move || {
                     let mut headers = vec![String::new()];
                     headers.extend(details.get().into_iter().map(|d| d.name));
@@ -194,7 +197,7 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
                             .collect(),
                     }
                 }) testid="compare-table"/></p>
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Markets side by side">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=move || t("Markets side by side")>
                     <table class="data-table" data-testid="compare-table">
                         <thead>
                             <tr>

@@ -5,6 +5,7 @@ use beachhead_engine::csv_export::to_csv;
 use leptos::prelude::*;
 
 use crate::browser::download_text;
+use crate::i18n::{t, tf};
 
 /// A file name from a table's label: "weekly sales" → "weekly-sales.csv".
 pub fn csv_name(label: &str) -> String {
@@ -40,7 +41,7 @@ pub fn CsvButton(
             // The byte-order mark tells Excel the file is UTF-8 (names such as Côte d'Ivoire).
             let text = format!("\u{feff}{csv}");
             error.set(download_text(&csv_name(label), "text/csv;charset=utf-8", &text).err());
-        }>"Download CSV"</button>
+        }>{move || t("Download CSV")}</button>
         {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
     }
 }
@@ -77,7 +78,7 @@ pub fn DataTable(
     let rows = move || data.with(|d| d.rows.len());
     view! {
         <details class="chart-data" open=open>
-            <summary>{move || format!("Data table: {label} ({} rows)", rows())}</summary>
+            <summary>{move || tf("Data table: {} ({} rows)", &[&label, &rows()])}</summary>
             <CsvButton label data testid/>
             <div class="table-scroll limited" tabindex="0" role="region" aria-label=label>
                 <table class="data-table" data-testid=testid>

@@ -9,8 +9,9 @@ use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
 
 use crate::browser;
-use crate::data_catalogue::{coverage_rows, indicator_rows};
-use crate::user_files::{self, LoadReport, NamedFile};
+use crate::data_catalogue::{count_of, coverage_rows, indicator_rows, status_text};
+use crate::i18n::{t, tf};
+use crate::user_files::{self, Headline, LoadReport, NamedFile};
 
 /// How many of the least-covered markets to list before "Show all".
 const COVERAGE_PREVIEW: usize = 25;
@@ -48,7 +49,7 @@ pub fn DataView(base: Arc<Dataset>, dataset: RwSignal<Arc<Dataset>>) -> impl Int
                 Ok(new) => load(files.with_value(|old| user_files::combined(old, new))),
                 Err(why) => report.set(Some(LoadReport {
                     ok: false,
-                    headline: why,
+                    headline: Headline::Text(why),
                     lines: Vec::new(),
                 })),
             }
@@ -88,7 +89,7 @@ pub fn DataView(base: Arc<Dataset>, dataset: RwSignal<Arc<Dataset>>) -> impl Int
         if let Err(why) = browser::download_text("beachhead-data-template.csv", "text/csv", &csv) {
             report.set(Some(LoadReport {
                 ok: false,
-                headline: why,
+                headline: Headline::Text(why),
                 lines: Vec::new(),
             }));
         }
@@ -114,10 +115,9 @@ pub fn DataView(base: Arc<Dataset>, dataset: RwSignal<Arc<Dataset>>) -> impl Int
     view! {
         <div class="data-view">
             <section class="card" aria-labelledby="your-data-title">
-                <h2 id="your-data-title">"Your data"</h2>
+                <h2 id="your-data-title">{move || t("Your data")}</h2>
                 <p class="subtitle">
-                    "Bring your own indicators or correct ours: CSV (comma, semicolon or tab; wide or long) or JSON. "
-                    "Markets are matched by ISO code or name. Nothing leaves this page."
+                    {move || t("Bring your own indicators or correct ours: CSV (comma, semicolon or tab; wide or long) or JSON. Markets are matched by ISO code or name. Nothing leaves this page.")}
                 </p>
                 <div
                     class="drop-zone"
@@ -130,9 +130,9 @@ pub fn DataView(base: Arc<Dataset>, dataset: RwSignal<Arc<Dataset>>) -> impl Int
                     on:dragleave=move |_| dragging.set(false)
                     on:drop=on_drop
                 >
-                    <p>"Drop CSV or JSON files here, or"</p>
+                    <p>{move || t("Drop CSV or JSON files here, or")}</p>
                     <label class="button">
-                        "Choose files…"
+                        {move || t("Choose files…")}
                         <input
                             type="file"
                             class="visually-hidden"
@@ -144,7 +144,7 @@ pub fn DataView(base: Arc<Dataset>, dataset: RwSignal<Arc<Dataset>>) -> impl Int
                     </label>
                 </div>
                 <fieldset class="mode">
-                    <legend>"Your indicators"</legend>
+                    <legend>{move || t("Your indicators")}</legend>
                     <label>
                         <input
                             type="radio"
@@ -153,7 +153,7 @@ pub fn DataView(base: Arc<Dataset>, dataset: RwSignal<Arc<Dataset>>) -> impl Int
                             prop:checked=move || mode.get() == MergeMode::Merge
                             on:change=move |_| set_mode(MergeMode::Merge)
                         />
-                        " merge with the bundled ones (yours win where both have a value)"
+                        " "{move || t("merge with the bundled ones (yours win where both have a value)")}
                     </label>
                     <label>
                         <input
@@ -163,31 +163,31 @@ pub fn DataView(base: Arc<Dataset>, dataset: RwSignal<Arc<Dataset>>) -> impl Int
                             prop:checked=move || mode.get() == MergeMode::Replace
                             on:change=move |_| set_mode(MergeMode::Replace)
                         />
-                        " replace the bundled ones (only your indicators are used)"
+                        " "{move || t("replace the bundled ones (only your indicators are used)")}
                     </label>
                 </fieldset>
                 <div class="actions">
                     <button type="button" class="link-button" data-testid="download-template" on:click=download_template>
-                        "Download a template (the data in use, in the wide CSV format)"
+                        {move || t("Download a template (the data in use, in the wide CSV format)")}
                     </button>
                     <Show when=move || !active.get().is_empty()>
                         <button type="button" class="link-button" data-testid="use-bundled" on:click=reset>
-                            "Go back to the bundled data only"
+                            {move || t("Go back to the bundled data only")}
                         </button>
                     </Show>
                 </div>
                 <Show when=move || busy.get()>
-                    <p class="hint" aria-live="polite">"Reading files…"</p>
+                    <p class="hint" aria-live="polite">{move || t("Reading files…")}</p>
                 </Show>
                 {move || report.get().map(|r| {
                     let class = if r.ok { "report ok" } else { "report error" };
                     view! {
                         <div class=class data-testid="load-report" role=if r.ok { "status" } else { "alert" }>
-                            <p class="report-headline">{r.headline}</p>
+                            <p class="report-headline">{r.headline.text()}</p>
                             <ul class="problems">
                                 {r.lines.into_iter().map(|l| {
-                                    let kind = if l.error { "error" } else { "warning" };
-                                    view! { <li class=kind><span class="kind">{kind}</span>" "{l.text}</li> }
+                                    let (kind, kind_text) = if l.error { ("error", t("error")) } else { ("warning", t("warning")) };
+                                    view! { <li class=kind><span class="kind">{kind_text}</span>" "{l.text}</li> }
                                 }).collect_view()}
                             </ul>
                         </div>
@@ -196,39 +196,38 @@ pub fn DataView(base: Arc<Dataset>, dataset: RwSignal<Arc<Dataset>>) -> impl Int
             </section>
 
             <section class="card" aria-labelledby="catalogue-title">
-                <h2 id="catalogue-title">"Indicators, sources and licences"</h2>
+                <h2 id="catalogue-title">{move || t("Indicators, sources and licences")}</h2>
                 <p class="subtitle">
-                    "Illustrative indicators are generated (seeded) to make the company-specific views concrete; they are not measurements. "
-                    "Approximate ones were entered by hand from well-known facts: replace them with your own."
+                    {move || t("Illustrative indicators are generated (seeded) to make the company-specific views concrete; they are not measurements. Approximate ones were entered by hand from well-known facts: replace them with your own.")}
                 </p>
                 <p class="table-actions"><CsvButton label="indicator catalogue" data=Signal::derive(move || TableData {
                     headers: ["Id", "Indicator", "Pillar", "Unit", "Direction", "Status", "Years", "Coverage", "Source", "Licence"].map(String::from).to_vec(),
                     numeric: Vec::new(),
                     rows: indicators.get().into_iter().map(|r| vec![
-                        r.id, r.label, r.pillar, r.unit, r.direction.to_owned(), r.status.to_owned(), r.years, r.coverage, r.source, r.licence,
+                        r.id, r.label, r.pillar, r.unit, r.direction.to_owned(), r.status.label().to_owned(), r.years, r.coverage, r.source, r.licence,
                     ]).collect(),
                 }) testid="indicator-catalogue"/></p>
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Indicator catalogue">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=move || t("Indicator catalogue")>
                     <table class="data-table" data-testid="indicator-catalogue">
                         <thead>
                             <tr>
-                                <th scope="col">"Indicator"</th>
-                                <th scope="col">"Pillar"</th>
-                                <th scope="col">"Unit"</th>
-                                <th scope="col">"Status"</th>
-                                <th scope="col">"Years"</th>
-                                <th scope="col" class="num">"Coverage"</th>
-                                <th scope="col">"Source"</th>
-                                <th scope="col">"Licence"</th>
+                                <th scope="col">{move || t("Indicator")}</th>
+                                <th scope="col">{move || t("Pillar")}</th>
+                                <th scope="col">{move || t("Unit")}</th>
+                                <th scope="col">{move || t("Status")}</th>
+                                <th scope="col">{move || t("Years")}</th>
+                                <th scope="col" class="num">{move || t("Coverage")}</th>
+                                <th scope="col">{move || t("Source")}</th>
+                                <th scope="col">{move || t("Licence")}</th>
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=move || indicators.get() key=|r| (r.id.clone(), r.coverage.clone(), r.source.clone()) let:r>
+                            <For each=move || indicators.get() key=|r| (r.id.clone(), r.coverage.clone(), r.source.clone(), r.direction) let:r>
                                 <tr>
                                     <th scope="row" title=format!("{} ({})", r.id, r.direction)>{r.label}</th>
                                     <td>{r.pillar}</td>
                                     <td>{r.unit}</td>
-                                    <td><span class=format!("badge {}", r.status)>{r.status}</span></td>
+                                    <td><span class=format!("badge {}", r.status.label())>{move || status_text(r.status)}</span></td>
                                     <td>{r.years}</td>
                                     <td class="num">
                                         <span class="meter" aria-hidden="true"><span style:width=format!("{:.0}%", r.coverage_pct)></span></span>
@@ -242,19 +241,16 @@ pub fn DataView(base: Arc<Dataset>, dataset: RwSignal<Arc<Dataset>>) -> impl Int
                     </table>
                 </div>
                 <p class="source-line">
-                    "Attribution (CC BY 4.0): World Bank, World Development Indicators; ITU via World Bank, published by Our World in Data. "
-                    "Country codes, names and UN regions: datasets/country-codes (ODC-PDDL-1.0). Currencies and official languages: countries-list (MIT). "
-                    "VAT/GST rates: sales-tax (MIT). Vendor-share shapes: StatCounter Global Stats (gs.statcounter.com)."
+                    {move || t("Attribution (CC BY 4.0): World Bank, World Development Indicators; ITU via World Bank, published by Our World in Data. Country codes, names and UN regions: datasets/country-codes (ODC-PDDL-1.0). Currencies and official languages: countries-list (MIT). VAT/GST rates: sales-tax (MIT). Vendor-share shapes: StatCounter Global Stats (gs.statcounter.com).")}
                 </p>
             </section>
 
             <section class="card" aria-labelledby="coverage-title">
-                <h2 id="coverage-title">"Coverage: which markets lack what"</h2>
+                <h2 id="coverage-title">{move || t("Coverage: which markets lack what")}</h2>
                 <p class="subtitle">
-                    {move || format!(
+                    {move || tf(
                         "{} of {} markets lack at least one indicator. A missing value stays missing: the score re-weights over what a market has, and ranks it only when its data carries enough of the weight.",
-                        coverage.with(Vec::len),
-                        market_count()
+                        &[&coverage.with(Vec::len), &market_count()],
                     )}
                 </p>
                 <p class="table-actions"><CsvButton label="coverage by market" data=Signal::derive(move || TableData {
@@ -264,22 +260,22 @@ pub fn DataView(base: Arc<Dataset>, dataset: RwSignal<Arc<Dataset>>) -> impl Int
                         r.name, r.iso3, r.region, r.have.to_string(), r.total.to_string(), r.gaps,
                     ]).collect(),
                 }) testid="coverage-table"/></p>
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Coverage by market">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=move || t("Coverage by market")>
                     <table class="data-table" data-testid="coverage-table">
                         <thead>
                             <tr>
-                                <th scope="col">"Market"</th>
-                                <th scope="col">"Region"</th>
-                                <th scope="col" class="num">"Indicators"</th>
-                                <th scope="col">"Gaps"</th>
+                                <th scope="col">{move || t("Market")}</th>
+                                <th scope="col">{move || t("Region")}</th>
+                                <th scope="col" class="num">{move || t("Indicators")}</th>
+                                <th scope="col">{move || t("Gaps")}</th>
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=move || shown_coverage.get() key=|r| (r.iso3.clone(), r.have) let:r>
+                            <For each=move || shown_coverage.get() key=|r| (r.iso3.clone(), r.have, r.gaps.clone()) let:r>
                                 <tr>
                                     <th scope="row">{r.name}</th>
                                     <td>{r.region}</td>
-                                    <td class="num">{format!("{} of {}", r.have, r.total)}</td>
+                                    <td class="num">{move || count_of(r.have, r.total)}</td>
                                     <td class="wrap">{r.gaps}</td>
                                 </tr>
                             </For>
@@ -288,7 +284,7 @@ pub fn DataView(base: Arc<Dataset>, dataset: RwSignal<Arc<Dataset>>) -> impl Int
                 </div>
                 <Show when=more_to_show>
                     <button type="button" class="link-button" on:click=move |_| show_all.set(true)>
-                        {move || format!("Show all {}", coverage.with(Vec::len))}
+                        {move || tf("Show all {}", &[&coverage.with(Vec::len)])}
                     </button>
                 </Show>
             </section>

@@ -17,6 +17,7 @@ use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{DataTable, TableData};
 use crate::data_source::{MapState, SharedMap};
 use crate::explorer::Explorer;
+use crate::i18n::{t, tf};
 use crate::navigation::{Navigation, Tab};
 
 /// A market's signal with its names, as the view shows it.
@@ -133,15 +134,15 @@ pub fn DemandView(explorer: Explorer) -> impl IntoView {
         rows.with(|rows| {
             TableData::new(
                 &[
-                    "Market",
-                    "Interest rank",
-                    "Interest (percentile)",
-                    "Forum members per million",
-                    "Reseller listings per million",
-                    "Forum growth %",
-                    "Readiness (percentile)",
-                    "Gap (points)",
-                    "Reading",
+                    t("Market"),
+                    t("Interest rank"),
+                    t("Interest (percentile)"),
+                    t("Forum members per million"),
+                    t("Reseller listings per million"),
+                    t("Forum growth %"),
+                    t("Readiness (percentile)"),
+                    t("Gap (points)"),
+                    t("Reading"),
                 ],
                 rows.iter()
                     .map(|r| {
@@ -155,7 +156,7 @@ pub fn DemandView(explorer: Explorer) -> impl IntoView {
                             opt(s.forum_growth_pct, 1),
                             opt(s.readiness_pct, 0),
                             s.gap.map_or_else(|| "–".into(), |g| format!("{g:+.0}")),
-                            s.verdict.map_or("not ranked", Verdict::label).to_owned(),
+                            s.verdict.map_or(t("not ranked"), Verdict::label).to_owned(),
                         ]
                     })
                     .collect(),
@@ -165,10 +166,9 @@ pub fn DemandView(explorer: Explorer) -> impl IntoView {
     let map_summary = Memo::new(move |_| {
         rows.with(|rows| {
             let top: Vec<&str> = rows.iter().take(10).map(|r| r.name.as_str()).collect();
-            format!(
+            tf(
                 "World map of fan-forum and reseller interest for {} markets; darker is more interest. Most interest: {}",
-                rows.len(),
-                top.join(", ")
+                &[&rows.len(), &top.join(", ")],
             )
         })
     });
@@ -179,11 +179,9 @@ pub fn DemandView(explorer: Explorer) -> impl IntoView {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        format!(
+        tf(
             "Interest percentile against readiness percentile for {} markets. Interest ahead of readiness: {}. Readiness ahead of interest: {}.",
-            points.with(Vec::len),
-            ahead.with(list),
-            behind.with(list)
+            &[&points.with(Vec::len), &ahead.with(list), &behind.with(list)],
         )
     });
     let open = move |iso3: String| {
@@ -222,7 +220,7 @@ pub fn DemandView(explorer: Explorer) -> impl IntoView {
                 {move || items.get().into_iter().map(|(iso3, name, gap)| view! {
                     <li>
                         <button type="button" class="market-link" on:click=move |_| open(iso3.clone())>{name}</button>
-                        <span class="muted">{format!(" {gap:+.0} points")}</span>
+                        <span class="muted">{format!(" {}", tf("{} points", &[&format!("{gap:+.0}")]))}</span>
                     </li>
                 }).collect_view()}
             </ol>
@@ -232,18 +230,18 @@ pub fn DemandView(explorer: Explorer) -> impl IntoView {
     view! {
         <div class="demand-view">
             <section class="card" aria-labelledby="demand-title">
-                <h2 id="demand-title">"Demand signals"</h2>
+                <h2 id="demand-title">{move || t("Demand signals")}</h2>
                 <p class="subtitle">
-                    "Where fans and resellers already are: fan-forum members and online reseller listings per million people, and forum growth, each as a percentile and averaged. Xiaomi read these before choosing where to go next."
+                    {move || t("Where fans and resellers already are: fan-forum members and online reseller listings per million people, and forum growth, each as a percentile and averaged. Xiaomi read these before choosing where to go next.")}
                 </p>
-                <p class="source-line"><span class="badge illustrative">"illustrative"</span>" The forum and reseller figures are seeded illustrations (Data and sources), not measurements."</p>
+                <p class="source-line"><span class="badge illustrative">{move || t("illustrative")}</span>" "{move || t("The forum and reseller figures are seeded illustrations (Data and sources), not measurements.")}</p>
                 <div class="map-legend" aria-hidden="true">
-                    <span>"less interest"</span><span class="ramp"></span><span>"more"</span>
-                    <span class="swatch no-data"></span><span>"no data"</span>
+                    <span>{move || t("less interest")}</span><span class="ramp"></span><span>{move || t("more")}</span>
+                    <span class="swatch no-data"></span><span>{move || t("no data")}</span>
                 </div>
                 {move || match shared.0.get() {
-                    MapState::NotLoaded | MapState::Loading => view! { <p class="notice">"Loading the map…"</p> }.into_any(),
-                    MapState::Failed(why) => view! { <p class="notice error" role="alert">{format!("The map could not be loaded: {why}")}</p> }.into_any(),
+                    MapState::NotLoaded | MapState::Loading => view! { <p class="notice">{move || t("Loading the map…")}</p> }.into_any(),
+                    MapState::Failed(why) => view! { <p class="notice error" role="alert">{move || tf("The map could not be loaded: {}", &[&why])}</p> }.into_any(),
                     MapState::Ready(_) => view! {
                         <CanvasChart
                             draw=move |backend, ratio| {
@@ -261,14 +259,14 @@ pub fn DemandView(explorer: Explorer) -> impl IntoView {
                 }}
             </section>
             <section class="card" aria-labelledby="gap-title">
-                <h2 id="gap-title">"Interest against readiness"</h2>
+                <h2 id="gap-title">{move || t("Interest against readiness")}</h2>
                 <p class="subtitle">
-                    {format!("Each market's interest percentile against its readiness percentile (the current weights, without the interest indicators). Beyond {GAP_POINTS:.0} points from the diagonal, one runs ahead: interest ahead is demand waiting to be served; readiness ahead is a market where the brand must be built first. Click a dot to open the market.")}
+                    {move || tf("Each market's interest percentile against its readiness percentile (the current weights, without the interest indicators). Beyond {} points from the diagonal, one runs ahead: interest ahead is demand waiting to be served; readiness ahead is a market where the brand must be built first. Click a dot to open the market.", &[&format!("{GAP_POINTS:.0}")])}
                 </p>
                 <ul class="legend">
-                    <li><span class="swatch" style:background=palette::css_hex(palette::series(5))></span>"interest ahead"</li>
-                    <li><span class="swatch" style:background=palette::css_hex(palette::series(0))></span>"readiness ahead"</li>
-                    <li><span class="swatch" style:background=palette::css_hex(palette::series(6))></span>"in step"</li>
+                    <li><span class="swatch" style:background=palette::css_hex(palette::series(5))></span>{move || t("interest ahead")}</li>
+                    <li><span class="swatch" style:background=palette::css_hex(palette::series(0))></span>{move || t("readiness ahead")}</li>
+                    <li><span class="swatch" style:background=palette::css_hex(palette::series(6))></span>{move || t("in step")}</li>
                 </ul>
                 <div class="demand-grid">
                     <div class="matrix-frame" on:click=on_scatter_click>
@@ -280,9 +278,9 @@ pub fn DemandView(explorer: Explorer) -> impl IntoView {
                         />
                     </div>
                     <div class="callout-lists">
-                        <h3>"Interest ahead of readiness"</h3>
+                        <h3>{move || t("Interest ahead of readiness")}</h3>
                         {callout_list(ahead, "interest-ahead")}
-                        <h3>"Readiness ahead of interest"</h3>
+                        <h3>{move || t("Readiness ahead of interest")}</h3>
                         {callout_list(behind, "readiness-ahead")}
                     </div>
                 </div>

@@ -114,8 +114,17 @@ mod tests {
 
     #[test]
     fn the_snippet_escapes_what_it_quotes() {
-        let code = snippet("https://x.test/b/beachhead.html", "ranking?m=\"HKG\"&embed=1", "A <b>");
-        assert!(code.contains("src=\"https://x.test/b/beachhead.html#ranking?m=&quot;HKG&quot;&amp;embed=1\""), "{code}");
+        let code = snippet(
+            "https://x.test/b/beachhead.html",
+            "ranking?m=\"HKG\"&embed=1",
+            "A <b>",
+        );
+        assert!(
+            code.contains(
+                "src=\"https://x.test/b/beachhead.html#ranking?m=&quot;HKG&quot;&amp;embed=1\""
+            ),
+            "{code}"
+        );
         assert!(code.contains("title=\"A &lt;b&gt;\""), "{code}");
         assert!(code.contains("sandbox=\"allow-scripts allow-downloads\""));
     }

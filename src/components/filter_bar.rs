@@ -5,6 +5,7 @@ use beachhead_engine::market_filter::{regions, MarketFilter};
 use leptos::prelude::*;
 
 use crate::explorer::Explorer;
+use crate::i18n::{t, tf};
 
 const POPULATION_FLOORS_M: [f64; 5] = [0.0, 1.0, 5.0, 10.0, 50.0];
 
@@ -23,9 +24,9 @@ pub fn FilterBar(explorer: Explorer) -> impl IntoView {
         entered_text.set(text);
     };
     view! {
-        <div class="filters" role="group" aria-label="Candidate filters">
+        <div class="filters" role="group" aria-label=move || t("Candidate filters")>
             <label>
-                "Region "
+                {move || t("Region")}" "
                 <select
                     data-testid="filter-region"
                     on:change=move |ev| {
@@ -33,7 +34,7 @@ pub fn FilterBar(explorer: Explorer) -> impl IntoView {
                         filter.update(|f| f.region = (!value.is_empty()).then_some(value));
                     }
                 >
-                    <option value="" selected=move || filter.with(|f| f.region.is_none())>"All regions"</option>
+                    <option value="" selected=move || filter.with(|f| f.region.is_none())>{move || t("All regions")}</option>
                     {move || region_options().into_iter().map(|r| {
                         let selected_name = r.clone();
                         view! {
@@ -52,10 +53,10 @@ pub fn FilterBar(explorer: Explorer) -> impl IntoView {
                         filter.update(|f| f.english_official_only = on);
                     }
                 />
-                " English official"
+                " "{move || t("English official")}
             </label>
             <label>
-                "Population at least "
+                {move || t("Population at least")}" "
                 <select
                     data-testid="filter-population"
                     on:change=move |ev| {
@@ -64,17 +65,17 @@ pub fn FilterBar(explorer: Explorer) -> impl IntoView {
                     }
                 >
                     {POPULATION_FLOORS_M.iter().map(|&m| {
-                        let text = if m == 0.0 { "any".to_owned() } else { format!("{m} million") };
+                        let text = move || if m == 0.0 { t("any").to_owned() } else { tf("{} million", &[&m]) };
                         view! { <option value=m.to_string() selected=move || filter.with(|f| f.min_population_m == m)>{text}</option> }
                     }).collect_view()}
                 </select>
             </label>
             <label class="entered">
-                "Already entered "
+                {move || t("Already entered")}" "
                 <input
                     type="text"
                     data-testid="filter-entered"
-                    placeholder="e.g. China, Hong Kong"
+                    placeholder=move || t("e.g. China, Hong Kong")
                     prop:value=move || entered_text.get()
                     on:change=move |ev| apply_entered(event_target_value(&ev))
                 />
@@ -82,7 +83,7 @@ pub fn FilterBar(explorer: Explorer) -> impl IntoView {
             {move || {
                 let missing = unknown.get();
                 (!missing.is_empty()).then(|| view! {
-                    <p class="hint warning" role="status">{format!("No market matches: {}", missing.join(", "))}</p>
+                    <p class="hint warning" role="status">{tf("No market matches: {}", &[&missing.join(", ")])}</p>
                 })
             }}
         </div>

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::components::data_table::{CsvButton, TableData};
 use crate::explorer::Explorer;
 use crate::gate_board::{BoardRow, GateBoard};
+use crate::i18n::{t, tf};
 use crate::navigation::{Navigation, Tab};
 
 pub fn decision_class(decision: Decision) -> &'static str {
@@ -25,9 +26,9 @@ pub fn result_text(result: &GateResult) -> String {
     match (result.outcome, result.value) {
         (Outcome::Untested, _) | (_, None) => {
             if result.gate.metric.needs_test_market() {
-                "not tested".into()
+                t("not tested").into()
             } else {
-                "no data".into()
+                t("no data").into()
             }
         }
         (Outcome::Pass, Some(v)) => format!("✓ {}", format_value(result.gate.metric, v)),
@@ -46,17 +47,17 @@ fn outcome_class(outcome: Outcome) -> &'static str {
 /// Short column heading for a gate on the board.
 fn short_label(metric: Metric) -> &'static str {
     match metric {
-        Metric::ReadinessScore => "Readiness",
-        Metric::ReadinessRank => "Rank",
-        Metric::ContributionPct => "Margin",
-        Metric::PaybackMonths => "Payback",
-        Metric::SellThroughPct => "Sell-through",
-        Metric::ReturnRatePct => "Returns",
-        Metric::Rating => "Rating",
-        Metric::RepairTurnaroundDays => "Repairs",
-        Metric::StockoutDays => "Stock-outs",
-        Metric::FlashSelloutPct => "Flash sell-out",
-        Metric::OurSharePct => "Our share",
+        Metric::ReadinessScore => t("Readiness"),
+        Metric::ReadinessRank => t("Rank"),
+        Metric::ContributionPct => t("Margin"),
+        Metric::PaybackMonths => t("Payback"),
+        Metric::SellThroughPct => t("Sell-through"),
+        Metric::ReturnRatePct => t("Returns"),
+        Metric::Rating => t("Rating"),
+        Metric::RepairTurnaroundDays => t("Repairs"),
+        Metric::StockoutDays => t("Stock-outs"),
+        Metric::FlashSelloutPct => t("Flash sell-out"),
+        Metric::OurSharePct => t("Our share"),
     }
 }
 
@@ -72,15 +73,14 @@ pub fn verdict_sentence(row: &BoardRow) -> String {
         .map(|r| r.gate.metric.label())
         .collect();
     match row.decision {
-        Decision::Go => format!("{}: go. Every gate passes.", row.name),
-        Decision::TestFirst => format!(
+        Decision::Go => tf("{}: go. Every gate passes.", &[&row.name]),
+        Decision::TestFirst => tf(
             "{}: test first. The desk gates pass; run a test market before committing.",
-            row.name
+            &[&row.name],
         ),
-        Decision::NoGo => format!(
+        Decision::NoGo => tf(
             "{}: no-go. Short on {}.",
-            row.name,
-            failed.join(", ").to_lowercase()
+            &[&row.name, &failed.join(", ").to_lowercase()],
         ),
     }
 }
@@ -109,14 +109,9 @@ fn GateEditor(board: GateBoard) -> impl IntoView {
                     }
                 });
             }
+            // The text found; the message is built when shown, so it follows the language.
             _ => errors.update(|e| {
-                e.insert(
-                    metric.id(),
-                    format!(
-                        "found \"{}\"; expected a number from {lo} to {hi}",
-                        text.trim()
-                    ),
-                );
+                e.insert(metric.id(), text.trim().to_owned());
             }),
         }
     };
@@ -127,10 +122,11 @@ fn GateEditor(board: GateBoard) -> impl IntoView {
                 key=|gate| gate.metric
                 children=move |gate: Gate| {
                     let metric = gate.metric;
-                    let bound = match metric.bound() {
-                        Bound::AtLeast => "at least",
-                        Bound::AtMost => "at most",
+                    let bound = move || match metric.bound() {
+                        Bound::AtLeast => t("at least"),
+                        Bound::AtMost => t("at most"),
                     };
+                    let (lo, hi) = metric.range();
                     let id = format!("gate-{}", metric.id());
                     let error = move || errors.with(|e| e.get(metric.id()).cloned());
                     view! {
@@ -150,7 +146,7 @@ fn GateEditor(board: GateBoard) -> impl IntoView {
                             <button
                                 type="button"
                                 class="chip-remove"
-                                aria-label=format!("Remove the {} gate", metric.label())
+                                aria-label=move || tf("Remove the {} gate", &[&metric.label()])
                                 on:click=move |_| {
                                     board.gates.update(|g| g.retain(|x| x.metric != metric));
                                     errors.update(|e| {
@@ -160,14 +156,14 @@ fn GateEditor(board: GateBoard) -> impl IntoView {
                             >
                                 "×"
                             </button>
-                            {move || error().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                            {move || error().map(|found| view! { <span class="field-error" role="alert">{tf("found \"{}\"; expected a number from {} to {}", &[&found, &lo, &hi])}</span> })}
                         </div>
                     }
                 }
             />
             <div class="gate-actions">
                 <label>
-                    "Add a gate "
+                    {move || t("Add a gate")}" "
                     <select
                         data-testid="add-gate"
                         on:change=move |ev| {
@@ -187,7 +183,7 @@ fn GateEditor(board: GateBoard) -> impl IntoView {
                         }
                         prop:value=""
                     >
-                        <option value="" selected=true>"choose…"</option>
+                        <option value="" selected=true>{move || t("choose…")}</option>
                         {move || unused().into_iter().map(|m| view! { <option value=m.id()>{m.label()}</option> }).collect_view()}
                     </select>
                 </label>
@@ -199,7 +195,7 @@ fn GateEditor(board: GateBoard) -> impl IntoView {
                         board.gates.set(default_gates());
                     }
                 >
-                    "Reset to the default gates"
+                    {move || t("Reset to the default gates")}
                 </button>
             </div>
         </div>
@@ -237,7 +233,7 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
         })
     };
     let csv = Signal::derive(move || {
-        let mut headers: Vec<String> = ["Market", "ISO3", "Candidate rank", "Decision"]
+        let mut headers: Vec<String> = [t("Market"), "ISO3", t("Candidate rank"), t("Decision")]
             .map(String::from)
             .to_vec();
         board
@@ -274,9 +270,9 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
     view! {
         <div class="gates-view">
             <section class="card gates-setup" aria-labelledby="gates-title">
-                <h2 id="gates-title">"Go/no-go gates"</h2>
+                <h2 id="gates-title">{move || t("Go/no-go gates")}</h2>
                 <p class="subtitle">
-                    "Set the bar a market must clear. Desk gates (readiness, margin, payback) use the current weights and assumptions; test-market gates use the test markets' latest quarter. A market that clears the desk gates but has no test market yet is marked test first."
+                    {move || t("Set the bar a market must clear. Desk gates (readiness, margin, payback) use the current weights and assumptions; test-market gates use the test markets' latest quarter. A market that clears the desk gates but has no test market yet is marked test first.")}
                 </p>
                 <GateEditor board/>
             </section>
@@ -285,23 +281,23 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
                     let iso3 = row.iso3.clone();
                     view! {
                         <h2 id="detail-title">
-                            {format!("{}: ", row.name)}
+                            {tf("{}: ", &[&row.name])}
                             <span class=decision_class(row.decision) data-testid="detail-decision">{row.decision.label()}</span>
                         </h2>
                         <p class="standing" data-testid="detail-verdict">{verdict_sentence(&row)}</p>
-                        <div class="table-scroll" tabindex="0" role="region" aria-label="Gates for this market">
+                        <div class="table-scroll" tabindex="0" role="region" aria-label=move || t("Gates for this market")>
                             <table class="data-table" data-testid="gate-detail">
-                                <thead><tr><th scope="col">"Gate"</th><th scope="col">"Evidence"</th><th scope="col">"Result"</th><th scope="col">"What it would take"</th></tr></thead>
+                                <thead><tr><th scope="col">{move || t("Gate")}</th><th scope="col">{move || t("Evidence")}</th><th scope="col">{move || t("Result")}</th><th scope="col">{move || t("What it would take")}</th></tr></thead>
                                 <tbody>
                                     {row.results.iter().map(|r| view! {
                                         <tr class=outcome_class(r.outcome)>
                                             <th scope="row">{describe(r.gate)}</th>
                                             <td>{evidence_text(&row, r)}</td>
-                                            <td class=format!("result {}", outcome_class(r.outcome))>{match r.outcome { Outcome::Pass => "pass", Outcome::Fail => "fail", Outcome::Untested => "no evidence" }}</td>
+                                            <td class=format!("result {}", outcome_class(r.outcome))>{match r.outcome { Outcome::Pass => t("pass"), Outcome::Fail => t("fail"), Outcome::Untested => t("no evidence") }}</td>
                                             <td>{describe_gap(r).unwrap_or_else(|| match r.outcome {
-                                                Outcome::Fail => "cannot pass: the unit loses money".into(),
-                                                Outcome::Untested if r.gate.metric.needs_test_market() => "run a test market".into(),
-                                                Outcome::Untested => "needs the market's duty, VAT and exchange rate".into(),
+                                                Outcome::Fail => t("cannot pass: the unit loses money").into(),
+                                                Outcome::Untested if r.gate.metric.needs_test_market() => t("run a test market").into(),
+                                                Outcome::Untested => t("needs the market's duty, VAT and exchange rate").into(),
                                                 Outcome::Pass => "–".into(),
                                             })}</td>
                                         </tr>
@@ -313,23 +309,23 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
                             <button type="button" class="button secondary" data-testid="open-memo" on:click=move |_| {
                                 explorer.selected.set(Some(iso3.clone()));
                                 if let Some(nav) = navigation { nav.go(Tab::Memo); }
-                            }>"Open the decision memo"</button>
+                            }>{move || t("Open the decision memo")}</button>
                         </p>
                     }
                 })}
             </section>
             <section class="card" aria-labelledby="board-title">
-                <h2 id="board-title">"Decision board"</h2>
+                <h2 id="board-title">{move || t("Decision board")}</h2>
                 <p class="subtitle" data-testid="board-counts">
                     {move || {
                         let (go, test, no) = counts.get();
-                        format!("{} candidate markets under the current filters: {go} go, {test} test first, {no} no-go. Click a market for its evidence.", go + test + no)
+                        tf("{} candidate markets under the current filters: {} go, {} test first, {} no-go. Click a market for its evidence.", &[&(go + test + no), &go, &test, &no])
                     }}
                 </p>
                 <p class="table-actions"><CsvButton label="decision board" data=csv testid="decision-board"/></p>
-                <div class="table-scroll board-scroll" tabindex="0" role="region" aria-label="Decision board">
+                <div class="table-scroll board-scroll" tabindex="0" role="region" aria-label=move || t("Decision board")>
                     <table class="data-table board" data-testid="decision-board">
-                        <thead><tr><th scope="col">"Market"</th><th scope="col">"Decision"</th>{headers}</tr></thead>
+                        <thead><tr><th scope="col">{move || t("Market")}</th><th scope="col">{move || t("Decision")}</th>{headers}</tr></thead>
                         <tbody>
                             {move || board.rows.with(|rows| rows.iter().map(|row| {
                                 let iso3 = row.iso3.clone();
@@ -353,22 +349,25 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
 pub fn evidence_text(row: &BoardRow, result: &GateResult) -> String {
     let Some(value) = result.value else {
         return if result.gate.metric.needs_test_market() {
-            "no test-market data".into()
+            t("no test-market data").into()
         } else {
-            "no economics for this market".into()
+            t("no economics for this market").into()
         };
     };
     let shown = format_value(result.gate.metric, value);
     match result.gate.metric {
-        Metric::ReadinessScore => format!("{shown}, rank {} of the candidates", row.rank),
-        Metric::ReadinessRank => format!("{shown} of the candidates, score {:.1}", row.score),
+        Metric::ReadinessScore => tf("{}, rank {} of the candidates", &[&shown, &row.rank]),
+        Metric::ReadinessRank => tf(
+            "{} of the candidates, score {}",
+            &[&shown, &format!("{:.1}", row.score)],
+        ),
         Metric::ContributionPct | Metric::PaybackMonths => {
-            format!("{shown}, blended over the SKUs (Margins)")
+            tf("{}, blended over the SKUs (Margins)", &[&shown])
         }
         _ => match &row.evidence.kpis {
-            Some(k) => format!(
-                "{shown}, last {} weeks to {}",
-                k.recent_weeks, k.latest_week
+            Some(k) => tf(
+                "{}, last {} weeks to {}",
+                &[&shown, &k.recent_weeks, &k.latest_week],
             ),
             None => shown,
         },

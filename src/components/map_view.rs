@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::components::canvas_chart::CanvasChart;
 use crate::data_source::{MapState, SharedMap};
 use crate::explorer::Explorer;
+use crate::i18n::{t, tf};
 use crate::navigation::{Navigation, Tab};
 
 /// What the map shows for one market: by ISO numeric id.
@@ -75,10 +76,9 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
             let mut best: Vec<&MapEntry> = e.values().collect();
             best.sort_by_key(|m| m.rank);
             let listed: Vec<String> = best.iter().take(10).map(|m| format!("{} {:.0}", m.name, m.score)).collect();
-            format!(
+            tf(
                 "World map of readiness scores for {} candidate markets; darker is more ready. Highest: {}",
-                e.len(),
-                listed.join(", ")
+                &[&e.len(), &listed.join(", ")],
             )
         })
     });
@@ -98,11 +98,11 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
     let on_move = move |ev: leptos::ev::MouseEvent| {
         let text = country_at(&ev).map(|(id, name)| {
             entries.with_untracked(|e| match e.get(&id) {
-                Some(m) => format!(
-                    "{} · score {:.1} · candidate rank {}",
-                    m.name, m.score, m.rank
+                Some(m) => tf(
+                    "{} · score {} · candidate rank {}",
+                    &[&m.name, &format!("{:.1}", m.score), &m.rank],
                 ),
-                None => format!("{name} · not a ranked candidate"),
+                None => tf("{} · not a ranked candidate", &[&name]),
             })
         });
         hover.set(text.map(|text| Hover {
@@ -125,18 +125,18 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="map-title">
-            <h2 id="map-title">"Readiness around the world"</h2>
-            <p class="subtitle">"Candidates under the current filters and weights, darker is more ready; grey: not a candidate or no data. Hover for the numbers, click to open a market."</p>
+            <h2 id="map-title">{move || t("Readiness around the world")}</h2>
+            <p class="subtitle">{move || t("Candidates under the current filters and weights, darker is more ready; grey: not a candidate or no data. Hover for the numbers, click to open a market.")}</p>
             <div class="map-legend" aria-hidden="true">
                 <span>"0"</span><span class="ramp"></span><span>"100"</span>
-                <span class="swatch no-data"></span><span>"no data or filtered out"</span>
+                <span class="swatch no-data"></span><span>{move || t("no data or filtered out")}</span>
             </div>
             {move || match state.get() {
                 MapState::NotLoaded | MapState::Loading => view! {
-                    <p class="notice" data-testid="map-loading">"Loading the map…"</p>
+                    <p class="notice" data-testid="map-loading">{move || t("Loading the map…")}</p>
                 }.into_any(),
                 MapState::Failed(why) => view! {
-                    <p class="notice error" role="alert">{format!("The map could not be loaded: {why}")}</p>
+                    <p class="notice error" role="alert">{move || tf("The map could not be loaded: {}", &[&why])}</p>
                 }.into_any(),
                 MapState::Ready(_) => view! {
                     <div class="map-frame" on:mousemove=on_move on:mouseleave=move |_| hover.set(None) on:click=on_click>
@@ -159,7 +159,7 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
                     </div>
                 }.into_any(),
             }}
-            <p class="source-line">"Boundaries: Natural Earth 1:50m (public domain), via world-atlas 2.0.2 (ISC). Projection: Natural Earth."</p>
+            <p class="source-line">{move || t("Boundaries: Natural Earth 1:50m (public domain), via world-atlas 2.0.2 (ISC). Projection: Natural Earth.")}</p>
         </section>
     }
 }

@@ -16,6 +16,7 @@ use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{CsvButton, TableData};
 use crate::explorer::Explorer;
 use crate::format;
+use crate::i18n::{t, tf};
 
 const PAYBACK_MONTHS: u32 = 36;
 
@@ -84,7 +85,7 @@ fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str
             min_exclusive: true,
             ..field(
                 "price",
-                "Retail price (this SKU)",
+                t("Retail price (this SKU)"),
                 currency,
                 Box::new(|_, _, i, usd_per| i.retail_usd / usd_per),
                 price_write,
@@ -93,7 +94,7 @@ fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str
         },
         field(
             "vat",
-            "VAT/GST",
+            t("VAT/GST"),
             "%",
             Box::new(|_, _, i, _| i.vat_pct),
             Box::new(|_, m, v| m.vat_pct = Some(v)),
@@ -103,7 +104,7 @@ fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str
     for (c, channel) in market.channels.iter().enumerate() {
         out.push(field(
             &format!("channel-{c}-share"),
-            &format!("{}: share of units", channel.name),
+            &tf("{}: share of units", &[&channel.name]),
             "%",
             Box::new(move |_, m, _, _| m.channels.get(c).map_or(0.0, |x| x.share_pct)),
             Box::new(move |_, m, v| {
@@ -115,8 +116,8 @@ fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str
         ));
         out.push(field(
             &format!("channel-{c}-margin"),
-            &format!("{}: margin", channel.name),
-            "% of net price",
+            &tf("{}: margin", &[&channel.name]),
+            t("% of net price"),
             Box::new(move |_, m, _, _| m.channels.get(c).map_or(0.0, |x| x.margin_pct)),
             Box::new(move |_, m, v| {
                 if let Some(x) = m.channels.get_mut(c) {
@@ -129,15 +130,15 @@ fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str
     out.extend([
         field(
             "payment",
-            "Payment fees",
-            "% of revenue",
+            t("Payment fees"),
+            t("% of revenue"),
             Box::new(|_, m, _, _| m.payment_fee_pct),
             Box::new(|_, m, v| m.payment_fee_pct = v),
             pct,
         ),
         field(
             "bom",
-            "Bill of materials (this SKU, all markets)",
+            t("Bill of materials (this SKU, all markets)"),
             "US$",
             Box::new(|p, _, _, _| p.bom_usd),
             Box::new(move |a, _, v| {
@@ -149,7 +150,7 @@ fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str
         ),
         field(
             "assembly",
-            "Assembly (this SKU, all markets)",
+            t("Assembly (this SKU, all markets)"),
             "US$",
             Box::new(|p, _, _, _| p.assembly_usd),
             Box::new(move |a, _, v| {
@@ -161,7 +162,7 @@ fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str
         ),
         field(
             "packaging",
-            "Packaging (this SKU, all markets)",
+            t("Packaging (this SKU, all markets)"),
             "US$",
             Box::new(|p, _, _, _| p.packaging_usd),
             Box::new(move |a, _, v| {
@@ -173,7 +174,7 @@ fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str
         ),
         field(
             "freight",
-            "Freight per unit",
+            t("Freight per unit"),
             "US$",
             Box::new(|_, m, _, _| m.freight_usd),
             Box::new(|_, m, v| m.freight_usd = v),
@@ -181,31 +182,31 @@ fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str
         ),
         field(
             "insurance",
-            "Insurance",
-            "% of ex-works + freight",
+            t("Insurance"),
+            t("% of ex-works + freight"),
             Box::new(|_, m, _, _| m.insurance_pct),
             Box::new(|_, m, v| m.insurance_pct = v),
             pct,
         ),
         field(
             "duty",
-            "Import duty",
-            "% of CIF",
+            t("Import duty"),
+            t("% of CIF"),
             Box::new(|_, _, i, _| i.duty_pct),
             Box::new(|_, m, v| m.duty_pct = Some(v)),
             Some(300.0),
         ),
         field(
             "warranty",
-            "Warranty returns",
-            "% of units",
+            t("Warranty returns"),
+            t("% of units"),
             Box::new(|_, m, _, _| m.warranty_rate_pct),
             Box::new(|_, m, v| m.warranty_rate_pct = v),
             pct,
         ),
         field(
             "repair",
-            "Repair cost per return",
+            t("Repair cost per return"),
             "US$",
             Box::new(|_, m, _, _| m.repair_cost_usd),
             Box::new(|_, m, v| m.repair_cost_usd = v),
@@ -213,7 +214,7 @@ fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str
         ),
         field(
             "service",
-            "Service per unit",
+            t("Service per unit"),
             "US$",
             Box::new(|_, m, _, _| m.service_cost_usd),
             Box::new(|_, m, v| m.service_cost_usd = v),
@@ -221,7 +222,7 @@ fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str
         ),
         field(
             "marketing",
-            "Marketing per unit",
+            t("Marketing per unit"),
             "US$",
             Box::new(|_, m, _, _| m.marketing_usd),
             Box::new(|_, m, v| m.marketing_usd = v),
@@ -229,15 +230,15 @@ fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str
         ),
         field(
             "hedge",
-            "FX hedging",
-            "% of revenue",
+            t("FX hedging"),
+            t("% of revenue"),
             Box::new(|_, m, _, _| m.fx_hedge_pct),
             Box::new(|_, m, v| m.fx_hedge_pct = v),
             pct,
         ),
         field(
             "certification",
-            "Certification (fixed)",
+            t("Certification (fixed)"),
             "US$",
             Box::new(|_, m, _, _| m.fixed.certification_usd),
             Box::new(|_, m, v| m.fixed.certification_usd = v),
@@ -245,7 +246,7 @@ fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str
         ),
         field(
             "entity",
-            "Local entity (fixed)",
+            t("Local entity (fixed)"),
             "US$",
             Box::new(|_, m, _, _| m.fixed.local_entity_usd),
             Box::new(|_, m, v| m.fixed.local_entity_usd = v),
@@ -253,7 +254,7 @@ fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str
         ),
         field(
             "centres",
-            "Service centres (fixed)",
+            t("Service centres (fixed)"),
             "US$",
             Box::new(|_, m, _, _| m.fixed.service_centres_usd),
             Box::new(|_, m, v| m.fixed.service_centres_usd = v),
@@ -261,7 +262,7 @@ fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str
         ),
         field(
             "launch",
-            "Launch marketing (fixed)",
+            t("Launch marketing (fixed)"),
             "US$",
             Box::new(|_, m, _, _| m.fixed.launch_marketing_usd),
             Box::new(|_, m, v| m.fixed.launch_marketing_usd = v),
@@ -269,8 +270,8 @@ fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str
         ),
         field(
             "adoption",
-            "Smartphone adoption",
-            "% of people",
+            t("Smartphone adoption"),
+            t("% of people"),
             Box::new(|_, m, _, _| m.volume.smartphone_adoption_pct),
             Box::new(|_, m, v| m.volume.smartphone_adoption_pct = v),
             pct,
@@ -279,8 +280,8 @@ fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str
             min_exclusive: true,
             ..field(
                 "replacement",
-                "Years between phones",
-                "years",
+                t("Years between phones"),
+                t("years"),
                 Box::new(|_, m, _, _| m.volume.replacement_years),
                 Box::new(|_, m, v| m.volume.replacement_years = v),
                 None,
@@ -288,15 +289,15 @@ fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str
         },
         field(
             "segment",
-            "Price segment's share",
-            "% of phones",
+            t("Price segment's share"),
+            t("% of phones"),
             Box::new(|_, m, _, _| m.volume.price_segment_share_pct),
             Box::new(|_, m, v| m.volume.price_segment_share_pct = v),
             pct,
         ),
         field(
             "share",
-            "Target share of segment",
+            t("Target share of segment"),
             "%",
             Box::new(|_, m, _, _| m.volume.target_share_pct),
             Box::new(|_, m, v| m.volume.target_share_pct = v),
@@ -309,7 +310,7 @@ fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str
             min_exclusive: true,
             ..field(
                 "fx",
-                &format!("Exchange rate (US$ per {currency})"),
+                &tf("Exchange rate (US$ per {})", &[&currency]),
                 "US$",
                 Box::new(|_, _, _, usd_per| usd_per),
                 Box::new(move |a, _, v| {
@@ -327,21 +328,17 @@ fn parse_field(field: &Field, text: &str) -> Result<f64, String> {
     let value: f64 = text
         .trim()
         .parse()
-        .map_err(|_| format!("{}: \"{text}\" is not a number", field.label))?;
+        .map_err(|_| tf("{}: \"{}\" is not a number", &[&field.label, &text]))?;
     if !value.is_finite() || value < 0.0 || (field.min_exclusive && value == 0.0) {
-        return Err(format!(
-            "{}: must be {}",
-            field.label,
-            if field.min_exclusive {
-                "above 0"
-            } else {
-                "0 or more"
-            }
-        ));
+        return Err(if field.min_exclusive {
+            tf("{}: must be above 0", &[&field.label])
+        } else {
+            tf("{}: must be 0 or more", &[&field.label])
+        });
     }
     if let Some(max) = field.max {
         if value > max {
-            return Err(format!("{}: at most {max}", field.label));
+            return Err(tf("{}: at most {}", &[&field.label, &max]));
         }
     }
     Ok(value)
@@ -352,9 +349,39 @@ const PAYBACK_HORIZON_MONTHS: f64 = 120.0;
 
 fn payback_text(months: Option<f64>) -> String {
     match months {
-        None => "never".into(),
-        Some(m) if m > PAYBACK_HORIZON_MONTHS => format!("over {PAYBACK_HORIZON_MONTHS:.0}"),
+        None => t("never").into(),
+        Some(m) if m > PAYBACK_HORIZON_MONTHS => {
+            tf("over {}", &[&format!("{PAYBACK_HORIZON_MONTHS:.0}")])
+        }
         Some(m) => format!("{m:.1}"),
+    }
+}
+
+/// A label the engine gives a waterfall step or a tornado input, in the language in use.
+fn engine_label(label: &'static str) -> &'static str {
+    match label {
+        "Retail price" => t("Retail price"),
+        "VAT/GST" => t("VAT/GST"),
+        "Net price" => t("Net price"),
+        "Channel margin" => t("Channel margin"),
+        "Company revenue" => t("Company revenue"),
+        "Payment fees" => t("Payment fees"),
+        "Ex-works cost" => t("Ex-works cost"),
+        "Freight and insurance" => t("Freight and insurance"),
+        "Import duty" => t("Import duty"),
+        "Warranty" => t("Warranty"),
+        "Service" => t("Service"),
+        "Marketing" => t("Marketing"),
+        "FX hedging" => t("FX hedging"),
+        "Contribution" => t("Contribution"),
+        "Bill of materials" => t("Bill of materials"),
+        "Assembly and packaging" => t("Assembly and packaging"),
+        "Freight" => t("Freight"),
+        "Channel margins" => t("Channel margins"),
+        "Warranty returns" => t("Warranty returns"),
+        "Service cost" => t("Service cost"),
+        "Marketing per unit" => t("Marketing per unit"),
+        other => other,
     }
 }
 
@@ -415,7 +442,7 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
                     .waterfall()
                     .into_iter()
                     .map(|s| WaterfallStep {
-                        label: s.label.to_owned(),
+                        label: engine_label(s.label).to_owned(),
                         usd: s.usd,
                         total: s.total,
                     })
@@ -429,7 +456,7 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
                 .iter()
                 .map(|s| format!("{} {:.2}", s.label, s.usd))
                 .collect();
-            format!("Price waterfall, US$ per unit: {}", parts.join("; "))
+            tf("Price waterfall, US$ per unit: {}", &[&parts.join("; ")])
         })
     });
     let payback = Memo::new(move |_| {
@@ -445,8 +472,8 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
     let payback_summary = Memo::new(move |_| {
         current.with(|c| {
             c.as_ref().map_or_else(String::new, |c| match c.economics.payback_months {
-                Some(m) => format!("Cumulative contribution passes the fixed entry cost of {} after {m:.1} months", compact_usd(c.economics.fixed_usd)),
-                None => "The launch never pays back: each unit loses money or no units are forecast".into(),
+                Some(m) => tf("Cumulative contribution passes the fixed entry cost of {} after {} months", &[&compact_usd(c.economics.fixed_usd), &format!("{m:.1}")]),
+                None => t("The launch never pays back: each unit loses money or no units are forecast").into(),
             })
         })
     });
@@ -456,7 +483,7 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
                 margin_tornado(&c.inputs, 0.1)
                     .into_iter()
                     .map(|s| TornadoRow {
-                        label: s.input.to_owned(),
+                        label: engine_label(s.input).to_owned(),
                         low: s.contribution_low,
                         high: s.contribution_high,
                     })
@@ -471,11 +498,20 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
         tornado_rows.with(|rows| {
             let parts: Vec<String> = rows
                 .iter()
-                .map(|r| format!("{}: {:.2} to {:.2}", r.label, r.low, r.high))
+                .map(|r| {
+                    tf(
+                        "{}: {} to {}",
+                        &[
+                            &r.label,
+                            &format!("{:.2}", r.low),
+                            &format!("{:.2}", r.high),
+                        ],
+                    )
+                })
                 .collect();
-            format!(
+            tf(
                 "Contribution per unit with each input 10% lower and higher: {}",
-                parts.join("; ")
+                &[&parts.join("; ")],
             )
         })
     });
@@ -483,26 +519,31 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
     let goal = move || {
         let target_pct: f64 = match target.get().trim().parse() {
             Ok(t) if (0.0..100.0).contains(&t) => t,
-            _ => return "Enter a target margin from 0 to 100%.".to_owned(),
+            _ => return t("Enter a target margin from 0 to 100%.").to_owned(),
         };
         current.with(|c| {
             let Some(c) = c else { return String::new() };
             let price = c.inputs.price_for_margin(target_pct).map_or_else(
-                || "no price reaches it (price-linked costs take more)".to_owned(),
+                || t("no price reaches it (price-linked costs take more)").to_owned(),
                 |usd| {
-                    format!(
-                        "a retail price of {} {:.0} ({})",
-                        c.currency,
-                        usd / c.usd_per_unit,
-                        money(usd)
+                    tf(
+                        "a retail price of {} {} ({})",
+                        &[
+                            &c.currency,
+                            &format!("{:.0}", usd / c.usd_per_unit),
+                            &money(usd),
+                        ],
                     )
                 },
             );
             let bom = c.inputs.max_bom_for_margin(target_pct).map_or_else(
-                || "no bill of materials reaches it at this price".to_owned(),
-                |b| format!("a bill of materials of at most {}", money(b)),
+                || t("no bill of materials reaches it at this price").to_owned(),
+                |b| tf("a bill of materials of at most {}", &[&money(b)]),
             );
-            format!("{target_pct}% needs {price}, or at today's price {bom}.")
+            tf(
+                "{}% needs {}, or at today's price {}.",
+                &[&target_pct, &price, &bom],
+            )
         })
     };
     // Edits go to a draft; the draft replaces the assumptions in use only when the market's
@@ -555,7 +596,7 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
                                     draft_problems.set(Vec::new());
                                     explorer.assumptions.set(next);
                                 } else {
-                                    draft_problems.set(problems.iter().map(|p| format!("{}: found {}; expected {}", p.column.clone().unwrap_or_default(), p.found, p.expected)).collect());
+                                    draft_problems.set(problems.iter().map(|p| tf("{}: found {}; expected {}", &[&p.column.clone().unwrap_or_default(), &p.found, &p.expected])).collect());
                                     draft.set(Some(next));
                                 }
                             }
@@ -575,7 +616,7 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
             let problems = draft_problems.get();
             (!problems.is_empty()).then(|| view! {
             <div class="notice error draft" role="alert" data-testid="draft-problems">
-                <p>"Not applied yet:"</p>
+                <p>{move || t("Not applied yet:")}</p>
                 <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
             </div>
         })
@@ -604,9 +645,16 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
         current.with(|c| {
             c.as_ref().map_or_else(String::new, |c| {
                 let (lo, hi) = curve.with(|p| (p.first().copied().unwrap_or_default(), p.last().copied().unwrap_or_default()));
-                format!(
-                    "Contribution margin against retail price in {}: {:.1}% at {:.0}, {:.1}% at {:.0}; today {:.1}%",
-                    c.currency, lo.1, lo.0, hi.1, hi.0, c.economics.contribution_pct
+                tf(
+                    "Contribution margin against retail price in {}: {}% at {}, {}% at {}; today {}%",
+                    &[
+                        &c.currency,
+                        &format!("{:.1}", lo.1),
+                        &format!("{:.0}", lo.0),
+                        &format!("{:.1}", hi.1),
+                        &format!("{:.0}", hi.0),
+                        &format!("{:.1}", c.economics.contribution_pct),
+                    ],
                 )
             })
         })
@@ -616,8 +664,8 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
     let headline = move || {
         current.get().map(|c| {
             let e = &c.economics;
-            let break_even = e.break_even_units.map_or_else(|| "never".to_owned(), |u| format!("{:.0} units", u.ceil()));
-            let payback = e.payback_months.map_or_else(|| "never".to_owned(), |m| format!("{m:.1} months"));
+            let break_even = e.break_even_units.map_or_else(|| t("never").to_owned(), |u| tf("{} units", &[&format!("{:.0}", u.ceil())]));
+            let payback = e.payback_months.map_or_else(|| t("never").to_owned(), |m| tf("{} months", &[&format!("{m:.1}")]));
             let picker = (c.skus.len() > 1).then(|| {
                 let options = c.skus.iter().enumerate().map(|(i, name)| {
                     view! { <option value=i.to_string() selected=i == c.sku>{name.clone()}</option> }
@@ -631,27 +679,33 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
             let blended = (c.skus.len() > 1).then(|| c.blended.clone()).flatten().map(|b| {
                 view! {
                     <p class="blended" data-testid="blended">
-                        {format!(
-                            "All SKUs by unit mix: {} contribution per unit ({:.1}%), break-even {}, payback {}.",
-                            money(b.contribution_usd),
-                            b.contribution_pct,
-                            b.break_even_units.map_or_else(|| "never".to_owned(), |u| format!("{:.0} units", u.ceil())),
-                            payback_text(b.payback_months) + if b.payback_months.is_some_and(|m| m <= PAYBACK_HORIZON_MONTHS) { " months" } else { "" },
+                        {tf(
+                            "All SKUs by unit mix: {} contribution per unit ({}%), break-even {}, payback {}.",
+                            &[
+                                &money(b.contribution_usd),
+                                &format!("{:.1}", b.contribution_pct),
+                                &b.break_even_units.map_or_else(|| t("never").to_owned(), |u| tf("{} units", &[&format!("{:.0}", u.ceil())])),
+                                &if b.payback_months.is_some_and(|m| m <= PAYBACK_HORIZON_MONTHS) {
+                                    tf("{} months", &[&payback_text(b.payback_months)])
+                                } else {
+                                    payback_text(b.payback_months)
+                                },
+                            ],
                         )}
                     </p>
                 }
             });
             view! {
-                <h2 data-testid="margin-market">{format!("Margins in {}", c.name)}</h2>
+                <h2 data-testid="margin-market">{tf("Margins in {}", &[&c.name])}</h2>
                 {picker}
                 {blended}
                 <div class="kpis">
-                    <div class="kpi"><span class="kpi-value" data-testid="kpi-contribution">{money(e.contribution_usd)}</span><span class="kpi-label">"contribution per unit"</span></div>
-                    <div class="kpi"><span class="kpi-value" data-testid="kpi-margin">{format!("{:.1}%", e.contribution_pct)}</span><span class="kpi-label">"of the net price"</span></div>
-                    <div class="kpi"><span class="kpi-value" data-testid="kpi-break-even">{break_even}</span><span class="kpi-label">{format!("to recover {} fixed costs", compact_usd(e.fixed_usd))}</span></div>
-                    <div class="kpi"><span class="kpi-value" data-testid="kpi-payback">{payback}</span><span class="kpi-label">{format!("payback at {:.0} units a year", e.annual_units)}</span></div>
+                    <div class="kpi"><span class="kpi-value" data-testid="kpi-contribution">{money(e.contribution_usd)}</span><span class="kpi-label">{t("contribution per unit")}</span></div>
+                    <div class="kpi"><span class="kpi-value" data-testid="kpi-margin">{format!("{:.1}%", e.contribution_pct)}</span><span class="kpi-label">{t("of the net price")}</span></div>
+                    <div class="kpi"><span class="kpi-value" data-testid="kpi-break-even">{break_even}</span><span class="kpi-label">{tf("to recover {} fixed costs", &[&compact_usd(e.fixed_usd)])}</span></div>
+                    <div class="kpi"><span class="kpi-value" data-testid="kpi-payback">{payback}</span><span class="kpi-label">{tf("payback at {} units a year", &[&format!("{:.0}", e.annual_units)])}</span></div>
                 </div>
-                <p class="hint">{format!("Import VAT of {} per unit is paid at the border and recovered against output VAT, so it is not a cost here.", money(e.import_vat_usd))}</p>
+                <p class="hint">{tf("Import VAT of {} per unit is paid at the border and recovered against output VAT, so it is not a cost here.", &[&money(e.import_vat_usd)])}</p>
             }
         })
     };
@@ -660,13 +714,13 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
         <div class="margin-view">
             <section class="card">
                 {headline}
-                {move || missing_reason().map(|why| view! { <p class="notice" data-testid="margin-missing">{format!("No economics for this market: {why}.")}</p> })}
-                <p class="source-line">"Product, prices, costs and the FX table are illustrative (public/data/economics/assumptions.json): enter your own below. Duty and VAT come from the Data tab unless you set them."</p>
+                {move || missing_reason().map(|why| view! { <p class="notice" data-testid="margin-missing">{tf("No economics for this market: {}.", &[&why])}</p> })}
+                <p class="source-line">{move || t("Product, prices, costs and the FX table are illustrative (public/data/economics/assumptions.json): enter your own below. Duty and VAT come from the Data tab unless you set them.")}</p>
             </section>
             <Show when=move || current.with(Option::is_some)>
                 <div class="margin-grid">
                     <section class="card" aria-labelledby="waterfall-title">
-                        <h2 id="waterfall-title">"From shelf price to contribution"</h2>
+                        <h2 id="waterfall-title">{move || t("From shelf price to contribution")}</h2>
                         <CanvasChart
                             draw=move |backend, ratio| steps.with(|s| draw_waterfall(backend, s, ratio))
                             summary=waterfall_summary
@@ -675,15 +729,15 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
                         />
                     </section>
                     <section class="card" aria-labelledby="assumptions-title">
-                        <h2 id="assumptions-title">"Assumptions"</h2>
-                        <p class="hint">"Every change recomputes at once; a value out of range is named and not applied."</p>
+                        <h2 id="assumptions-title">{move || t("Assumptions")}</h2>
+                        <p class="hint">{move || t("Every change recomputes at once; a value out of range is named and not applied.")}</p>
                         {pending}
                         {form}
                     </section>
                 </div>
                 <div class="margin-grid">
                     <section class="card" aria-labelledby="payback-title">
-                        <h2 id="payback-title">"Break-even and payback"</h2>
+                        <h2 id="payback-title">{move || t("Break-even and payback")}</h2>
                         <CanvasChart
                             draw=move |backend, ratio| {
                                 let (monthly, fixed) = payback.get();
@@ -695,34 +749,34 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
                         />
                     </section>
                     <section class="card" aria-labelledby="curve-title">
-                        <h2 id="curve-title">"Margin against price"</h2>
+                        <h2 id="curve-title">{move || t("Margin against price")}</h2>
                         <CanvasChart
                             draw=move |backend, ratio| curve.with(|p| draw_margin_curve(backend, p, curve_point.get(), ratio))
                             summary=curve_summary
                             testid="margin-curve"
                             class="payback-canvas"
                         />
-                        <p class="hint">{move || format!("Retail price in {} from 60% to 140% of today's (the dot); all else held.", currency_label())}</p>
+                        <p class="hint">{move || tf("Retail price in {} from 60% to 140% of today's (the dot); all else held.", &[&currency_label()])}</p>
                     </section>
                 </div>
                 <div class="margin-grid">
                     <section class="card" aria-labelledby="goal-title">
-                        <h2 id="goal-title">"Goal seek"</h2>
+                        <h2 id="goal-title">{move || t("Goal seek")}</h2>
                         <label class="assumption">
-                            <span class="assumption-label">"Target contribution margin"</span>
+                            <span class="assumption-label">{move || t("Target contribution margin")}</span>
                             <input type="number" step="any" data-testid="goal-target" prop:value=move || target.get()
                                 on:input=move |ev| target.set(event_target_value(&ev))/>
                             <span class="assumption-unit">"%"</span>
                         </label>
                         <p data-testid="goal-result" class="goal">{goal}</p>
-                        <h2>"What moves the margin"</h2>
+                        <h2>{move || t("What moves the margin")}</h2>
                         <CanvasChart
                             draw=move |backend, ratio| tornado_rows.with(|rows| draw_tornado(backend, rows, tornado_base.get(), ratio))
                             summary=tornado_summary
                             testid="margin-tornado"
                             class="tornado-canvas"
                         />
-                        <p class="hint">"Contribution per unit (US$) with each input 10% lower (orange) and higher (blue)."</p>
+                        <p class="hint">{move || t("Contribution per unit (US$) with each input 10% lower (orange) and higher (blue).")}</p>
                     </section>
                 </div>
             </Show>
@@ -783,14 +837,14 @@ fn MarketsEconomicsTable(explorer: Explorer) -> impl IntoView {
             .with(|all| all.iter().filter(|(_, e)| e.is_err()).count())
     };
     // Each column sorts best first: the highest margin, the fewest units, the soonest payback.
-    let header = move |label: &'static str, key: EconomicsSort| {
+    let header = move |label: fn() -> &'static str, key: EconomicsSort| {
         let (aria, arrow) = match key {
             EconomicsSort::Margin => ("descending", " ▼"),
             EconomicsSort::BreakEven | EconomicsSort::Payback => ("ascending", " ▲"),
         };
         view! {
             <th scope="col" class="num" aria-sort=move || if sort.get() == key { aria } else { "none" }>
-                <button type="button" class="sort" on:click=move |_| sort.set(key)>{label}{move || if sort.get() == key { arrow } else { "" }}</button>
+                <button type="button" class="sort" on:click=move |_| sort.set(key)>{move || label()}{move || if sort.get() == key { arrow } else { "" }}</button>
             </th>
         }
     };
@@ -825,18 +879,18 @@ fn MarketsEconomicsTable(explorer: Explorer) -> impl IntoView {
     });
     view! {
         <section class="card" aria-labelledby="all-margins-title">
-            <h2 id="all-margins-title">"All markets"</h2>
-            <p class="subtitle">{move || format!("{} markets with the data to compute; {} lack duty, VAT or an exchange rate (set them in the assumptions). Best first; click a heading to sort.", rows.with(Vec::len), skipped())}</p>
+            <h2 id="all-margins-title">{move || t("All markets")}</h2>
+            <p class="subtitle">{move || tf("{} markets with the data to compute; {} lack duty, VAT or an exchange rate (set them in the assumptions). Best first; click a heading to sort.", &[&rows.with(Vec::len), &skipped()])}</p>
             <p class="table-actions"><CsvButton label="economics of all markets" data=csv testid="economics-table"/></p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Economics of all markets">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || t("Economics of all markets")>
                 <table class="data-table" data-testid="economics-table">
                     <thead>
                         <tr>
-                            <th scope="col">"Market"</th>
-                            <th scope="col" class="num">"Contribution / unit"</th>
-                            {header("Margin", EconomicsSort::Margin)}
-                            {header("Break-even units", EconomicsSort::BreakEven)}
-                            {header("Payback (months)", EconomicsSort::Payback)}
+                            <th scope="col">{move || t("Market")}</th>
+                            <th scope="col" class="num">{move || t("Contribution / unit")}</th>
+                            {header(|| t("Margin"), EconomicsSort::Margin)}
+                            {header(|| t("Break-even units"), EconomicsSort::BreakEven)}
+                            {header(|| t("Payback (months)"), EconomicsSort::Payback)}
                         </tr>
                     </thead>
                     <tbody>
@@ -850,8 +904,14 @@ fn MarketsEconomicsTable(explorer: Explorer) -> impl IntoView {
                                 </th>
                                 <td class="num">{format!("{:.2}", r.2.contribution_usd)}</td>
                                 <td class="num">{format!("{:.1}%", r.2.contribution_pct)}</td>
-                                <td class="num">{r.2.break_even_units.map_or("never".into(), |u| format::value(u.ceil(), "units"))}</td>
-                                <td class="num">{payback_text(r.2.payback_months)}</td>
+                                <td class="num">{
+                                    let units = r.2.break_even_units;
+                                    move || units.map_or_else(|| t("never").into(), |u| format::value(u.ceil(), "units"))
+                                }</td>
+                                <td class="num">{
+                                    let months = r.2.payback_months;
+                                    move || payback_text(months)
+                                }</td>
                             </tr>
                         </For>
                     </tbody>

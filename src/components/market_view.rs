@@ -8,7 +8,9 @@ use leptos::prelude::*;
 
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{CsvButton, TableData};
+use crate::data_catalogue::status_text;
 use crate::explorer::Explorer;
+use crate::i18n::{t, tf};
 use crate::market_detail::{market_detail, MarketDetail, TOP_MARKETS};
 
 #[component]
@@ -49,14 +51,13 @@ pub fn MarketView(explorer: Explorer) -> impl IntoView {
                         format!(
                             "{} {}",
                             p.label,
-                            p.market.map_or("no data".into(), |v| format!("{v:.0}"))
+                            p.market.map_or(t("no data").into(), |v| format!("{v:.0}"))
                         )
                     })
                     .collect();
-                format!(
+                tf(
                     "{} pillar scores (0-100): {}",
-                    crate::format::possessive(&d.name),
-                    parts.join("; ")
+                    &[&crate::format::possessive(&d.name), &parts.join("; ")],
                 )
             })
         })
@@ -65,15 +66,20 @@ pub fn MarketView(explorer: Explorer) -> impl IntoView {
         let standing = match (d.score, d.world_rank) {
             (Some(score), Some(rank)) => {
                 let candidate = d.candidate_rank.map_or_else(
-                    || "not a candidate under the current filters".to_owned(),
-                    |r| format!("candidate rank {r}"),
+                    || t("not a candidate under the current filters").to_owned(),
+                    |r| tf("candidate rank {}", &[&r]),
                 );
-                format!(
-                    "Score {score:.1} · world rank {rank} · {candidate} · data for {:.0}% of the weight",
-                    100.0 * d.coverage.unwrap_or(0.0)
+                tf(
+                    "Score {} · world rank {} · {} · data for {}% of the weight",
+                    &[
+                        &format!("{score:.1}"),
+                        &rank,
+                        &candidate,
+                        &format!("{:.0}", 100.0 * d.coverage.unwrap_or(0.0)),
+                    ],
                 )
             }
-            _ => "Not ranked: its data covers too little of the model's weight.".into(),
+            _ => t("Not ranked: its data covers too little of the model's weight.").into(),
         };
         view! {
             <h2 data-testid="market-name">{d.name}</h2>
@@ -85,7 +91,7 @@ pub fn MarketView(explorer: Explorer) -> impl IntoView {
         detail.with(|d| {
             let region = d.as_ref().map_or_else(String::new, |d| d.region.clone());
             let name = d.as_ref().map_or_else(String::new, |d| d.name.clone());
-            [name, format!("{region} median"), format!("Top {TOP_MARKETS} candidates' median")]
+            [name, tf("{} median", &[&region]), tf("Top {} candidates' median", &[&TOP_MARKETS])]
                 .into_iter()
                 .enumerate()
                 .map(|(i, label)| {
@@ -98,7 +104,7 @@ pub fn MarketView(explorer: Explorer) -> impl IntoView {
         <div class="market-view">
             <div class="card">
                 <label class="picker">
-                    "Market "
+                    {move || t("Market")}" "
                     <select
                         data-testid="market-picker"
                         on:change=move |ev| explorer.selected.set(Some(event_target_value(&ev)))
@@ -115,8 +121,8 @@ pub fn MarketView(explorer: Explorer) -> impl IntoView {
                 {move || detail.get().map(header)}
             </div>
             <section class="card" aria-labelledby="profile-title">
-                <h2 id="profile-title">"Pillar profile"</h2>
-                <p class="subtitle">"Each pillar's score (0-100) against the market's region and the best candidates."</p>
+                <h2 id="profile-title">{move || t("Pillar profile")}</h2>
+                <p class="subtitle">{move || t("Each pillar's score (0-100) against the market's region and the best candidates.")}</p>
                 <ul class="legend">{legend}</ul>
                 <CanvasChart
                     draw=move |backend, ratio| rows.with(|rows| draw_profile(backend, rows, ratio))
@@ -126,8 +132,8 @@ pub fn MarketView(explorer: Explorer) -> impl IntoView {
                 />
             </section>
             <section class="card" aria-labelledby="indicators-title">
-                <h2 id="indicators-title">"What the score is made of"</h2>
-                <p class="subtitle">"Every indicator: its value and year as published, its normalised value (0-100, higher is better) and the points it adds to the score."</p>
+                <h2 id="indicators-title">{move || t("What the score is made of")}</h2>
+                <p class="subtitle">{move || t("Every indicator: its value and year as published, its normalised value (0-100, higher is better) and the points it adds to the score.")}</p>
                 <p class="table-actions"><CsvButton label="indicators of the market" data=Signal::derive(move || TableData {
                     headers: ["Market", "Pillar", "Indicator", "Status", "Value", "Unit", "Year", "Normalised", "Points", "Source"].map(String::from).to_vec(),
                     numeric: Vec::new(),
@@ -147,24 +153,24 @@ pub fn MarketView(explorer: Explorer) -> impl IntoView {
                         ]).collect()
                     }).unwrap_or_default(),
                 }) testid="market-indicators"/></p>
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Indicators of the market">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=move || t("Indicators of the market")>
                     <table class="data-table" data-testid="market-indicators">
                         <thead>
                             <tr>
-                                <th scope="col">"Pillar"</th>
-                                <th scope="col">"Indicator"</th>
-                                <th scope="col" class="num">"Value"</th>
-                                <th scope="col">"Unit"</th>
-                                <th scope="col">"Year"</th>
-                                <th scope="col" class="num">"Normalised"</th>
-                                <th scope="col" class="num">"Points"</th>
-                                <th scope="col">"Source"</th>
+                                <th scope="col">{move || t("Pillar")}</th>
+                                <th scope="col">{move || t("Indicator")}</th>
+                                <th scope="col" class="num">{move || t("Value")}</th>
+                                <th scope="col">{move || t("Unit")}</th>
+                                <th scope="col">{move || t("Year")}</th>
+                                <th scope="col" class="num">{move || t("Normalised")}</th>
+                                <th scope="col" class="num">{move || t("Points")}</th>
+                                <th scope="col">{move || t("Source")}</th>
                             </tr>
                         </thead>
                         <tbody>
                             {move || detail.get().map(|d| d.indicators.into_iter().map(|line| {
                                 let badge = (line.status != Status::Measured)
-                                    .then(|| view! { " "<span class=format!("badge {}", line.status.label())>{line.status.label()}</span> });
+                                    .then(|| view! { " "<span class=format!("badge {}", line.status.label())>{status_text(line.status)}</span> });
                                 view! {
                                     <tr>
                                         <td>{line.pillar}</td>

@@ -17,6 +17,7 @@ use crate::components::tracker_view::{kpi_tiles, sell_through_chart};
 use crate::explorer::Explorer;
 use crate::format;
 use crate::gate_board::GateBoard;
+use crate::i18n::{t, tf};
 use crate::market_detail::market_detail;
 use crate::test_markets::TestMarketState;
 
@@ -119,7 +120,7 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
     view! {
         <div class="memo-toolbar no-print">
             <label class="picker">
-                "Market "
+                {move || t("Market")}" "
                 <select data-testid="memo-market" on:change=move |ev| explorer.selected.set(Some(event_target_value(&ev)))>
                     {move || {
                         let shown = detail.with(|d| d.as_ref().map(|d| d.iso3.clone()));
@@ -129,13 +130,13 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
                     }}
                 </select>
             </label>
-            <button type="button" class="button" data-testid="print-memo" on:click=print>"Print or save as PDF"</button>
-            <span class="hint">"One A4 page; the print leaves out the app around it."</span>
+            <button type="button" class="button" data-testid="print-memo" on:click=print>{move || t("Print or save as PDF")}</button>
+            <span class="hint">{move || t("One A4 page; the print leaves out the app around it.")}</span>
         </div>
         <article class="memo-page" data-testid="memo">
             <header class="memo-header">
                 <div>
-                    <p class="memo-kicker">"Beachhead decision memo"</p>
+                    <p class="memo-kicker">{move || t("Beachhead decision memo")}</p>
                     <h2 data-testid="memo-title">{move || name.get()}</h2>
                 </div>
                 <div class="memo-decision">
@@ -146,38 +147,44 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
             <p class="memo-verdict">
                 {move || match row.get() {
                     Some(r) => verdict_sentence(&r),
-                    None => format!("{} is not a candidate under the current filters, so the gates were not applied.", name.get()),
+                    None => tf("{} is not a candidate under the current filters, so the gates were not applied.", &[&name.get()]),
                 }}
             </p>
             {move || detail.get().map(|d| view! {
                 <p class="memo-facts">
-                    {format!(
+                    {tf(
                         "Readiness {} · rank {} of the candidates ({} worldwide) · {}",
-                        d.score.map_or("–".into(), |s| format!("{s:.1}")),
-                        d.candidate_rank.map_or("–".into(), |r| r.to_string()),
-                        d.world_rank.map_or("–".into(), |r| r.to_string()),
-                        d.facts
+                        &[
+                            &d.score.map_or("–".into(), |s| format!("{s:.1}")),
+                            &d.candidate_rank.map_or("–".into(), |r| r.to_string()),
+                            &d.world_rank.map_or("–".into(), |r| r.to_string()),
+                            &d.facts,
+                        ],
                     )}
                 </p>
             })}
             <div class="memo-grid">
                 <section>
-                    <h3>"Readiness profile"</h3>
+                    <h3>{move || t("Readiness profile")}</h3>
                     <ul class="legend small">
-                        {["This market", "Region median", "Top-10 median"].iter().enumerate().map(|(i, l)| view! {
-                            <li><span class="swatch" style:background=css_hex(series_color(i))></span>{*l}</li>
+                        {[
+                            (|| t("This market")) as fn() -> &'static str,
+                            || t("Region median"),
+                            || t("Top-10 median"),
+                        ].into_iter().enumerate().map(|(i, l)| view! {
+                            <li><span class="swatch" style:background=css_hex(series_color(i))></span>{move || l()}</li>
                         }).collect_view()}
                     </ul>
-                    <CanvasChart draw=move |backend, ratio| profile.with(|rows| draw_profile(backend, rows, ratio)) summary=Signal::derive(move || format!("Pillar scores of {}", name.get())) testid="memo-profile" class="memo-canvas"/>
+                    <CanvasChart draw=move |backend, ratio| profile.with(|rows| draw_profile(backend, rows, ratio)) summary=Signal::derive(move || tf("Pillar scores of {}", &[&name.get()])) testid="memo-profile" class="memo-canvas"/>
                 </section>
                 <section>
-                    <h3>"Unit economics (blended, US$)"</h3>
-                    {move || economics.with(|e| e.is_none()).then(|| view! { <p class="notice">"No economics: the market lacks duty, VAT or an exchange rate."</p> })}
-                    <CanvasChart draw=move |backend, ratio| steps.with(|s| draw_waterfall(backend, s, ratio)) summary=Signal::derive(move || format!("Price waterfall for {}", name.get())) testid="memo-waterfall" class="memo-canvas"/>
+                    <h3>{move || t("Unit economics (blended, US$)")}</h3>
+                    {move || economics.with(|e| e.is_none()).then(|| view! { <p class="notice">{move || t("No economics: the market lacks duty, VAT or an exchange rate.")}</p> })}
+                    <CanvasChart draw=move |backend, ratio| steps.with(|s| draw_waterfall(backend, s, ratio)) summary=Signal::derive(move || tf("Price waterfall for {}", &[&name.get()])) testid="memo-waterfall" class="memo-canvas"/>
                 </section>
             </div>
             <section class="memo-test">
-                <h3>"Test market"</h3>
+                <h3>{move || t("Test market")}</h3>
                 {move || match track.get() {
                     Some(t) => {
                         let k = t.kpis();
@@ -189,23 +196,23 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
                             </div>
                         }.into_any()
                     }
-                    None => view! { <p class="muted" data-testid="memo-no-test">"No test market has run here yet."</p> }.into_any(),
+                    None => view! { <p class="muted" data-testid="memo-no-test">{move || t("No test market has run here yet.")}</p> }.into_any(),
                 }}
                 // Created when a track appears: a canvas drawn while hidden has no size.
                 {move || track.with(Option::is_some).then(|| view! {
-                    <CanvasChart draw=move |backend, ratio| sales.with(|c| draw_time_chart(backend, c, ratio)) summary=Signal::derive(move || format!("Weekly sell-through against plan in {}", name.get())) testid="memo-sales" class="memo-sales-canvas"/>
+                    <CanvasChart draw=move |backend, ratio| sales.with(|c| draw_time_chart(backend, c, ratio)) summary=Signal::derive(move || tf("Weekly sell-through against plan in {}", &[&name.get()])) testid="memo-sales" class="memo-sales-canvas"/>
                 })}
             </section>
             <section>
-                <h3>"Gates"</h3>
+                <h3>{move || t("Gates")}</h3>
                 <table class="data-table memo-table" data-testid="memo-gates">
-                    <thead><tr><th scope="col">"Gate"</th><th scope="col">"Evidence"</th><th scope="col">"Result"</th></tr></thead>
+                    <thead><tr><th scope="col">{move || t("Gate")}</th><th scope="col">{move || t("Evidence")}</th><th scope="col">{move || t("Result")}</th></tr></thead>
                     <tbody>
                         {move || row.get().map(|r| r.results.iter().map(|g| {
                             let result = match g.outcome {
-                                Outcome::Pass => "pass".to_owned(),
-                                Outcome::Fail => describe_gap(g).map_or("fail".into(), |gap| format!("fail: {gap}")),
-                                Outcome::Untested => "no evidence".to_owned(),
+                                Outcome::Pass => t("pass").to_owned(),
+                                Outcome::Fail => describe_gap(g).map_or(t("fail").into(), |gap| tf("fail: {}", &[&gap])),
+                                Outcome::Untested => t("no evidence").to_owned(),
                             };
                             view! {
                                 <tr>
@@ -219,26 +226,26 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
                 </table>
             </section>
             <section>
-                <h3>"Assumptions"</h3>
+                <h3>{move || t("Assumptions")}</h3>
                 <dl class="memo-assumptions" data-testid="memo-assumptions">
                     {move || economics.get().map(|e| {
                         let b = &e.blended;
                         let items = vec![
-                            ("Shelf price (blended)", format!("US$ {:.2}", b.retail_usd)),
-                            ("VAT / import duty", format!("{:.1}% / {:.1}%", b.vat_pct, b.duty_pct)),
-                            ("Channel margin (mix)", format!("{:.1}% of the net price", b.channel_usd / b.net_usd.max(1e-9) * 100.0)),
-                            ("Contribution", format!("US$ {:.2} ({:.1}%)", b.contribution_usd, b.contribution_pct)),
-                            ("Fixed entry costs", format!("US$ {}", format::value(b.fixed_usd, ""))),
-                            ("Units a year at target share", format::value(b.annual_units, "")),
-                            ("Payback", b.payback_months.map_or("never".into(), |m| format!("{m:.1} months"))),
+                            (t("Shelf price (blended)"), format!("US$ {:.2}", b.retail_usd)),
+                            (t("VAT / import duty"), format!("{:.1}% / {:.1}%", b.vat_pct, b.duty_pct)),
+                            (t("Channel margin (mix)"), tf("{}% of the net price", &[&format!("{:.1}", b.channel_usd / b.net_usd.max(1e-9) * 100.0)])),
+                            (t("Contribution"), format!("US$ {:.2} ({:.1}%)", b.contribution_usd, b.contribution_pct)),
+                            (t("Fixed entry costs"), format!("US$ {}", format::value(b.fixed_usd, ""))),
+                            (t("Units a year at target share"), format::value(b.annual_units, "")),
+                            (t("Payback"), b.payback_months.map_or(t("never").into(), |m| tf("{} months", &[&format!("{m:.1}")]))),
                         ];
                         items.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()
                     })}
-                    <div><dt>"Readiness weights"</dt><dd>{move || weights.get()}</dd></div>
+                    <div><dt>{move || t("Readiness weights")}</dt><dd>{move || weights.get()}</dd></div>
                 </dl>
             </section>
             <footer class="memo-footer">
-                "Readiness: World Bank WDI and ITU via Our World in Data (CC BY 4.0), VAT from sales-tax (MIT); community, competition and service data, prices, costs and the test markets are illustrative. Made with Beachhead; every number recomputes in the browser."
+                {move || t("Readiness: World Bank WDI and ITU via Our World in Data (CC BY 4.0), VAT from sales-tax (MIT); community, competition and service data, prices, costs and the test markets are illustrative. Made with Beachhead; every number recomputes in the browser.")}
             </footer>
         </article>
     }

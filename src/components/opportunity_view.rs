@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::canvas_chart::CanvasChart;
 use crate::explorer::Explorer;
+use crate::i18n::{t, tf};
 use crate::market_detail::median;
 use crate::navigation::{Navigation, Tab};
 
@@ -61,10 +62,9 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
             let mut best: Vec<&Bubble> = b.iter().filter(|x| x.readiness >= gx && x.margin_pct >= gy).collect();
             best.sort_by(|a, b| b.volume.total_cmp(&a.volume));
             let names: Vec<&str> = best.iter().take(10).map(|x| x.label.as_str()).collect();
-            format!(
+            tf(
                 "Opportunity matrix of {} markets: readiness against contribution margin. Ready and profitable (above both medians), largest first: {}",
-                b.len(),
-                names.join(", ")
+                &[&b.len(), &names.join(", ")],
             )
         })
     });
@@ -104,8 +104,8 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="matrix-title">
-            <h2 id="matrix-title">"Opportunity matrix"</h2>
-            <p class="subtitle">"Readiness score against contribution margin for the candidates under the current filters. Bubble area: units a year at the target share; colour: region; lines: the medians. Click a bubble to open its margins."</p>
+            <h2 id="matrix-title">{move || t("Opportunity matrix")}</h2>
+            <p class="subtitle">{move || t("Readiness score against contribution margin for the candidates under the current filters. Bubble area: units a year at the target share; colour: region; lines: the medians. Click a bubble to open its margins.")}</p>
             <ul class="legend">{legend}</ul>
             <div class="matrix-frame" on:click=on_click data-bubbles=move || positions.get()>
                 <CanvasChart
@@ -132,7 +132,7 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
                     class="matrix-canvas"
                 />
             </div>
-            <p class="source-line">"Margins use the illustrative product and price assumptions (Margins tab); readiness uses the Beachhead readiness model."</p>
+            <p class="source-line">{move || t("Margins use the illustrative product and price assumptions (Margins tab); readiness uses the Beachhead readiness model.")}</p>
         </section>
     }
 }

@@ -6,16 +6,28 @@ use leptos::prelude::*;
 
 use crate::explorer::Explorer;
 use crate::gate_board::GateBoard;
+use crate::i18n::{t, tf};
 use crate::navigation::{Navigation, Tab};
 
-/// The story: each step a view and what it answers.
-pub const STEPS: [(Tab, &str, &str); 5] = [
-    (Tab::Demand, "Where demand is", "Fans and resellers already ask for us here; interest ahead of readiness is demand waiting."),
-    (Tab::Ranking, "Where we can win", "Readiness from public indicators, weighted as we decided."),
-    (Tab::Opportunity, "Whether we can make money", "Readiness against contribution margin: top right is ready and profitable."),
-    (Tab::TestMarkets, "What the test markets say", "Sell-through against plan, flash sales, stock and service, week by week."),
-    (Tab::Gates, "The decision", "Every candidate against our go/no-go gates."),
+/// The story: each step a view; `caption` says what it answers.
+pub const STEPS: [Tab; 5] = [
+    Tab::Demand,
+    Tab::Ranking,
+    Tab::Opportunity,
+    Tab::TestMarkets,
+    Tab::Gates,
 ];
+
+/// A step's headline and line in the language in use.
+fn caption(step: usize) -> (&'static str, &'static str) {
+    match step {
+        0 => (t("Where demand is"), t("Fans and resellers already ask for us here; interest ahead of readiness is demand waiting.")),
+        1 => (t("Where we can win"), t("Readiness from public indicators, weighted as we decided.")),
+        2 => (t("Whether we can make money"), t("Readiness against contribution margin: top right is ready and profitable.")),
+        3 => (t("What the test markets say"), t("Sell-through against plan, flash sales, stock and service, week by week.")),
+        _ => (t("The decision"), t("Every candidate against our go/no-go gates.")),
+    }
+}
 
 #[derive(Clone, Copy)]
 pub struct Presentation {
@@ -67,7 +79,7 @@ impl Presentation {
 
     pub fn show(&self, step: usize) {
         self.step.set(Some(step));
-        self.navigation.go(STEPS[step].0);
+        self.navigation.go(STEPS[step]);
     }
 
     pub fn start(&self) {
@@ -104,10 +116,10 @@ pub fn PresentationBar(
 ) -> impl IntoView {
     // One line of fact under the story's headline, from the data as it is now.
     let fact = move |step: usize| -> String {
-        match STEPS[step].0 {
+        match STEPS[step] {
             Tab::Ranking => explorer.chart_bars.with(|bars| {
                 let top: Vec<&str> = bars.iter().take(5).map(|b| b.label.as_str()).collect();
-                format!("Most ready: {}.", top.join(", "))
+                tf("Most ready: {}.", &[&top.join(", ")])
             }),
             Tab::Gates => board.rows.with(|rows| {
                 let go: Vec<&str> = rows
@@ -120,9 +132,9 @@ pub fn PresentationBar(
                     .filter(|r| r.decision == beachhead_engine::gates::Decision::TestFirst)
                     .count();
                 if go.is_empty() {
-                    format!("No market clears every gate yet; {test} pass the desk gates and need a test market.")
+                    tf("No market clears every gate yet; {} pass the desk gates and need a test market.", &[&test])
                 } else {
-                    format!("Go: {}. Test first: {test} markets.", go.join(", "))
+                    tf("Go: {}. Test first: {} markets.", &[&go.join(", "), &test])
                 }
             }),
             _ => String::new(),
@@ -130,22 +142,22 @@ pub fn PresentationBar(
     };
     view! {
         {move || presentation.step.get().map(|step| {
-            let (_, title, line) = STEPS[step];
+            let (title, line) = caption(step);
             view! {
-                <div class="presentation-bar" role="region" aria-label="Presentation" data-testid="presentation-bar">
+                <div class="presentation-bar" role="region" aria-label=t("Presentation") data-testid="presentation-bar">
                     <div>
-                        <p class="presentation-step">{format!("{} of {}", step + 1, STEPS.len())}</p>
+                        <p class="presentation-step">{tf("{} of {}", &[&(step + 1), &STEPS.len()])}</p>
                         <h2 data-testid="presentation-title">{title}</h2>
                         <p>{line}" "<strong>{fact(step)}</strong></p>
                     </div>
                     <div class="presentation-nav">
-                        <button type="button" class="button secondary" aria-label="Previous" disabled=step == 0 on:click=move |_| {
+                        <button type="button" class="button secondary" aria-label=t("Previous") disabled=step == 0 on:click=move |_| {
                             presentation.show(step.saturating_sub(1));
                         }>"←"</button>
-                        <button type="button" class="button secondary" aria-label="Next" disabled=step + 1 == STEPS.len() on:click=move |_| {
+                        <button type="button" class="button secondary" aria-label=t("Next") disabled=step + 1 == STEPS.len() on:click=move |_| {
                             presentation.show((step + 1).min(STEPS.len() - 1));
                         }>"→"</button>
-                        <button type="button" class="button secondary" data-testid="presentation-end" on:click=move |_| presentation.stop()>"End (Esc)"</button>
+                        <button type="button" class="button secondary" data-testid="presentation-end" on:click=move |_| presentation.stop()>{t("End (Esc)")}</button>
                     </div>
                 </div>
             }

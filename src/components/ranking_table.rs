@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::data_table::{CsvButton, TableData};
 use crate::explorer::{Explorer, SortColumn};
+use crate::i18n::t;
 use crate::navigation::{Navigation, Tab};
 
 #[component]
@@ -11,7 +12,7 @@ pub fn RankingTable(explorer: Explorer) -> impl IntoView {
     let sort = explorer.sort;
     let navigation = use_context::<Navigation>();
     let pillars = explorer.pillars;
-    let header = move |column: SortColumn, label: String, class: &'static str| {
+    let header = move |column: SortColumn, label: Signal<String>, class: &'static str| {
         let aria_sort = move || {
             let s = sort.get();
             if s.column != column {
@@ -39,7 +40,7 @@ pub fn RankingTable(explorer: Explorer) -> impl IntoView {
                         sort.update(|s| *s = s.clicked(column))
                     }
                 >
-                    {label}
+                    {move || label.get()}
                     {arrow}
                 </button>
             </th>
@@ -49,7 +50,13 @@ pub fn RankingTable(explorer: Explorer) -> impl IntoView {
         pillars.with(|p| {
             p.iter()
                 .enumerate()
-                .map(|(i, p)| header(SortColumn::Pillar(i), p.label.clone(), "num"))
+                .map(|(i, p)| {
+                    header(
+                        SortColumn::Pillar(i),
+                        Signal::stored(p.label.clone()),
+                        "num",
+                    )
+                })
                 .collect_view()
         })
     };
@@ -81,14 +88,14 @@ pub fn RankingTable(explorer: Explorer) -> impl IntoView {
     });
     view! {
         <p class="table-actions"><CsvButton label="readiness ranking" data=csv testid="ranking-table"/></p>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Ranking table">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=move || t("Ranking table")>
             <table class="ranking-table" data-testid="ranking-table">
                 <thead>
                     <tr>
-                        {header(SortColumn::Rank, "Rank".into(), "num")}
-                        {header(SortColumn::Market, "Market".into(), "")}
-                        <th scope="col" class="num" title="Rank among all markets, before filters">"World"</th>
-                        {header(SortColumn::Score, "Score".into(), "num")}
+                        {header(SortColumn::Rank, Signal::derive(|| t("Rank").to_owned()), "num")}
+                        {header(SortColumn::Market, Signal::derive(|| t("Market").to_owned()), "")}
+                        <th scope="col" class="num" title=move || t("Rank among all markets, before filters")>{move || t("World")}</th>
+                        {header(SortColumn::Score, Signal::derive(|| t("Score").to_owned()), "num")}
                         {pillar_headers}
                     </tr>
                 </thead>
@@ -104,7 +111,7 @@ pub fn RankingTable(explorer: Explorer) -> impl IntoView {
                                 <button
                                     type="button"
                                     class="market-link"
-                                    title="Open this market"
+                                    title=move || t("Open this market")
                                     on:click={
                                         let code = row.iso3.clone();
                                         move |_| {

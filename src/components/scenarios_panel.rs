@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use beachhead_engine::economics::Assumptions;
-use beachhead_engine::scenario::{compare, outcome, ScenarioFile};
+use beachhead_engine::scenario::{compare, outcome, Scenario, ScenarioFile};
 use beachhead_engine::view_state::ViewState;
 use beachhead_engine::IndexModel;
 use leptos::{prelude::*, task::spawn_local};
@@ -12,7 +12,8 @@ use wasm_bindgen::JsCast;
 
 use crate::browser::{download_text, files_of, read_files};
 use crate::explorer::Explorer;
-use crate::scenarios::Scenarios;
+use crate::i18n::{t, tf};
+use crate::scenarios::{now_iso, Scenarios};
 use crate::url_state::UrlState;
 
 /// How many of each scenario's best markets the comparison lists.
@@ -67,7 +68,7 @@ pub fn ScenariosPanel(
                             _ => "–".into(),
                         };
                         let margin_change = match (c.margin_a, c.margin_b) {
-                            (Some(x), Some(y)) => format!("{:+.1} pts", y - x),
+                            (Some(x), Some(y)) => tf("{} pts", &[&format!("{:+.1}", y - x)]),
                             _ => "–".into(),
                         };
                         (
@@ -90,6 +91,24 @@ pub fn ScenariosPanel(
             .list
             .with(|l| ScenarioFile::new(l.clone()).to_json());
         if let Err(e) = download_text("beachhead-scenarios.json", "application/json", &text) {
+            scenarios.message.set(Some(crate::scenarios::Message {
+                error: true,
+                text: e,
+            }));
+        }
+    };
+    let export_current = move |_| {
+        let current = Scenario {
+            name: tf(
+                "Beachhead view of {}",
+                &[&now_iso().chars().take(10).collect::<String>()],
+            ),
+            saved: now_iso(),
+            state: choices(&links),
+        };
+        let text = ScenarioFile::new(vec![current]).to_json();
+        if let Err(e) = download_text("beachhead-current-scenario.json", "application/json", &text)
+        {
             scenarios.message.set(Some(crate::scenarios::Message {
                 error: true,
                 text: e,
@@ -122,7 +141,7 @@ pub fn ScenariosPanel(
     };
     let options = move |picked: RwSignal<Option<usize>>| {
         view! {
-            <option value="" selected=move || picked.get().is_none()>"choose…"</option>
+            <option value="" selected=move || picked.get().is_none()>{move || t("choose…")}</option>
             {move || scenarios.list.with(|l| l.iter().enumerate().map(|(i, s)| view! {
                 <option value=i.to_string() selected=move || picked.get() == Some(i)>{s.name.clone()}</option>
             }).collect_view())}
@@ -131,23 +150,23 @@ pub fn ScenariosPanel(
 
     view! {
         <details class="scenarios card" data-testid="scenarios">
-            <summary>{move || format!("Scenarios ({})", scenarios.list.with(Vec::len))}</summary>
+            <summary>{move || tf("Scenarios ({})", &[&scenarios.list.with(Vec::len)])}</summary>
             <form class="scenario-save" on:submit=move |ev| {
                 ev.prevent_default();
                 scenarios.save(&name.get_untracked(), choices(&links));
                 name.set(String::new());
             }>
                 <label>
-                    "Save the current weights, methods, filters, assumptions and gates as "
-                    <input type="text" placeholder="a name" data-testid="scenario-name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                    {move || t("Save the current weights, methods, filters, assumptions and gates as")}" "
+                    <input type="text" placeholder=move || t("a name") data-testid="scenario-name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
                 </label>
-                <button type="submit" class="button" data-testid="scenario-save">"Save"</button>
+                <button type="submit" class="button" data-testid="scenario-save">{move || t("Save")}</button>
             </form>
             {move || scenarios.message.get().map(|m| view! {
                 <p class=if m.error { "notice error" } else { "notice" } role="status" data-testid="scenario-message">{m.text}</p>
             })}
             <table class="data-table" data-testid="scenario-list">
-                <thead><tr><th scope="col">"Scenario"</th><th scope="col">"Saved"</th><th scope="col">"Actions"</th></tr></thead>
+                <thead><tr><th scope="col">{move || t("Scenario")}</th><th scope="col">{move || t("Saved")}</th><th scope="col">{move || t("Actions")}</th></tr></thead>
                 <tbody>
                     {move || scenarios.list.get().into_iter().enumerate().map(|(i, s)| {
                         let state = s.state.clone();
@@ -156,21 +175,21 @@ pub fn ScenariosPanel(
                         view! {
                             <tr>
                                 <th scope="row">
-                                    <input type="text" class="scenario-rename" aria-label="Scenario name" value=s.name.clone() on:change=move |ev| scenarios.rename(i, &event_target_value(&ev))/>
+                                    <input type="text" class="scenario-rename" aria-label=move || t("Scenario name") value=s.name.clone() on:change=move |ev| scenarios.rename(i, &event_target_value(&ev))/>
                                 </th>
                                 <td>{s.saved.replace('T', " ").chars().take(16).collect::<String>()}</td>
                                 <td class="scenario-actions">
                                     <button type="button" class="link-button" data-testid=format!("scenario-open-{i}") on:click=move |_| {
                                         let view = links.state().view;
                                         let _ = window().location().set_hash(&format!("{view}?{state}"));
-                                    }>"Open"</button>
-                                    <button type="button" class="link-button" on:click=move |_| scenarios.duplicate(i)>"Duplicate"</button>
+                                    }>{move || t("Open")}</button>
+                                    <button type="button" class="link-button" on:click=move |_| scenarios.duplicate(i)>{move || t("Duplicate")}</button>
                                     <button type="button" class="link-button" on:click=move |_| {
                                         if let Err(e) = download_text(&file_name, "application/json", &single) {
                                             scenarios.message.set(Some(crate::scenarios::Message { error: true, text: e }));
                                         }
-                                    }>"Export"</button>
-                                    <button type="button" class="link-button" data-testid=format!("scenario-delete-{i}") on:click=move |_| scenarios.delete(i)>"Delete"</button>
+                                    }>{move || t("Export")}</button>
+                                    <button type="button" class="link-button" data-testid=format!("scenario-delete-{i}") on:click=move |_| scenarios.delete(i)>{move || t("Delete")}</button>
                                 </td>
                             </tr>
                         }
@@ -178,22 +197,23 @@ pub fn ScenariosPanel(
                 </tbody>
             </table>
             <p class="actions">
-                <button type="button" class="button secondary" on:click=export_all>"Export all"</button>
+                <button type="button" class="button secondary" data-testid="scenario-export-current" title=move || t("The weights, methods, filters, assumptions and gates on screen now, as a scenario file to import later or share") on:click=export_current>{move || t("Export current as JSON")}</button>
+                <button type="button" class="button secondary" on:click=export_all>{move || t("Export all")}</button>
                 <label class="button secondary">
-                    "Import…"
+                    {move || t("Import…")}
                     <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="scenario-import" on:change=on_import/>
                 </label>
             </p>
             <div class="scenario-compare">
-                <h3>"Compare two scenarios"</h3>
+                <h3>{move || t("Compare two scenarios")}</h3>
                 <label>"A " <select data-testid="compare-a" on:change=move |ev| pick_a.set(event_target_value(&ev).parse().ok())>{options(pick_a)}</select></label>
                 <label>" B " <select data-testid="compare-b" on:change=move |ev| pick_b.set(event_target_value(&ev).parse().ok())>{options(pick_b)}</select></label>
                 {move || comparison.get().map(|(a, b, rows, notices)| view! {
-                    <p class="subtitle">{format!("The top {COMPARED_TOP} candidates of each: candidate rank and blended contribution margin in \"{a}\" and in \"{b}\".")}</p>
+                    <p class="subtitle">{tf("The top {} candidates of each: candidate rank and blended contribution margin in \"{}\" and in \"{}\".", &[&COMPARED_TOP, &a, &b])}</p>
                     {(!notices.is_empty()).then(|| view! { <p class="hint">{notices.join(" ")}</p> })}
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Scenario comparison">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=t("Scenario comparison")>
                         <table class="data-table" data-testid="scenario-comparison">
-                            <thead><tr><th scope="col">"Market"</th><th scope="col" class="num">"Rank A"</th><th scope="col" class="num">"Rank B"</th><th scope="col">"Move"</th><th scope="col">"Margin A → B"</th><th scope="col" class="num">"Change"</th></tr></thead>
+                            <thead><tr><th scope="col">{t("Market")}</th><th scope="col" class="num">{t("Rank A")}</th><th scope="col" class="num">{t("Rank B")}</th><th scope="col">{t("Move")}</th><th scope="col">{t("Margin A → B")}</th><th scope="col" class="num">{t("Change")}</th></tr></thead>
                             <tbody>
                                 {rows.into_iter().map(|r| view! {
                                     <tr><th scope="row">{r.0}</th><td class="num">{r.1}</td><td class="num">{r.2}</td><td>{r.3}</td><td>{r.4}</td><td class="num">{r.5}</td></tr>

@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::data_catalogue::status_text;
 use crate::explorer::Explorer;
+use crate::i18n::{t, tf};
 use beachhead_engine::Status;
 
 #[component]
@@ -14,12 +16,12 @@ pub fn Sources(explorer: Explorer) -> impl IntoView {
                 .flat_map(|p| p.indicators.iter())
                 .filter(|c| !c.unavailable)
                 .map(|c| {
-                    let text = format!(
+                    let text = tf(
                         "{} ({}, {}): {}. Licence: {}.",
-                        c.label, c.unit, c.years, c.source, c.licence
+                        &[&c.label, &c.unit, &c.years, &c.source, &c.licence],
                     );
                     let badge = (c.status != Status::Measured)
-                        .then(|| view! { <span class="badge">{c.status.label()}</span> });
+                        .then(|| view! { <span class="badge">{status_text(c.status)}</span> });
                     view! { <li>{text}" "{badge}</li> }
                 })
                 .collect_view()
@@ -27,11 +29,10 @@ pub fn Sources(explorer: Explorer) -> impl IntoView {
     };
     view! {
         <section class="card sources" aria-labelledby="sources-title">
-            <h2 id="sources-title">"Sources"</h2>
+            <h2 id="sources-title">{move || t("Sources")}</h2>
             <ul>{items}</ul>
             <p class="hint">
-                "Each value is the latest a country reported in 2015-2024; its year shows when you hover a table cell. "
-                "Every indicator, its coverage and licence: the Data tab."
+                {move || t("Each value is the latest a country reported in 2015-2024; its year shows when you hover a table cell. Every indicator, its coverage and licence: the Data tab.")}
             </p>
         </section>
     }

@@ -18,6 +18,7 @@ use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{DataTable, TableData};
 use crate::explorer::Explorer;
 use crate::format;
+use crate::i18n::{t, tf};
 use crate::test_markets::TestMarketState;
 
 fn series(label: &str, values: Vec<Option<f64>>, color: RGBColor) -> Series {
@@ -51,7 +52,7 @@ pub fn sell_through_chart(track: &Track) -> TimeChart {
             })
             .collect(),
         lines: vec![series(
-            "Plan",
+            t("Plan"),
             track.weeks.iter().map(|w| Some(w.plan_units)).collect(),
             palette::TEXT,
         )],
@@ -63,12 +64,12 @@ fn cover_chart(track: &Track) -> TimeChart {
     TimeChart {
         periods: dates(track),
         lines: vec![series(
-            "Weeks of cover",
+            t("Weeks of cover"),
             track.weeks.iter().map(|w| w.weeks_of_cover).collect(),
             palette::series(0),
         )],
         shaded: track.weeks.iter().map(|w| w.stockout_days > 0.0).collect(),
-        unit: " wk".into(),
+        unit: t(" wk").into(),
         ..TimeChart::default()
     }
 }
@@ -118,12 +119,12 @@ fn signals_chart(track: &Track) -> TimeChart {
         periods: dates(track),
         lines: vec![
             series(
-                "Forum posts",
+                t("Forum posts"),
                 track.weeks.iter().map(|w| Some(w.forum_posts)).collect(),
                 palette::series(0),
             ),
             series(
-                "Reseller listings",
+                t("Reseller listings"),
                 track
                     .weeks
                     .iter()
@@ -141,9 +142,9 @@ fn n(v: f64) -> String {
 }
 
 fn weekly_table(track: &Track) -> TableData {
-    let mut headers = vec!["Week", "Plan"];
+    let mut headers = vec![t("Week"), t("Plan")];
     headers.extend(CHANNELS);
-    headers.extend(["Units", "Cumulative % of plan"]);
+    headers.extend([t("Units"), t("Cumulative % of plan")]);
     TableData::new(
         &headers,
         track
@@ -166,11 +167,11 @@ fn weekly_table(track: &Track) -> TableData {
 fn flash_table(track: &Track) -> TableData {
     TableData::new(
         &[
-            "Date",
-            "Offered",
-            "Sold",
-            "Seconds to sell out",
-            "Registrations",
+            t("Date"),
+            t("Offered"),
+            t("Sold"),
+            t("Seconds to sell out"),
+            t("Registrations"),
         ],
         track
             .flash_sales
@@ -181,7 +182,7 @@ fn flash_table(track: &Track) -> TableData {
                     n(f.offered),
                     n(f.sold),
                     f.seconds_to_sell_out
-                        .map_or_else(|| "did not sell out".into(), |s| format!("{s:.0}")),
+                        .map_or_else(|| t("did not sell out").into(), |s| format!("{s:.0}")),
                     n(f.registrations),
                 ]
             })
@@ -192,11 +193,11 @@ fn flash_table(track: &Track) -> TableData {
 fn inventory_table(track: &Track) -> TableData {
     TableData::new(
         &[
-            "Week",
-            "On hand",
-            "In transit",
-            "Weeks of cover",
-            "Stock-out days",
+            t("Week"),
+            t("On hand"),
+            t("In transit"),
+            t("Weeks of cover"),
+            t("Stock-out days"),
         ],
         track
             .weeks
@@ -216,7 +217,7 @@ fn inventory_table(track: &Track) -> TableData {
 }
 
 fn share_table(track: &Track) -> TableData {
-    let mut headers = vec!["Month"];
+    let mut headers = vec![t("Month")];
     headers.extend(VENDOR_LABELS);
     TableData::new(
         &headers,
@@ -234,7 +235,7 @@ fn share_table(track: &Track) -> TableData {
 
 fn signals_table(track: &Track) -> TableData {
     TableData::new(
-        &["Week", "Forum posts", "Reseller listings"],
+        &[t("Week"), t("Forum posts"), t("Reseller listings")],
         track
             .weeks
             .iter()
@@ -246,11 +247,11 @@ fn signals_table(track: &Track) -> TableData {
 fn service_table(track: &Track) -> TableData {
     TableData::new(
         &[
-            "Week",
-            "Service tickets",
-            "Repair turnaround (days)",
-            "Return rate %",
-            "Rating (of 5)",
+            t("Week"),
+            t("Service tickets"),
+            t("Repair turnaround (days)"),
+            t("Return rate %"),
+            t("Rating (of 5)"),
         ],
         track
             .weeks
@@ -270,59 +271,59 @@ fn service_table(track: &Track) -> TableData {
 
 /// The headline numbers of one test market, as (test id, value, label).
 pub fn kpi_tiles(k: &Kpis) -> Vec<(&'static str, String, String)> {
-    let quarter = format!("last {} weeks", k.recent_weeks);
+    let quarter = tf("last {} weeks", &[&k.recent_weeks]);
     let mut tiles = vec![
         (
             "kpi-sell-through",
             format!("{:.0}%", k.sell_through_pct),
-            format!("of plan sold, {quarter}"),
+            tf("of plan sold, {}", &[&quarter]),
         ),
         (
             "kpi-units",
             format::value(k.units_total, ""),
-            "units sold in the test".to_owned(),
+            t("units sold in the test").to_owned(),
         ),
         (
             "kpi-stockouts",
             format!("{:.0}", k.stockout_days_recent),
-            format!("stock-out days, {quarter}"),
+            tf("stock-out days, {}", &[&quarter]),
         ),
         (
             "kpi-returns",
             format!("{:.1}%", k.return_rate_pct),
-            "return rate".to_owned(),
+            t("return rate").to_owned(),
         ),
         (
             "kpi-repair",
-            format!("{:.1} d", k.repair_turnaround_days),
-            "repair turnaround".to_owned(),
+            tf("{} d", &[&format!("{:.1}", k.repair_turnaround_days)]),
+            t("repair turnaround").to_owned(),
         ),
         (
             "kpi-rating",
             format!("{:.2}", k.rating),
-            "user rating of 5".to_owned(),
+            t("user rating of 5").to_owned(),
         ),
     ];
     if let Some(share) = k.our_share_pct {
         let change = k
             .our_share_change_pp
-            .map(|c| format!(", {c:+.1} pts in a year"))
+            .map(|c| tf(", {} pts in a year", &[&format!("{c:+.1}")]))
             .unwrap_or_default();
         tiles.push((
             "kpi-share",
             format!("{share:.1}%"),
-            format!("our share{change}"),
+            tf("our share{}", &[&change]),
         ));
     }
     if let Some(sellout) = k.flash_sellout_pct {
         let median = k
             .flash_median_seconds
-            .map(|s| format!(", median {s:.0} s"))
+            .map(|s| tf(", median {} s", &[&format!("{s:.0}")]))
             .unwrap_or_default();
         tiles.push((
             "kpi-flash",
             format!("{sellout:.0}%"),
-            format!("flash-sale units sold{median}"),
+            tf("flash-sale units sold{}", &[&median]),
         ));
     }
     tiles
@@ -332,8 +333,33 @@ pub fn kpi_tiles(k: &Kpis) -> Vec<(&'static str, String, String)> {
 enum LoadStatus {
     Idle,
     Loading,
-    Loaded(String),
+    Loaded {
+        names: Vec<String>,
+        markets: usize,
+        /// How many warnings there were, and the first few.
+        warnings: usize,
+        shown: Vec<String>,
+    },
     Failed(Vec<String>),
+}
+
+/// What loading one's own files gave, in words (built when shown, so it follows the language).
+fn loaded_text(names: &[String], markets: usize, warnings: usize, shown: &[String]) -> String {
+    let names = names.join(", ");
+    let mut text = if markets == 1 {
+        tf("Loaded {}: {} test market.", &[&names, &markets])
+    } else {
+        tf("Loaded {}: {} test markets.", &[&names, &markets])
+    };
+    if warnings > 0 {
+        let shown = shown.join("; ");
+        text.push_str(&if warnings == 1 {
+            tf(" {} warning: {}", &[&warnings, &shown])
+        } else {
+            tf(" {} warnings: {}", &[&warnings, &shown])
+        });
+    }
+    text
 }
 
 #[component]
@@ -380,25 +406,12 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
                     let markets = data.markets().len();
                     tests.use_own(data, names.clone());
                     tests.chosen.set(None);
-                    let mut text = format!(
-                        "Loaded {}: {markets} test market{}.",
-                        names.join(", "),
-                        if markets == 1 { "" } else { "s" }
-                    );
-                    if !warnings.is_empty() {
-                        text.push_str(&format!(
-                            " {} warning{}: {}",
-                            warnings.len(),
-                            if warnings.len() == 1 { "" } else { "s" },
-                            warnings
-                                .iter()
-                                .take(5)
-                                .map(ToString::to_string)
-                                .collect::<Vec<_>>()
-                                .join("; ")
-                        ));
-                    }
-                    status.set(LoadStatus::Loaded(text));
+                    status.set(LoadStatus::Loaded {
+                        names,
+                        markets,
+                        warnings: warnings.len(),
+                        shown: warnings.iter().take(5).map(ToString::to_string).collect(),
+                    });
                 }
                 Err(e) => status.set(LoadStatus::Failed(
                     e.problems.iter().map(ToString::to_string).collect(),
@@ -407,9 +420,9 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
         });
     };
 
-    let chart = |title: &'static str,
-                 subtitle: &'static str,
-                 legend: Vec<(String, String)>,
+    let chart = |title: fn() -> &'static str,
+                 subtitle: fn() -> &'static str,
+                 legend: Vec<(Signal<String>, String)>,
                  testid: &'static str,
                  wide: bool,
                  make: fn(&Track) -> TimeChart,
@@ -419,33 +432,41 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
         let data = Memo::new(move |_| track.get().map(|t| make(&t)).unwrap_or_default());
         let rows = Memo::new(move |_| track.get().map(|t| table(&t)).unwrap_or_default());
         let summary = Memo::new(move |_| {
-            format!(
-                "{title} for {}: {} periods. The data table below the chart lists every value.",
-                name.get(),
-                data.with(|d| d.periods.len())
+            tf(
+                "{} for {}: {} periods. The data table below the chart lists every value.",
+                &[&title(), &name.get(), &data.with(|d| d.periods.len())],
             )
         });
         view! {
             <section class="card" class:wide=wide>
-                <h3>{title}</h3>
-                <p class="subtitle">{subtitle}</p>
+                <h3>{move || title()}</h3>
+                <p class="subtitle">{move || subtitle()}</p>
                 <ul class="legend">
-                    {legend.into_iter().map(|(label, color)| view! { <li><span class="swatch" style:background=color></span>{label}</li> }).collect_view()}
+                    {legend.into_iter().map(|(label, color)| view! { <li><span class="swatch" style:background=color></span>{move || label.get()}</li> }).collect_view()}
                 </ul>
                 <CanvasChart draw=move |backend, ratio| data.with(|d| draw_time_chart(backend, d, ratio)) summary=summary testid=testid class="time-canvas"/>
                 <DataTable label=table_label data=rows testid=table_id/>
             </section>
         }
     };
-    let swatches = |labels: &[&str], colors: &[usize]| -> Vec<(String, String)> {
+    // Channel and vendor names are the data's; the other entries follow the language.
+    let swatches = |labels: &[&str], colors: &[usize]| -> Vec<(Signal<String>, String)> {
         labels
             .iter()
             .zip(colors)
-            .map(|(l, &c)| ((*l).to_owned(), palette::css_hex(palette::series(c))))
+            .map(|(l, &c)| {
+                (
+                    Signal::stored((*l).to_owned()),
+                    palette::css_hex(palette::series(c)),
+                )
+            })
             .collect()
     };
     let mut sales_legend = swatches(&CHANNELS, &[0, 1, 2, 3]);
-    sales_legend.push(("Plan (line)".into(), palette::css_hex(palette::TEXT)));
+    sales_legend.push((
+        Signal::derive(|| t("Plan (line)").to_owned()),
+        palette::css_hex(palette::TEXT),
+    ));
     let share_legend = swatches(&VENDOR_LABELS, &[0, 1, 2, 3, 4, 5]);
 
     let flash_points = Memo::new(move |_| {
@@ -465,41 +486,44 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
             .unwrap_or_default()
     });
     let flash_rows = Memo::new(move |_| track.get().map(|t| flash_table(&t)).unwrap_or_default());
-    let flash_summary =
-        Memo::new(move |_| {
-            kpis.get()
-                .map(|k| {
-                    format!(
-            "Flash sales in {}: {} sales, {} of units offered sold, median {} to sell out.",
-            name.get(),
-            flash_points.with(Vec::len),
-            k.flash_sellout_pct.map_or("none".into(), |p| format!("{p:.0}%")),
-            k.flash_median_seconds.map_or("–".into(), |s| format!("{s:.0} seconds")),
-        )
-                })
-                .unwrap_or_default()
-        });
+    let flash_summary = Memo::new(move |_| {
+        kpis.get()
+            .map(|k| {
+                tf(
+                    "Flash sales in {}: {} sales, {} of units offered sold, median {} to sell out.",
+                    &[
+                        &name.get(),
+                        &flash_points.with(Vec::len),
+                        &k.flash_sellout_pct
+                            .map_or(t("none").into(), |p| format!("{p:.0}%")),
+                        &k.flash_median_seconds
+                            .map_or("–".into(), |s| tf("{} seconds", &[&format!("{s:.0}")])),
+                    ],
+                )
+            })
+            .unwrap_or_default()
+    });
 
     let service_charts = [
         (
-            "Return rate",
-            "%",
+            (|| t("Return rate")) as fn() -> &'static str,
+            (|| "%") as fn() -> &'static str,
             Some(10.0),
             (|w: &Week| w.return_rate_pct) as fn(&Week) -> f64,
             5,
             "return-chart",
         ),
         (
-            "Repair turnaround",
-            " d",
+            || t("Repair turnaround"),
+            || t(" d"),
             None,
             |w| w.repair_turnaround_days,
             1,
             "repair-chart",
         ),
         (
-            "User rating (of 5)",
-            "",
+            || t("User rating (of 5)"),
+            || "",
             Some(5.0),
             |w| w.rating,
             2,
@@ -509,11 +533,11 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
     let service_view = service_charts
         .into_iter()
         .map(|(label, unit, y_max, value, color, testid)| {
-            let data = Memo::new(move |_| track.get().map(|t| weekly_line(&t, label, unit, y_max, value, color)).unwrap_or_default());
-            let summary = Memo::new(move |_| format!("{label} week by week in {}.", name.get()));
+            let data = Memo::new(move |_| track.get().map(|t| weekly_line(&t, label(), unit(), y_max, value, color)).unwrap_or_default());
+            let summary = Memo::new(move |_| tf("{} week by week in {}.", &[&label(), &name.get()]));
             view! {
                 <div class="small-multiple">
-                    <h4>{label}</h4>
+                    <h4>{move || label()}</h4>
                     <CanvasChart draw=move |backend, ratio| data.with(|d| draw_time_chart(backend, d, ratio)) summary=summary testid=testid class="small-canvas"/>
                 </div>
             }
@@ -524,19 +548,19 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
 
     let source = move || {
         match tests.own_files.get() {
-        Some(names) => format!("Your files: {}.", names.join(", ")),
-        None => "Illustrative data: seeded by scripts/build_test_markets.py to show the method, modelled on Xiaomi's 2013-2014 Hong Kong and Taiwan launches; not real sales.".into(),
+        Some(names) => tf("Your files: {}.", &[&names.join(", ")]),
+        None => t("Illustrative data: seeded by scripts/build_test_markets.py to show the method, modelled on Xiaomi's 2013-2014 Hong Kong and Taiwan launches; not real sales.").into(),
     }
     };
 
     view! {
         <div class="tracker-view">
             <section class="card" aria-labelledby="tracker-title">
-                <h2 id="tracker-title">"Test markets"</h2>
-                <p class="subtitle">"Prove a market before committing to it: sell-through against plan, flash sales, stock, competitors, service and what customers say, week by week."</p>
+                <h2 id="tracker-title">{move || t("Test markets")}</h2>
+                <p class="subtitle">{move || t("Prove a market before committing to it: sell-through against plan, flash sales, stock, competitors, service and what customers say, week by week.")}</p>
                 <div class="tracker-controls">
                     <label class="picker">
-                        "Test market "
+                        {move || t("Test market")}" "
                         <select data-testid="tracker-market" on:change=move |ev| {
                             let value = event_target_value(&ev);
                             tests.chosen.set(value.parse().ok());
@@ -551,7 +575,7 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
                         </select>
                     </label>
                     <label class="button secondary">
-                        "Load your test-market files…"
+                        {move || t("Load your test-market files…")}
                         <input type="file" accept=".csv,.tsv,.txt,text/csv" multiple class="visually-hidden" data-testid="tracker-file" on:change=on_files/>
                     </label>
                     <Show when=move || tests.own_files.with(Option::is_some)>
@@ -559,21 +583,21 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
                             tests.use_bundled();
                             tests.chosen.set(None);
                             status.set(LoadStatus::Idle);
-                        }>"Back to the illustrative data"</button>
+                        }>{move || t("Back to the illustrative data")}</button>
                     </Show>
                 </div>
                 <p class="source-line">
-                    <Show when=move || tests.own_files.with(Option::is_none)><span class="badge illustrative">"illustrative"</span>" "</Show>
+                    <Show when=move || tests.own_files.with(Option::is_none)><span class="badge illustrative">{move || t("illustrative")}</span>" "</Show>
                     {source}
-                    " Format: docs/test-market-format.md (weekly, flash-sale and competitor-share CSV files)."
+                    " "{move || t("Format: docs/test-market-format.md (weekly, flash-sale and competitor-share CSV files).")}
                 </p>
                 {move || match status.get() {
                     LoadStatus::Idle => ().into_any(),
-                    LoadStatus::Loading => view! { <p class="notice">"Reading your files…"</p> }.into_any(),
-                    LoadStatus::Loaded(text) => view! { <div class="report ok" data-testid="tracker-report" role="status"><p class="report-headline">{text}</p></div> }.into_any(),
+                    LoadStatus::Loading => view! { <p class="notice">{move || t("Reading your files…")}</p> }.into_any(),
+                    LoadStatus::Loaded { names, markets, warnings, shown } => view! { <div class="report ok" data-testid="tracker-report" role="status"><p class="report-headline">{loaded_text(&names, markets, warnings, &shown)}</p></div> }.into_any(),
                     LoadStatus::Failed(lines) => view! {
                         <div class="report error" data-testid="tracker-report" role="alert">
-                            <p class="report-headline">"Your files were not loaded; the test markets shown are unchanged."</p>
+                            <p class="report-headline">{move || t("Your files were not loaded; the test markets shown are unchanged.")}</p>
                             <ul class="problems">{lines.into_iter().map(|l| view! { <li class="error">{l}</li> }).collect_view()}</ul>
                         </div>
                     }.into_any(),
@@ -584,26 +608,26 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
                             <div class="kpi"><span class="kpi-value" data-testid=id>{value}</span><span class="kpi-label">{label}</span></div>
                         }).collect_view()}
                     </div>
-                    <p class="hint">{format!("Latest week {}. Rates are weighted by units sold (returns) and tickets (repairs); weeks of cover divide stock by the last {COVER_WEEKS} weeks' average sales; the KPIs cover the last {RECENT_WEEKS} weeks.", k.latest_week)}</p>
+                    <p class="hint">{tf("Latest week {}. Rates are weighted by units sold (returns) and tickets (repairs); weeks of cover divide stock by the last {} weeks' average sales; the KPIs cover the last {} weeks.", &[&k.latest_week, &COVER_WEEKS, &RECENT_WEEKS])}</p>
                 })}
             </section>
             <Show when=move || track.with(Option::is_none)>
-                <p class="notice empty">"No test market has weekly data. Load a weekly file to track one."</p>
+                <p class="notice empty">{move || t("No test market has weekly data. Load a weekly file to track one.")}</p>
             </Show>
             <div class="tracker-grid" hidden=move || track.with(Option::is_none)>
-                    {chart("Sell-through against plan", "Units sold each week by channel, against the plan line.", sales_legend.clone(), "sell-through-chart", false, sell_through_chart, weekly_table, "weekly sales", "sales-table")}
+                    {chart(|| t("Sell-through against plan"), || t("Units sold each week by channel, against the plan line."), sales_legend.clone(), "sell-through-chart", false, sell_through_chart, weekly_table, "weekly sales", "sales-table")}
                     <section class="card">
-                        <h3>"Flash sales"</h3>
-                        <p class="subtitle">"Each sale: units sold against seconds to sell out; dot area is registrations. Faster and fuller is stronger demand; orange rings did not sell out."</p>
+                        <h3>{move || t("Flash sales")}</h3>
+                        <p class="subtitle">{move || t("Each sale: units sold against seconds to sell out; dot area is registrations. Faster and fuller is stronger demand; orange rings did not sell out.")}</p>
                         <CanvasChart draw=move |backend, ratio| flash_points.with(|p| draw_flash_sales(backend, p, ratio)) summary=flash_summary testid="flash-chart" class="time-canvas"/>
                         <DataTable label="flash sales" data=flash_rows testid="flash-table"/>
                     </section>
-                    {chart("Weeks of cover and stock-outs", "Stock on hand in weeks of recent sales; shaded weeks had stock-outs.", vec![("Weeks of cover".into(), palette::css_hex(palette::series(0))), ("Stock-out week".into(), "#f4c7c3".into())], "cover-chart", false, cover_chart, inventory_table, "inventory", "inventory-table")}
-                    {chart("Competitor share", "Monthly share of smartphone sales, by vendor.", share_legend.clone(), "share-chart", false, share_chart, share_table, "competitor shares", "share-table")}
-                    {chart("Demand signals in the market", "Fan-forum posts and online reseller listings each week.", vec![("Forum posts".into(), palette::css_hex(palette::series(0))), ("Reseller listings".into(), palette::css_hex(palette::series(5)))], "signals-chart", true, signals_chart, signals_table, "demand signals", "signals-table")}
+                    {chart(|| t("Weeks of cover and stock-outs"), || t("Stock on hand in weeks of recent sales; shaded weeks had stock-outs."), vec![(Signal::derive(|| t("Weeks of cover").to_owned()), palette::css_hex(palette::series(0))), (Signal::derive(|| t("Stock-out week").to_owned()), "#f4c7c3".into())], "cover-chart", false, cover_chart, inventory_table, "inventory", "inventory-table")}
+                    {chart(|| t("Competitor share"), || t("Monthly share of smartphone sales, by vendor."), share_legend.clone(), "share-chart", false, share_chart, share_table, "competitor shares", "share-table")}
+                    {chart(|| t("Demand signals in the market"), || t("Fan-forum posts and online reseller listings each week."), vec![(Signal::derive(|| t("Forum posts").to_owned()), palette::css_hex(palette::series(0))), (Signal::derive(|| t("Reseller listings").to_owned()), palette::css_hex(palette::series(5)))], "signals-chart", true, signals_chart, signals_table, "demand signals", "signals-table")}
                     <section class="card wide">
-                        <h3>"Service and feedback"</h3>
-                        <p class="subtitle">"Returns, repair turnaround and user rating each week: the after-sales promise a low-margin brand cannot afford to break."</p>
+                        <h3>{move || t("Service and feedback")}</h3>
+                        <p class="subtitle">{move || t("Returns, repair turnaround and user rating each week: the after-sales promise a low-margin brand cannot afford to break.")}</p>
                         <div class="small-multiples">{service_view}</div>
                         <DataTable label="service and feedback" data=service_rows testid="service-table"/>
                     </section>

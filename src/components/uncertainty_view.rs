@@ -13,6 +13,7 @@ use crate::browser::yield_to_browser;
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{CsvButton, TableData};
 use crate::explorer::{Explorer, CHART_MARKETS};
+use crate::i18n::{t, tf};
 use crate::navigation::{Navigation, Tab};
 
 /// Draws per slice: small enough that a slice stays well under a frame.
@@ -125,9 +126,9 @@ pub fn UncertaintyView(explorer: Explorer) -> impl IntoView {
         rows.with(|rows| {
             let parts: Vec<String> = rows
                 .iter()
-                .map(|(name, i)| format!("{name}: rank {}, 5-95% {}-{}", i.rank, i.p05, i.p95))
+                .map(|(name, i)| tf("{}: rank {}, 5-95% {}-{}", &[name, &i.rank, &i.p05, &i.p95]))
                 .collect();
-            format!("Rank intervals: {}", parts.join("; "))
+            tf("Rank intervals: {}", &[&parts.join("; ")])
         })
     });
 
@@ -158,24 +159,35 @@ pub fn UncertaintyView(explorer: Explorer) -> impl IntoView {
         Memo::new(move |_| swings.with(|s| s.as_ref().map_or(0.0, |(_, t)| t.base_score)));
     let tornado_title = move || {
         swings.with(|s| match s {
-            Some((name, t)) => format!(
-                "What moves {} score (now {:.1}, rank {})",
-                crate::format::possessive(name),
-                t.base_score,
-                t.base_rank
+            Some((name, swing)) => tf(
+                "What moves {} score (now {}, rank {})",
+                &[
+                    &crate::format::possessive(name),
+                    &format!("{:.1}", swing.base_score),
+                    &swing.base_rank,
+                ],
             ),
-            None => "The selected market is not ranked".into(),
+            None => t("The selected market is not ranked").into(),
         })
     };
     let tornado_summary = Memo::new(move |_| {
         tornado_rows.with(|rows| {
             let parts: Vec<String> = rows
                 .iter()
-                .map(|r| format!("{}: {:.1} to {:.1}", r.label, r.low, r.high))
+                .map(|r| {
+                    tf(
+                        "{}: {} to {}",
+                        &[
+                            &r.label,
+                            &format!("{:.1}", r.low),
+                            &format!("{:.1}", r.high),
+                        ],
+                    )
+                })
                 .collect();
-            format!(
+            tf(
                 "Score with each weight halved and raised by half: {}",
-                parts.join("; ")
+                &[&parts.join("; ")],
             )
         })
     });
@@ -183,28 +195,26 @@ pub fn UncertaintyView(explorer: Explorer) -> impl IntoView {
     view! {
         <div class="uncertainty-view">
             <section class="card" aria-labelledby="mc-title">
-                <h2 id="mc-title">"How sure are the ranks?"</h2>
+                <h2 id="mc-title">{move || t("How sure are the ranks?")}</h2>
                 <p class="subtitle">
-                    "Monte Carlo: the weights of every pillar and indicator are drawn again and again around the ones you chose "
-                    "(a Dirichlet distribution; higher concentration, tighter draws), and each draw ranks the markets. "
-                    "Bars span the middle 90% of a market's ranks among all markets; the dot is the median, the cross its rank with your weights."
+                    {move || t("Monte Carlo: the weights of every pillar and indicator are drawn again and again around the ones you chose (a Dirichlet distribution; higher concentration, tighter draws), and each draw ranks the markets. Bars span the middle 90% of a market's ranks among all markets; the dot is the median, the cross its rank with your weights.")}
                 </p>
                 <div class="filters mc-settings">
-                    <label>"Draws "
+                    <label>{move || t("Draws")}" "
                         <select data-testid="mc-draws" on:change=move |ev| draws.set(event_target_value(&ev).parse().unwrap_or(1000))>
                             {[200usize, 1000, 5000, 10000].into_iter().map(|n| view! {
                                 <option value=n.to_string() selected=move || draws.get() == n>{n.to_string()}</option>
                             }).collect_view()}
                         </select>
                     </label>
-                    <label>"Concentration "
+                    <label>{move || t("Concentration")}" "
                         <select data-testid="mc-kappa" on:change=move |ev| kappa.set(event_target_value(&ev).parse().unwrap_or(50.0))>
                             {[5.0f64, 20.0, 50.0, 200.0].into_iter().map(|k| view! {
-                                <option value=k.to_string() selected=move || kappa.get() == k>{format!("{k} {}", match k as u32 { 5 => "(wide)", 200 => "(tight)", _ => "" })}</option>
+                                <option value=k.to_string() selected=move || kappa.get() == k>{move || format!("{k} {}", match k as u32 { 5 => t("(wide)"), 200 => t("(tight)"), _ => "" })}</option>
                             }).collect_view()}
                         </select>
                     </label>
-                    <label>"Top "
+                    <label>{move || t("Top")}" "
                         <select data-testid="mc-topk" on:change=move |ev| top_k.set(event_target_value(&ev).parse().unwrap_or(10))>
                             {[3usize, 5, 10, 20].into_iter().map(|k| view! {
                                 <option value=k.to_string() selected=move || top_k.get() == k>{k.to_string()}</option>
@@ -214,14 +224,14 @@ pub fn UncertaintyView(explorer: Explorer) -> impl IntoView {
                     <label>
                         <input type="checkbox" data-testid="mc-methods" prop:checked=move || vary_methods.get()
                             on:change=move |ev| vary_methods.set(event_target_checked(&ev))/>
-                        " also vary normalisation and aggregation"
+                        " "{move || t("also vary normalisation and aggregation")}
                     </label>
                     {move || match run.get() {
                         Run::Running { .. } => view! {
-                            <button type="button" class="button secondary" data-testid="mc-cancel" on:click=move |_| cancel.set(true)>"Stop"</button>
+                            <button type="button" class="button secondary" data-testid="mc-cancel" on:click=move |_| cancel.set(true)>{move || t("Stop")}</button>
                         }.into_any(),
                         _ => view! {
-                            <button type="button" class="button" data-testid="mc-run" on:click=move |_| start()>"Run"</button>
+                            <button type="button" class="button" data-testid="mc-run" on:click=move |_| start()>{move || t("Run")}</button>
                         }.into_any(),
                     }}
                 </div>
@@ -229,13 +239,13 @@ pub fn UncertaintyView(explorer: Explorer) -> impl IntoView {
                     Run::Running { done, total } => Some(view! {
                         <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax=total.to_string() aria-valuenow=done.to_string() data-testid="mc-progress">
                             <span style:width=format!("{:.0}%", 100.0 * done as f64 / total.max(1) as f64)></span>
-                            <p>{format!("{done} of {total} draws…")}</p>
+                            <p>{move || tf("{} of {} draws…", &[&done, &total])}</p>
                         </div>
                     }.into_any()),
                     Run::Finished(u) => Some(view! {
                         <p class="hint" data-testid="mc-done">
-                            {format!("{} draws, seed 2013: the same settings always give the same result.", u.draws)}
-                            {move || stale().then_some(" The weights have changed since: run again to update.")}
+                            {move || tf("{} draws, seed 2013: the same settings always give the same result.", &[&u.draws])}
+                            {move || stale().then(|| t(" The weights have changed since: run again to update."))}
                         </p>
                     }.into_any()),
                     Run::Idle => None,
@@ -266,15 +276,15 @@ pub fn UncertaintyView(explorer: Explorer) -> impl IntoView {
                             format!("{:.1}", 100.0 * i.p_top_k),
                         ]).collect(),
                     }) testid="mc-table"/></p>
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Rank probabilities">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=move || t("Rank probabilities")>
                         <table class="data-table" data-testid="mc-table">
                             <thead>
                                 <tr>
-                                    <th scope="col">"Market"</th>
-                                    <th scope="col" class="num">"Rank"</th>
-                                    <th scope="col" class="num">"Median"</th>
+                                    <th scope="col">{move || t("Market")}</th>
+                                    <th scope="col" class="num">{move || t("Rank")}</th>
+                                    <th scope="col" class="num">{move || t("Median")}</th>
                                     <th scope="col" class="num">"5-95%"</th>
-                                    <th scope="col" class="num">{move || format!("P(top {})", result.with(|r| r.as_ref().map_or(0, |u| u.top_k)))}</th>
+                                    <th scope="col" class="num">{move || tf("P(top {})", &[&result.with(|r| r.as_ref().map_or(0, |u| u.top_k))])}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -295,7 +305,7 @@ pub fn UncertaintyView(explorer: Explorer) -> impl IntoView {
             <section class="card" aria-labelledby="tornado-title">
                 <h2 id="tornado-title">{tornado_title}</h2>
                 <p class="subtitle">
-                    "One weight at a time, halved (orange) and raised by half (blue), everything else held: the widest bars are the choices this market's case rests on. Pick the market in the Market view."
+                    {move || t("One weight at a time, halved (orange) and raised by half (blue), everything else held: the widest bars are the choices this market's case rests on. Pick the market in the Market view.")}
                 </p>
                 <CanvasChart
                     draw=move |backend, ratio| tornado_rows.with(|rows| draw_tornado(backend, rows, tornado_base.get(), ratio))

@@ -3,16 +3,18 @@
 
 use leptos::prelude::*;
 
+use crate::data_catalogue::status_text;
 use crate::explorer::{
     CriterionInfo, Explorer, PillarInfo, INDICATOR_WEIGHT_MAX, PILLAR_WEIGHT_MAX,
 };
+use crate::i18n::{t, tf};
 use beachhead_engine::{Aggregation, Normalisation, Status};
 
 fn aggregation_picker(
     explorer: Explorer,
     id: String,
     default: Aggregation,
-    label: &'static str,
+    label: fn() -> &'static str,
 ) -> impl IntoView {
     let current = {
         let id = id.clone();
@@ -29,7 +31,7 @@ fn aggregation_picker(
     let testid = format!("aggregation-{id}");
     view! {
         <label class="method">
-            {label}
+            {move || label()}" "
             <select data-testid=testid on:change=move |ev| {
                 let choice = if event_target_value(&ev) == "geometric" {
                     Aggregation::Geometric
@@ -40,8 +42,8 @@ fn aggregation_picker(
                     a.insert(id.clone(), choice);
                 });
             }>
-                <option value="arithmetic" selected=is_arithmetic>"arithmetic mean"</option>
-                <option value="geometric" selected=move || current() == Aggregation::Geometric>"geometric mean"</option>
+                <option value="arithmetic" selected=is_arithmetic>{move || t("arithmetic mean")}</option>
+                <option value="geometric" selected=move || current() == Aggregation::Geometric>{move || t("geometric mean")}</option>
             </select>
         </label>
     }
@@ -50,13 +52,13 @@ fn aggregation_picker(
 fn normalisation_picker(explorer: Explorer, c: &CriterionInfo) -> impl IntoView {
     let id = c.id.clone();
     let default = c.normalisation;
-    let mut options: Vec<(&'static str, Normalisation, String)> = Vec::new();
-    if let Normalisation::Goalposts { min, max } = default {
-        options.push(("goalposts", default, format!("goalposts {min}-{max}")));
+    let mut options: Vec<(&'static str, Normalisation)> = Vec::new();
+    if let Normalisation::Goalposts { .. } = default {
+        options.push(("goalposts", default));
     }
-    options.push(("min_max", Normalisation::MinMax, "min-max".into()));
-    options.push(("z_score", Normalisation::ZScore, "z-score".into()));
-    options.push(("rank", Normalisation::Rank, "rank".into()));
+    options.push(("min_max", Normalisation::MinMax));
+    options.push(("z_score", Normalisation::ZScore));
+    options.push(("rank", Normalisation::Rank));
     let current = {
         let id = id.clone();
         move || {
@@ -68,21 +70,31 @@ fn normalisation_picker(explorer: Explorer, c: &CriterionInfo) -> impl IntoView 
     let choices = options.clone();
     view! {
         <label class="method">
-            "Method "
+            {move || t("Method")}" "
             <select data-testid=format!("normalisation-{}", c.id) on:change=move |ev| {
                 let value = event_target_value(&ev);
-                if let Some((_, method, _)) = choices.iter().find(|(key, _, _)| *key == value) {
+                if let Some((_, method)) = choices.iter().find(|(key, _)| *key == value) {
                     explorer.normalisations.update(|n| {
                         n.insert(id.clone(), *method);
                     });
                 }
             }>
-                {options.into_iter().map(|(key, method, text)| {
+                {options.into_iter().map(|(key, method)| {
                     let current = current.clone();
-                    view! { <option value=key selected=move || current() == method>{text}</option> }
+                    view! { <option value=key selected=move || current() == method>{move || method_text(method)}</option> }
                 }).collect_view()}
             </select>
         </label>
+    }
+}
+
+/// A normalisation method's name, in the language in use.
+fn method_text(method: Normalisation) -> String {
+    match method {
+        Normalisation::Goalposts { min, max } => tf("goalposts {}-{}", &[&min, &max]),
+        Normalisation::MinMax => t("min-max").into(),
+        Normalisation::ZScore => t("z-score").into(),
+        Normalisation::Rank => t("rank").into(),
     }
 }
 
@@ -91,7 +103,7 @@ fn weight_slider(
     id: String,
     label: String,
     swatch: Option<String>,
-    detail: String,
+    detail: impl IntoView + 'static,
     max: f64,
 ) -> impl IntoView {
     let weights = explorer.weights;
@@ -99,7 +111,8 @@ fn weight_slider(
     let input_id = format!("weight-{id}");
     let share_id = id.clone();
     let value_id = id.clone();
-    let aria = format!("Weight of {label}");
+    let aria_label = label.clone();
+    let aria = move || tf("Weight of {}", &[&aria_label]);
     view! {
         <div class="weight">
             <label for=input_id.clone()>
@@ -129,19 +142,27 @@ fn weight_slider(
     }
 }
 
+/// Why an indicator weighs what it does and how it is scored, in the language in use.
 fn indicator_detail(c: &CriterionInfo) -> String {
-    let mut notes = vec![c.method.clone()];
+    // Worded here rather than read from `c.method`, so that it follows a language switch.
+    let method = method_text(c.normalisation);
+    let method = if c.log_transform {
+        tf("log, {}", &[&method])
+    } else {
+        method
+    };
+    let mut notes = vec![method];
     if !c.unit.is_empty() {
         notes.insert(0, c.unit.clone());
     }
     if c.lower_is_better {
-        notes.push("lower is better".into());
+        notes.push(t("lower is better").into());
     }
     if c.status != Status::Measured {
-        notes.push(c.status.label().into());
+        notes.push(status_text(c.status).into());
     }
     if c.unavailable {
-        notes.push("not in the data in use".into());
+        notes.push(t("not in the data in use").into());
     }
     let mut text = notes.join(", ");
     if !c.rationale.is_empty() {
@@ -158,27 +179,30 @@ fn pillar_block(explorer: Explorer, pillar: PillarInfo) -> impl IntoView {
             .indicators
             .iter()
             .map(|c| {
+                let info = c.clone();
+                let detail = move || indicator_detail(&info);
                 view! {
-                    {weight_slider(explorer, c.id.clone(), c.label.clone(), None, indicator_detail(c), INDICATOR_WEIGHT_MAX)}
+                    {weight_slider(explorer, c.id.clone(), c.label.clone(), None, detail, INDICATOR_WEIGHT_MAX)}
                     {normalisation_picker(explorer, c)}
                 }
             })
             .collect_view();
         let aggregation = pillar
             .aggregation
-            .map(|a| aggregation_picker(explorer, pillar.id.clone(), a, "Pillar from indicators by "));
+            .map(|a| aggregation_picker(explorer, pillar.id.clone(), a, || t("Pillar from indicators by")));
         view! {
             <details class="indicators">
-                <summary>{format!("{count} indicator{}", if count == 1 { "" } else { "s" })}</summary>
+                <summary>{move || if count == 1 { tf("{} indicator", &[&count]) } else { tf("{} indicators", &[&count]) }}</summary>
                 {aggregation}
                 {sliders}
             </details>
         }
     });
-    let detail = if single_leaf {
-        indicator_detail(&pillar.indicators[0])
-    } else {
-        pillar.rationale.clone()
+    let leaf = single_leaf.then(|| pillar.indicators[0].clone());
+    let rationale = pillar.rationale.clone();
+    let detail = move || {
+        leaf.as_ref()
+            .map_or_else(|| rationale.clone(), indicator_detail)
     };
     view! {
         <div class="pillar" data-testid=format!("pillar-{}", pillar.id)>
@@ -200,13 +224,13 @@ pub fn WeightsPanel(explorer: Explorer) -> impl IntoView {
     view! {
         <section class="card weights" aria-labelledby="weights-title">
             <div class="card-head">
-                <h2 id="weights-title">"Weights"</h2>
+                <h2 id="weights-title">{move || t("Weights")}</h2>
                 <button type="button" class="link-button" data-testid="reset-weights" on:click=reset>
-                    "Reset"
+                    {move || t("Reset")}
                 </button>
             </div>
-            <p class="hint">"Move a slider to change how much a pillar, or an indicator within it, counts. The ranking updates as you move."</p>
-            {aggregation_picker(explorer, root.0, root.1, "Score from pillars by ")}
+            <p class="hint">{move || t("Move a slider to change how much a pillar, or an indicator within it, counts. The ranking updates as you move.")}</p>
+            {aggregation_picker(explorer, root.0, root.1, || t("Score from pillars by"))}
             {move || {
                 let problems = explorer.model_problems.get();
                 (!problems.is_empty()).then(|| view! {

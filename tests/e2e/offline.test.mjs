@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openApp, screenshot, inkedPixels } from './browser.mjs';
+import { BASE_URL, openApp, screenshot, inkedPixels } from './browser.mjs';
 
 const file = resolve(process.env.DIST_DIR ?? 'dist', 'beachhead.html');
 
@@ -27,6 +27,33 @@ test('dist/beachhead.html runs from file:// with the network blocked', async () 
     assert.deepEqual(outside, []);
     assert.deepEqual(consoleErrors, []);
   } finally {
+    await close();
+  }
+});
+
+test('the hosted build, once loaded, opens again with the network gone (service worker)', async () => {
+  const { page, consoleErrors, close } = await openApp();
+  try {
+    await page.waitForSelector('[data-testid="ranking-chart"][data-draws]:not([data-draws="0"])', { timeout: 30000 });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+    const cached = await page.evaluate(async () => {
+      const keys = await caches.keys();
+      const cache = await caches.open(keys.find((k) => k.startsWith('beachhead-')));
+      return (await cache.keys()).map((r) => new URL(r.url).pathname);
+    });
+    assert.ok(cached.some((p) => p.endsWith('.wasm')), `the wasm is cached: ${cached.join(', ')}`);
+    assert.ok(cached.some((p) => p.endsWith('/data/indicators.csv')), 'the data is cached');
+    assert.ok(!cached.some((p) => p.endsWith('beachhead.html')), 'the single file is not cached twice');
+
+    await page.context().setOffline(true);
+    await page.goto(`${BASE_URL}#margins?m=HKG`);
+    await page.waitForSelector('[data-testid="waterfall-chart"][data-draws]:not([data-draws="0"])', { timeout: 30000 });
+    await page.click('[data-testid="tab-test-markets"]');
+    await page.waitForSelector('[data-testid="sell-through-chart"][data-draws]:not([data-draws="0"])');
+    await screenshot(page, 'offline-service-worker');
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await page.context().setOffline(false);
     await close();
   }
 });

@@ -4,6 +4,7 @@
 
 mod csp;
 mod process;
+mod service_worker;
 mod setup;
 mod single_file;
 mod static_server;
@@ -64,7 +65,8 @@ pub fn build_release() -> Result<(), String> {
     process::run(process::command("trunk").args(["build", "--release"]))?;
     let dist = root().join("dist");
     csp::harden(&dist)?;
-    single_file::write(&dist)
+    single_file::write(&dist)?;
+    service_worker::write(&dist)
 }
 
 fn serve(port: u16) -> Result<(), String> {

@@ -98,12 +98,19 @@ fn cargo_tool(program: &str, version: &str, install_args: &[&str]) -> Result<(),
     process::run(command("cargo").args(install_args))
 }
 
+/// A font with Chinese glyphs, so screenshots of the Simplified Chinese interface are legible
+/// (users' systems have their own; a bare Debian has none).
+const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+
 fn chromium() -> Result<(), String> {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
-        println!("setup: chromium and chromedriver ✓");
+    if Path::new(CHROMIUM).exists()
+        && Path::new(CHROMEDRIVER).exists()
+        && Path::new(CJK_FONT).exists()
+    {
+        println!("setup: chromium, chromedriver and a CJK font ✓");
         return Ok(());
     }
-    println!("setup: installing Debian's chromium and chromium-driver");
+    println!("setup: installing Debian's chromium, chromium-driver and fonts-wqy-microhei");
     let is_root = command("id")
         .arg("-u")
         .output()
@@ -121,7 +128,13 @@ fn chromium() -> Result<(), String> {
         process::run(&mut cmd)
     };
     apt(&["update"])?;
-    apt(&["install", "-y", "chromium", "chromium-driver"])
+    apt(&[
+        "install",
+        "-y",
+        "chromium",
+        "chromium-driver",
+        "fonts-wqy-microhei",
+    ])
 }
 
 /// `npm ci`, skipped when node_modules was installed from this very package-lock.json.

@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, screenshot } from './browser.mjs';
+
+const DRAWN = (id) => `[data-testid="${id}"][data-draws]:not([data-draws="0"])`;
+const CJK = /[\u4e00-\u9fff]/;
+
+test('the interface switches to Simplified Chinese, keeps the view, and remembers the choice', async () => {
+  const { page, consoleErrors, close } = await openApp({ path: '#margins?m=HKG' });
+  try {
+    await page.waitForSelector(DRAWN('waterfall-chart'), { timeout: 30000 });
+    assert.equal(await page.textContent('[data-testid="tab-ranking"]'), 'Ranking');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    const url = page.url();
+
+    await page.selectOption('[data-testid="language"]', 'zh-Hans');
+    assert.equal(await page.textContent('[data-testid="tab-ranking"]'), '排名');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+    assert.equal(page.url(), url, 'the view and its state stay as they were');
+    assert.match(await page.textContent('[data-testid="margin-market"]'), /Hong Kong/, 'data keeps its own language');
+    // Every view's headings are in Chinese.
+    for (const view of ['ranking', 'map', 'market', 'compare', 'uncertainty', 'margins', 'opportunity', 'test-markets', 'demand', 'gates', 'memo', 'data']) {
+      await page.click(`[data-testid="tab-${view}"]`);
+      const headings = await page.$$eval('main > div:not([hidden]) h2', (hs) => hs.map((h) => h.textContent));
+      assert.ok(headings.length > 0, `${view} has headings`);
+      const english = headings.filter((h) => !/[\u4e00-\u9fff]/.test(h));
+      assert.deepEqual(english, [], `${view}: headings left in English`);
+    }
+    await page.click('[data-testid="tab-ranking"]');
+    await page.waitForSelector(DRAWN('ranking-chart'));
+    await screenshot(page, 'language-zh-ranking');
+    await page.click('[data-testid="tab-gates"]');
+    await screenshot(page, 'language-zh-gates');
+
+    await page.reload();
+    await page.waitForSelector(DRAWN('gate-board-chart').replace('gate-board-chart', 'ranking-chart'), { timeout: 30000, state: 'attached' });
+    assert.match(await page.textContent('[data-testid="tab-ranking"]'), CJK, 'remembered after a reload');
+
+    await page.selectOption('[data-testid="language"]', 'en');
+    assert.equal(await page.textContent('[data-testid="tab-ranking"]'), 'Ranking');
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});

@@ -1,0 +1,55 @@
+//! `dist/sw.js`: the hosted build's service worker, so a page once loaded opens again with no
+//! network. It precaches every file of the build but the single-file copy (which needs no
+//! worker), under a version named by the build's contents, so a new build replaces the old.
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+pub const FILE_NAME: &str = "sw.js";
+const TEMPLATE: &str = include_str!("../templates/sw.js");
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            files(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+pub fn write(dist: &Path) -> Result<(), String> {
+    let mut paths = Vec::new();
+    files(dist, &mut paths)?;
+    paths.sort();
+    let mut digest = Sha256::new();
+    let mut cached = vec!["./".to_owned()];
+    for path in paths {
+        let name = path
+            .strip_prefix(dist)
+            .map_err(|e| e.to_string())?
+            .to_string_lossy()
+            .replace('\\', "/");
+        if name == FILE_NAME || name == crate::single_file::FILE_NAME {
+            continue;
+        }
+        digest.update(name.as_bytes());
+        digest.update(std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?);
+        cached.push(format!("./{name}"));
+    }
+    let version: String = digest
+        .finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let list = serde_json::to_string(&cached).map_err(|e| e.to_string())?;
+    let script = TEMPLATE
+        .replace("__VERSION__", &version)
+        .replace("__FILES__", &list);
+    let target = dist.join(FILE_NAME);
+    std::fs::write(&target, script).map_err(|e| format!("{}: {e}", target.display()))
+}
