@@ -1,10 +1,13 @@
 //! The go/no-go decision board: the user's gates applied to every candidate market, with the
 //! evidence each result rests on.
 
-use beachhead_engine::gates::{default_gates, evaluate, Decision, Evidence, Gate, GateResult};
+use beachhead_engine::gates::{
+    default_gates, evaluate, Decision, Evidence, Gate, GateResult, Metric,
+};
 use leptos::prelude::*;
 
 use crate::explorer::Explorer;
+use crate::i18n::t;
 use crate::test_markets::TestMarketState;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -82,5 +85,31 @@ impl GateBoard {
     pub fn row(&self, market: usize) -> Option<BoardRow> {
         self.rows
             .with(|rows| rows.iter().find(|r| r.market == market).cloned())
+    }
+}
+
+/// A decision in the language in use (the engine's label is the English, for files and links).
+pub fn decision_text(decision: Decision) -> &'static str {
+    match decision {
+        Decision::Go => t("Go"),
+        Decision::TestFirst => t("Test first"),
+        Decision::NoGo => t("No-go"),
+    }
+}
+
+/// A gate metric's name in the language in use.
+pub fn metric_text(metric: Metric) -> &'static str {
+    match metric {
+        Metric::ReadinessScore => t("Readiness score"),
+        Metric::ReadinessRank => t("Readiness rank"),
+        Metric::ContributionPct => t("Contribution margin"),
+        Metric::PaybackMonths => t("Payback"),
+        Metric::SellThroughPct => t("Sell-through against plan"),
+        Metric::ReturnRatePct => t("Return rate"),
+        Metric::Rating => t("User rating"),
+        Metric::RepairTurnaroundDays => t("Repair turnaround"),
+        Metric::StockoutDays => t("Stock-out days"),
+        Metric::FlashSelloutPct => t("Flash-sale sell-out"),
+        Metric::OurSharePct => t("Our market share"),
     }
 }

@@ -131,7 +131,7 @@ fn GateEditor(board: GateBoard) -> impl IntoView {
                     let error = move || errors.with(|e| e.get(metric.id()).cloned());
                     view! {
                         <div class="gate-row" class:invalid=move || error().is_some()>
-                            <label for=id.clone()>{metric.label()}</label>
+                            <label for=id.clone()>{move || crate::gate_board::metric_text(metric)}</label>
                             <span class="muted">{bound}</span>
                             <input
                                 id=id.clone()
@@ -146,7 +146,7 @@ fn GateEditor(board: GateBoard) -> impl IntoView {
                             <button
                                 type="button"
                                 class="chip-remove"
-                                aria-label=move || tf("Remove the {} gate", &[&metric.label()])
+                                aria-label=move || tf("Remove the {} gate", &[&crate::gate_board::metric_text(metric)])
                                 on:click=move |_| {
                                     board.gates.update(|g| g.retain(|x| x.metric != metric));
                                     errors.update(|e| {
@@ -184,7 +184,7 @@ fn GateEditor(board: GateBoard) -> impl IntoView {
                         prop:value=""
                     >
                         <option value="" selected=true>{move || t("choose…")}</option>
-                        {move || unused().into_iter().map(|m| view! { <option value=m.id()>{m.label()}</option> }).collect_view()}
+                        {move || unused().into_iter().map(|m| view! { <option value=m.id()>{crate::gate_board::metric_text(m)}</option> }).collect_view()}
                     </select>
                 </label>
                 <button
@@ -282,7 +282,7 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
                     view! {
                         <h2 id="detail-title">
                             {tf("{}: ", &[&row.name])}
-                            <span class=decision_class(row.decision) data-testid="detail-decision">{row.decision.label()}</span>
+                            <span class=decision_class(row.decision) data-testid="detail-decision">{move || crate::gate_board::decision_text(row.decision)}</span>
                         </h2>
                         <p class="standing" data-testid="detail-verdict">{verdict_sentence(&row)}</p>
                         <div class="table-scroll" tabindex="0" role="region" aria-label=move || t("Gates for this market")>
@@ -332,7 +332,7 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
                                 view! {
                                     <tr>
                                         <th scope="row"><button type="button" class="market-link" on:click=move |_| open(iso3.clone())>{row.name.clone()}</button></th>
-                                        <td><span class=decision_class(row.decision)>{row.decision.label()}</span></td>
+                                        <td><span class=decision_class(row.decision)>{crate::gate_board::decision_text(row.decision)}</span></td>
                                         {row.results.iter().map(|r| view! { <td class=format!("result {}", outcome_class(r.outcome))>{result_text(r)}</td> }).collect_view()}
                                     </tr>
                                 }

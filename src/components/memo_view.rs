@@ -140,7 +140,7 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
                     <h2 data-testid="memo-title">{move || name.get()}</h2>
                 </div>
                 <div class="memo-decision">
-                    {move || row.get().map(|r| view! { <span class=decision_class(r.decision) data-testid="memo-decision">{r.decision.label()}</span> })}
+                    {move || row.get().map(|r| view! { <span class=decision_class(r.decision) data-testid="memo-decision">{crate::gate_board::decision_text(r.decision)}</span> })}
                     <span class="memo-date">{today}</span>
                 </div>
             </header>

@@ -15,7 +15,9 @@ const FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-export async function openApp({ viewport = { width: 1280, height: 720 }, deviceScaleFactor = 1, path = '' } = {}) {
+// Service workers are blocked unless a test asks for one: requests a worker answers never reach
+// the test's routes, which stand in for missing or broken files.
+export async function openApp({ viewport = { width: 1280, height: 720 }, deviceScaleFactor = 1, path = '', serviceWorkers = 'block', bypassCSP = false } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'beachhead-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -23,6 +25,8 @@ export async function openApp({ viewport = { width: 1280, height: 720 }, deviceS
     args: FLAGS,
     viewport,
     deviceScaleFactor,
+    serviceWorkers,
+    bypassCSP,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const consoleErrors = [];

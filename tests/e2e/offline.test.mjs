@@ -32,7 +32,7 @@ test('dist/beachhead.html runs from file:// with the network blocked', async () 
 });
 
 test('the hosted build, once loaded, opens again with the network gone (service worker)', async () => {
-  const { page, consoleErrors, close } = await openApp();
+  const { page, consoleErrors, close } = await openApp({ serviceWorkers: 'allow' });
   try {
     await page.waitForSelector('[data-testid="ranking-chart"][data-draws]:not([data-draws="0"])', { timeout: 30000 });
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
