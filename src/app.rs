@@ -49,6 +49,13 @@ pub fn App() -> impl IntoView {
     load();
 
     view! {
+        <a class="skip-link" href="#main" on:click=|ev: leptos::ev::MouseEvent| {
+            // The hash holds the view: move the focus, not the URL.
+            ev.prevent_default();
+            if let Some(main) = document().get_element_by_id("main").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = main.focus();
+            }
+        }>{move || t("Skip to the content")}</a>
         <header class="top">
             <div class="brand">
                 <span class="logo" aria-hidden="true">"◆"</span>
@@ -59,13 +66,6 @@ pub fn App() -> impl IntoView {
             </div>
             <LanguageSwitch/>
         </header>
-        <a class="skip-link" href="#main" on:click=|ev: leptos::ev::MouseEvent| {
-            // The hash holds the view: move the focus, not the URL.
-            ev.prevent_default();
-            if let Some(main) = document().get_element_by_id("main").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = main.focus();
-            }
-        }>{move || t("Skip to the content")}</a>
         <main id="main" tabindex="-1">
             {move || match state.get() {
                 LoadState::Loading => view! { <Loading/> }.into_any(),
@@ -316,6 +316,11 @@ fn RankingView(explorer: Explorer) -> impl IntoView {
                 .collect_view()
         })
     };
+    let pillar_names = Signal::derive(move || {
+        explorer
+            .pillars
+            .with(|p| p.iter().map(|c| c.label.clone()).collect::<Vec<_>>())
+    });
     let ranked_count = move || explorer.candidates.with(Vec::len);
     let unranked_note = move || {
         explorer.unranked.with(|names| {
@@ -372,7 +377,7 @@ fn RankingView(explorer: Explorer) -> impl IntoView {
                                 </p>
                             }
                         >
-                            <RankingChart bars=explorer.chart_bars summary=explorer.chart_summary/>
+                            <RankingChart bars=explorer.chart_bars summary=explorer.chart_summary pillars=pillar_names/>
                         </Show>
                     </Show>
                     <p class="source-line">

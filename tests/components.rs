@@ -53,9 +53,36 @@ async fn ranking_chart_draws_bars_in_the_series_colours() {
         },
     ];
     let handle = leptos::mount::mount_to(host.clone(), move || {
-        view! { <RankingChart bars=Signal::stored(bars) summary=Signal::stored("two markets".to_string())/> }
+        view! {
+            <RankingChart
+                bars=Signal::stored(bars)
+                summary=Signal::stored("two markets".to_string())
+                pillars=Signal::stored(vec!["Demand".to_string(), "Digital".to_string()])
+            />
+        }
     });
     settle().await;
+
+    // Its data table: a row per bar, a column per pillar.
+    let headings: Vec<String> = (0..5)
+        .filter_map(|i| {
+            host.query_selector(&format!(
+                "[data-testid=\"ranking-chart-table\"] thead th:nth-child({})",
+                i + 1
+            ))
+            .ok()
+            .flatten()
+            .and_then(|h| h.text_content())
+        })
+        .collect();
+    assert_eq!(headings, ["Market", "Rank", "Score", "Demand", "Digital"]);
+    let first_row = host
+        .query_selector("[data-testid=\"ranking-chart-table\"] tbody tr")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(first_row, "Hong Kong178.040.038.0");
 
     let canvas: web_sys::HtmlCanvasElement = host
         .query_selector("canvas")

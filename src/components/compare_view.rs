@@ -6,7 +6,7 @@ use beachhead_charts::profile_chart::{draw_profile, series_color, ProfileRow};
 use leptos::prelude::*;
 
 use crate::components::canvas_chart::CanvasChart;
-use crate::components::data_table::{CsvButton, TableData};
+use crate::components::data_table::{CsvButton, DataTable, TableData};
 use crate::explorer::Explorer;
 use crate::i18n::{t, tf};
 use crate::market_detail::{market_detail, MarketDetail};
@@ -62,6 +62,29 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
+    });
+    // The chart's values: a row per pillar, a column per market in the chips' order.
+    let chart_table = Memo::new(move |_| {
+        let mut headers = vec![t("Pillar").to_owned()];
+        headers.extend(details.with(|ds| ds.iter().map(|d| d.name.clone()).collect::<Vec<_>>()));
+        let rows = rows.with(|rows| {
+            rows.iter()
+                .map(|r| {
+                    let mut row = vec![r.label.clone()];
+                    row.extend(
+                        r.values
+                            .iter()
+                            .map(|v| v.map_or_else(|| "–".to_owned(), |v| format!("{v:.0}"))),
+                    );
+                    row
+                })
+                .collect()
+        });
+        TableData {
+            numeric: (0..headers.len()).map(|i| i > 0).collect(),
+            headers,
+            rows,
+        }
     });
     let summary = Memo::new(move |_| {
         details.with(|ds| {
@@ -182,6 +205,7 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
                     testid="compare-chart"
                     class="profile-canvas"
                 />
+                <DataTable label="compared pillar profiles" data=chart_table testid="compare-chart-table"/>
             </section>
             <section class="card" aria-labelledby="compare-table-title">
                 <h2 id="compare-table-title">{move || t("Side by side")}</h2>

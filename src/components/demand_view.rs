@@ -163,6 +163,17 @@ pub fn DemandView(explorer: Explorer) -> impl IntoView {
             )
         })
     });
+    // What the map colours: each market's interest percentile.
+    let map_table = Memo::new(move |_| {
+        rows.with(|rows| {
+            TableData::new(
+                &[t("Market"), t("Interest (percentile)")],
+                rows.iter()
+                    .map(|r| vec![r.name.clone(), format!("{:.0}", r.signal.interest)])
+                    .collect(),
+            )
+        })
+    });
     let map_summary = Memo::new(move |_| {
         rows.with(|rows| {
             let top: Vec<&str> = rows.iter().take(10).map(|r| r.name.as_str()).collect();
@@ -257,6 +268,7 @@ pub fn DemandView(explorer: Explorer) -> impl IntoView {
                         />
                     }.into_any(),
                 }}
+                <DataTable label="interest by market" data=map_table testid="interest-map-table"/>
             </section>
             <section class="card" aria-labelledby="gap-title">
                 <h2 id="gap-title">{move || t("Interest against readiness")}</h2>

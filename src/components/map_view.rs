@@ -7,6 +7,7 @@ use beachhead_charts::world_map::{draw_map, score_color};
 use leptos::prelude::*;
 
 use crate::components::canvas_chart::CanvasChart;
+use crate::components::data_table::{DataTable, TableData};
 use crate::data_source::{MapState, SharedMap};
 use crate::explorer::Explorer;
 use crate::i18n::{t, tf};
@@ -83,6 +84,33 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
         })
     });
     let map = Memo::new(move |_| shared.map());
+    // The markets the map colours (a candidate with a shape on it), best first, with the score
+    // and candidate rank its tooltip gives.
+    let table = Memo::new(move |_| {
+        map.with(|map| {
+            entries.with(|e| {
+                let mut shown: Vec<&MapEntry> = match map {
+                    Some(map) => map.countries.iter().filter_map(|c| e.get(&c.id)).collect(),
+                    None => Vec::new(),
+                };
+                shown.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.name.cmp(&b.name)));
+                shown.dedup_by(|a, b| a.iso3 == b.iso3);
+                TableData::new(
+                    &[t("Market"), t("Score"), t("Candidate rank")],
+                    shown
+                        .into_iter()
+                        .map(|m| {
+                            vec![
+                                m.name.clone(),
+                                format!("{:.1}", m.score),
+                                m.rank.to_string(),
+                            ]
+                        })
+                        .collect(),
+                )
+            })
+        })
+    });
     let country_at = move |ev: &leptos::ev::MouseEvent| -> Option<(String, String)> {
         let map = map.get_untracked()?;
         let target = ev.target()?;
@@ -157,6 +185,7 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
                             <div class="tooltip" data-testid="map-tooltip" style:left=format!("{}px", h.x + 12.0) style:top=format!("{}px", h.y + 12.0)>{h.text}</div>
                         })}
                     </div>
+                    <DataTable label="readiness map data" data=table testid="map-chart-table"/>
                 }.into_any(),
             }}
             <p class="source-line">{move || t("Boundaries: Natural Earth 1:50m (public domain), via world-atlas 2.0.2 (ISC). Projection: Natural Earth.")}</p>

@@ -13,7 +13,7 @@ use beachhead_engine::economics::{
 use leptos::prelude::*;
 
 use crate::components::canvas_chart::CanvasChart;
-use crate::components::data_table::{CsvButton, TableData};
+use crate::components::data_table::{CsvButton, DataTable, TableData};
 use crate::explorer::Explorer;
 use crate::format;
 use crate::i18n::{t, tf};
@@ -389,6 +389,39 @@ fn money(usd: f64) -> String {
     format!("US$ {usd:.2}")
 }
 
+/// A waterfall step's amount as the chart labels it, with an ASCII minus so a spreadsheet reads
+/// the CSV as numbers: totals as they are, deductions negative ("0.00" when they round to nothing).
+fn waterfall_amount(step: &WaterfallStep) -> String {
+    if step.total {
+        format!("{:.2}", step.usd)
+    } else {
+        match -step.usd {
+            d if d < 0.005 => "0.00".to_owned(),
+            d => format!("-{d:.2}"),
+        }
+    }
+}
+
+/// Whole US dollars for a table cell: "-2,500", "0", "350".
+fn whole_usd(usd: f64) -> String {
+    // Adding zero turns a rounded −0 into 0.
+    let usd = usd.round() + 0.0;
+    if usd.abs() >= 1000.0 {
+        format::value(usd, "")
+    } else {
+        format!("{usd:.0}")
+    }
+}
+
+/// Two decimals, or a dash for a value the chart leaves out.
+fn cents(value: f64) -> String {
+    if value.is_finite() {
+        format!("{value:.2}")
+    } else {
+        "–".into()
+    }
+}
+
 #[component]
 pub fn MarginView(explorer: Explorer) -> impl IntoView {
     let sku = RwSignal::new(0usize);
@@ -459,6 +492,16 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
             tf("Price waterfall, US$ per unit: {}", &[&parts.join("; ")])
         })
     });
+    let waterfall_table = Memo::new(move |_| {
+        steps.with(|s| {
+            TableData::new(
+                &[t("Step"), t("US$ per unit")],
+                s.iter()
+                    .map(|s| vec![s.label.clone(), waterfall_amount(s)])
+                    .collect(),
+            )
+        })
+    });
     let payback = Memo::new(move |_| {
         current.with(|c| {
             c.as_ref().map_or((0.0, 0.0), |c| {
@@ -468,6 +511,26 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
                 )
             })
         })
+    });
+    // As drawn: cumulative contribution each month to the horizon, and the fixed-cost line.
+    let payback_table = Memo::new(move |_| {
+        let (monthly, fixed) = payback.get();
+        TableData::new(
+            &[
+                t("Months after launch"),
+                t("Cumulative contribution (US$)"),
+                t("Fixed entry cost (US$)"),
+            ],
+            (0..=PAYBACK_MONTHS)
+                .map(|m| {
+                    vec![
+                        m.to_string(),
+                        whole_usd(monthly * f64::from(m)),
+                        whole_usd(fixed),
+                    ]
+                })
+                .collect(),
+        )
     });
     let payback_summary = Memo::new(move |_| {
         current.with(|c| {
@@ -493,6 +556,20 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
     });
     let tornado_base = Memo::new(move |_| {
         current.with(|c| c.as_ref().map_or(0.0, |c| c.economics.contribution_usd))
+    });
+    let tornado_table = Memo::new(move |_| {
+        tornado_rows.with(|rows| {
+            TableData::new(
+                &[
+                    t("Input"),
+                    t("Contribution, input 10% lower (US$)"),
+                    t("Contribution, input 10% higher (US$)"),
+                ],
+                rows.iter()
+                    .map(|r| vec![r.label.clone(), cents(r.low), cents(r.high)])
+                    .collect(),
+            )
+        })
     });
     let tornado_summary = Memo::new(move |_| {
         tornado_rows.with(|rows| {
@@ -641,6 +718,36 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
             })
         })
     });
+    let curve_table = Memo::new(move |_| {
+        let price = current.with(|c| {
+            c.as_ref()
+                .map_or_else(String::new, |c| tf("Retail price ({})", &[&c.currency]))
+        });
+        let today = curve_point.get().0;
+        curve.with(|points| {
+            TableData::new(
+                &[
+                    price.as_str(),
+                    t("Contribution margin (%)"),
+                    t("% of today's price"),
+                ],
+                points
+                    .iter()
+                    .map(|&(p, m)| {
+                        vec![
+                            format!("{p:.0}"),
+                            format!("{m:.1}"),
+                            if today > 0.0 {
+                                format!("{:.0}", p / today * 100.0)
+                            } else {
+                                "–".into()
+                            },
+                        ]
+                    })
+                    .collect(),
+            )
+        })
+    });
     let curve_summary = Memo::new(move |_| {
         current.with(|c| {
             c.as_ref().map_or_else(String::new, |c| {
@@ -727,6 +834,7 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
                             testid="waterfall-chart"
                             class="waterfall-canvas"
                         />
+                        <DataTable label="price waterfall data" data=waterfall_table testid="waterfall-chart-table"/>
                     </section>
                     <section class="card" aria-labelledby="assumptions-title">
                         <h2 id="assumptions-title">{move || t("Assumptions")}</h2>
@@ -747,6 +855,7 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
                             testid="payback-chart"
                             class="payback-canvas"
                         />
+                        <DataTable label="payback data" data=payback_table testid="payback-chart-table"/>
                     </section>
                     <section class="card" aria-labelledby="curve-title">
                         <h2 id="curve-title">{move || t("Margin against price")}</h2>
@@ -756,6 +865,7 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
                             testid="margin-curve"
                             class="payback-canvas"
                         />
+                        <DataTable label="margin against price data" data=curve_table testid="margin-curve-table"/>
                         <p class="hint">{move || tf("Retail price in {} from 60% to 140% of today's (the dot); all else held.", &[&currency_label()])}</p>
                     </section>
                 </div>
@@ -776,6 +886,7 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
                             testid="margin-tornado"
                             class="tornado-canvas"
                         />
+                        <DataTable label="what moves the margin data" data=tornado_table testid="margin-tornado-table"/>
                         <p class="hint">{move || t("Contribution per unit (US$) with each input 10% lower (orange) and higher (blue).")}</p>
                     </section>
                 </div>

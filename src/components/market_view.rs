@@ -7,7 +7,7 @@ use beachhead_engine::Status;
 use leptos::prelude::*;
 
 use crate::components::canvas_chart::CanvasChart;
-use crate::components::data_table::{CsvButton, TableData};
+use crate::components::data_table::{CsvButton, DataTable, TableData};
 use crate::data_catalogue::status_text;
 use crate::explorer::Explorer;
 use crate::i18n::{t, tf};
@@ -40,6 +40,40 @@ pub fn MarketView(explorer: Explorer) -> impl IntoView {
                     .collect()
             })
         })
+    });
+    // The profile as the chart draws it: each pillar, the market against its region and the
+    // top candidates, named as in the legend.
+    let profile_table = Memo::new(move |_| {
+        let (name, region) = detail.with(|d| {
+            d.as_ref()
+                .map_or_else(Default::default, |d| (d.name.clone(), d.region.clone()))
+        });
+        let headers = vec![
+            t("Pillar").to_owned(),
+            name,
+            tf("{} median", &[&region]),
+            tf("Top {} candidates' median", &[&TOP_MARKETS]),
+        ];
+        let rows = rows.with(|rows| {
+            rows.iter()
+                .map(|r| {
+                    let mut row = vec![r.label.clone()];
+                    row.extend((0..headers.len() - 1).map(|i| {
+                        r.values
+                            .get(i)
+                            .copied()
+                            .flatten()
+                            .map_or_else(|| "–".to_owned(), |v| format!("{v:.0}"))
+                    }));
+                    row
+                })
+                .collect()
+        });
+        TableData {
+            numeric: (0..headers.len()).map(|i| i > 0).collect(),
+            headers,
+            rows,
+        }
     });
     let summary = Memo::new(move |_| {
         detail.with(|d| {
@@ -130,6 +164,7 @@ pub fn MarketView(explorer: Explorer) -> impl IntoView {
                     testid="profile-chart"
                     class="profile-canvas"
                 />
+                <DataTable label="pillar profile data" data=profile_table testid="profile-chart-table"/>
             </section>
             <section class="card" aria-labelledby="indicators-title">
                 <h2 id="indicators-title">{move || t("What the score is made of")}</h2>

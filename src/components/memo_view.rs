@@ -12,6 +12,7 @@ use beachhead_engine::gates::{describe, describe_gap, Outcome};
 use leptos::prelude::*;
 
 use crate::components::canvas_chart::CanvasChart;
+use crate::components::data_table::{DataTable, TableData};
 use crate::components::gates_view::{decision_class, evidence_text, verdict_sentence};
 use crate::components::tracker_view::{kpi_tiles, sell_through_chart};
 use crate::explorer::Explorer;
@@ -20,6 +21,19 @@ use crate::gate_board::GateBoard;
 use crate::i18n::{t, tf};
 use crate::market_detail::market_detail;
 use crate::test_markets::TestMarketState;
+
+/// A waterfall step's amount as the chart writes it, with an ASCII minus for spreadsheets.
+fn waterfall_amount(step: &WaterfallStep) -> String {
+    if step.total {
+        format!("{:.2}", step.usd)
+    } else {
+        // A deduction that rounds to nothing reads 0.00, not -0.00.
+        match -step.usd {
+            d if d < 0.005 => "0.00".to_owned(),
+            d => format!("-{d:.2}"),
+        }
+    }
+}
 
 #[component]
 pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) -> impl IntoView {
@@ -71,6 +85,39 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
                     })
                     .collect()
             })
+        })
+    });
+    // The charts' values as drawn, for their data tables.
+    let profile_table = Memo::new(move |_| {
+        profile.with(|rows| {
+            TableData::new(
+                &[
+                    t("Pillar"),
+                    t("This market"),
+                    t("Region median"),
+                    t("Top-10 median"),
+                ],
+                rows.iter()
+                    .map(|r| {
+                        let mut cells = vec![r.label.clone()];
+                        cells.extend(r.values.iter().map(|v| {
+                            v.map_or_else(|| t("no data").to_owned(), |v| format!("{v:.0}"))
+                        }));
+                        cells
+                    })
+                    .collect(),
+            )
+        })
+    });
+    let waterfall_table = Memo::new(move |_| {
+        steps.with(|steps| {
+            TableData::new(
+                &[t("Step"), t("US$ per unit")],
+                steps
+                    .iter()
+                    .map(|s| vec![s.label.clone(), waterfall_amount(s)])
+                    .collect(),
+            )
         })
     });
     let track = Memo::new(move |_| {
@@ -163,8 +210,10 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
                     )}
                 </p>
             })}
+            // Each chart with its data table in a `.card`, kept flat (no padding or border) so
+            // the page still prints on one sheet; the tables stay off paper.
             <div class="memo-grid">
-                <section>
+                <section class="card memo-chart" style:padding="0" style:border="0">
                     <h3>{move || t("Readiness profile")}</h3>
                     <ul class="legend small">
                         {[
@@ -176,14 +225,20 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
                         }).collect_view()}
                     </ul>
                     <CanvasChart draw=move |backend, ratio| profile.with(|rows| draw_profile(backend, rows, ratio)) summary=Signal::derive(move || tf("Pillar scores of {}", &[&name.get()])) testid="memo-profile" class="memo-canvas"/>
+                    <div class="no-print">
+                        <DataTable label="readiness profile" data=profile_table testid="memo-profile-table"/>
+                    </div>
                 </section>
-                <section>
+                <section class="card memo-chart" style:padding="0" style:border="0">
                     <h3>{move || t("Unit economics (blended, US$)")}</h3>
                     {move || economics.with(|e| e.is_none()).then(|| view! { <p class="notice">{move || t("No economics: the market lacks duty, VAT or an exchange rate.")}</p> })}
                     <CanvasChart draw=move |backend, ratio| steps.with(|s| draw_waterfall(backend, s, ratio)) summary=Signal::derive(move || tf("Price waterfall for {}", &[&name.get()])) testid="memo-waterfall" class="memo-canvas"/>
+                    <div class="no-print">
+                        <DataTable label="price waterfall" data=waterfall_table testid="memo-waterfall-table"/>
+                    </div>
                 </section>
             </div>
-            <section class="memo-test">
+            <section class="memo-test card memo-chart" style:padding="0" style:border="0">
                 <h3>{move || t("Test market")}</h3>
                 {move || match track.get() {
                     Some(t) => {
@@ -201,6 +256,9 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
                 // Created when a track appears: a canvas drawn while hidden has no size.
                 {move || track.with(Option::is_some).then(|| view! {
                     <CanvasChart draw=move |backend, ratio| sales.with(|c| draw_time_chart(backend, c, ratio)) summary=Signal::derive(move || tf("Weekly sell-through against plan in {}", &[&name.get()])) testid="memo-sales" class="memo-sales-canvas"/>
+                    <div class="no-print">
+                        <DataTable label="weekly sales" data=Signal::derive(move || track.with(|t| t.as_ref().map(|t| crate::components::tracker_view::weekly_table(t)).unwrap_or_default())) testid="memo-sales-table"/>
+                    </div>
                 })}
             </section>
             <section>

@@ -7,7 +7,9 @@ use beachhead_engine::market_filter::regions;
 use leptos::prelude::*;
 
 use crate::components::canvas_chart::CanvasChart;
+use crate::components::data_table::{DataTable, TableData};
 use crate::explorer::Explorer;
+use crate::format;
 use crate::i18n::{t, tf};
 use crate::market_detail::median;
 use crate::navigation::{Navigation, Tab};
@@ -15,7 +17,7 @@ use crate::navigation::{Navigation, Tab};
 #[component]
 pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
     let navigation = use_context::<Navigation>();
-    // (ISO3, bubble) for candidates that have both a score and economics.
+    // (ISO3, bubble, region) for candidates that have both a score and economics.
     let bubbles = Memo::new(move |_| {
         explorer.dataset.with(|d| {
             let region_list = regions(d);
@@ -38,6 +40,7 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
                                         volume: e.annual_units,
                                         color: palette::series(region),
                                     },
+                                    m.region.clone(),
                                 ))
                             })
                             .collect::<Vec<_>>()
@@ -46,8 +49,9 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
             })
         })
     });
-    let plain =
-        Memo::new(move |_| bubbles.with(|b| b.iter().map(|(_, b)| b.clone()).collect::<Vec<_>>()));
+    let plain = Memo::new(move |_| {
+        bubbles.with(|b| b.iter().map(|(_, b, _)| b.clone()).collect::<Vec<_>>())
+    });
     let guides = Memo::new(move |_| {
         plain.with(|b| {
             (
@@ -66,6 +70,35 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
                 "Opportunity matrix of {} markets: readiness against contribution margin. Ready and profitable (above both medians), largest first: {}",
                 &[&b.len(), &names.join(", ")],
             )
+        })
+    });
+    let table = Memo::new(move |_| {
+        bubbles.with(|b| {
+            let mut data = TableData::new(
+                &[
+                    t("Market"),
+                    t("Readiness score"),
+                    t("Contribution margin (%)"),
+                    t("Units a year at target share"),
+                    t("Region"),
+                ],
+                b.iter()
+                    .map(|(_, b, region)| {
+                        vec![
+                            b.label.clone(),
+                            format!("{:.1}", b.readiness),
+                            format!("{:.1}", b.margin_pct),
+                            format::value(b.volume, ""),
+                            region.clone(),
+                        ]
+                    })
+                    .collect(),
+            );
+            // The region is a name, not a number.
+            if let Some(last) = data.numeric.last_mut() {
+                *last = false;
+            }
+            data
         })
     });
     let legend = move || {
@@ -93,7 +126,7 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
             bubble_at(&layout, f64::from(ev.offset_x()), f64::from(ev.offset_y()))
         });
         if let Some(i) = hit {
-            let code = bubbles.with_untracked(|b| b.get(i).map(|(code, _)| code.clone()));
+            let code = bubbles.with_untracked(|b| b.get(i).map(|(code, _, _)| code.clone()));
             if let Some(code) = code {
                 explorer.selected.set(Some(code));
                 if let Some(nav) = navigation {
@@ -119,7 +152,7 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
                                     .centres
                                     .iter()
                                     .zip(codes)
-                                    .map(|((x, y, _), (code, _))| format!("{code}:{x:.0}:{y:.0}"))
+                                    .map(|((x, y, _), (code, _, _))| format!("{code}:{x:.0}:{y:.0}"))
                                     .collect::<Vec<_>>()
                                     .join(" ")
                             })
@@ -132,6 +165,7 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
                     class="matrix-canvas"
                 />
             </div>
+            <DataTable label="opportunity matrix data" data=table testid="matrix-chart-table"/>
             <p class="source-line">{move || t("Margins use the illustrative product and price assumptions (Margins tab); readiness uses the Beachhead readiness model.")}</p>
         </section>
     }

@@ -141,7 +141,8 @@ fn n(v: f64) -> String {
     format::value(v, "")
 }
 
-fn weekly_table(track: &Track) -> TableData {
+/// The weekly sales behind the sell-through chart (the memo shows it too).
+pub fn weekly_table(track: &Track) -> TableData {
     let mut headers = vec![t("Week"), t("Plan")];
     headers.extend(CHANNELS);
     headers.extend([t("Units"), t("Cumulative % of plan")]);

@@ -11,7 +11,7 @@ use leptos::{prelude::*, task::spawn_local};
 
 use crate::browser::yield_to_browser;
 use crate::components::canvas_chart::CanvasChart;
-use crate::components::data_table::{CsvButton, TableData};
+use crate::components::data_table::{CsvButton, DataTable, TableData};
 use crate::explorer::{Explorer, CHART_MARKETS};
 use crate::i18n::{t, tf};
 use crate::navigation::{Navigation, Tab};
@@ -170,6 +170,30 @@ pub fn UncertaintyView(explorer: Explorer) -> impl IntoView {
             None => t("The selected market is not ranked").into(),
         })
     };
+    // Each bar as drawn: the score with the weight halved and raised by half, around the base.
+    let tornado_table = Memo::new(move |_| {
+        let base = tornado_base.get();
+        let score = |v: f64| {
+            if v.is_finite() {
+                format!("{v:.1}")
+            } else {
+                "–".to_owned()
+            }
+        };
+        TableData::new(
+            &[
+                t("Pillar or indicator"),
+                t("Score, weight halved"),
+                t("Score, weight raised by half"),
+                t("Base score"),
+            ],
+            tornado_rows.with(|rows| {
+                rows.iter()
+                    .map(|r| vec![r.label.clone(), score(r.low), score(r.high), score(base)])
+                    .collect()
+            }),
+        )
+    });
     let tornado_summary = Memo::new(move |_| {
         tornado_rows.with(|rows| {
             let parts: Vec<String> = rows
@@ -237,7 +261,7 @@ pub fn UncertaintyView(explorer: Explorer) -> impl IntoView {
                 </div>
                 {move || match run.get() {
                     Run::Running { done, total } => Some(view! {
-                        <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax=total.to_string() aria-valuenow=done.to_string() data-testid="mc-progress">
+                        <div class="progress" role="progressbar" aria-label=move || t("Monte Carlo progress") aria-valuemin="0" aria-valuemax=total.to_string() aria-valuenow=done.to_string() data-testid="mc-progress">
                             <span style:width=format!("{:.0}%", 100.0 * done as f64 / total.max(1) as f64)></span>
                             <p>{move || tf("{} of {} draws…", &[&done, &total])}</p>
                         </div>
@@ -313,6 +337,7 @@ pub fn UncertaintyView(explorer: Explorer) -> impl IntoView {
                     testid="tornado-chart"
                     class="tornado-canvas"
                 />
+                <DataTable label="tornado chart data" data=tornado_table testid="tornado-chart-table"/>
             </section>
         </div>
     }
