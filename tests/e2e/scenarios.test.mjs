@@ -96,3 +96,34 @@ test('unreadable or newer stored scenarios are set aside or left alone, never dr
     await close();
   }
 });
+
+test('the view on screen exports as a scenario file in one click, and opens again from it', async () => {
+  const { page, consoleErrors, close } = await openApp({ path: '#margins?m=HKG&w=demand:5' });
+  try {
+    await drawn(page, 'waterfall-chart');
+    await page.click('[data-testid="scenarios"] summary');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="scenario-export-current"]')]);
+    assert.equal(download.suggestedFilename(), 'beachhead-current-scenario.json');
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.equal(file.format, 'beachhead-scenarios');
+    assert.equal(file.scenarios.length, 1);
+    assert.match(file.scenarios[0].state, /(^|&)w=demand%3A5(&|$)/, 'the weights on screen');
+    assert.doesNotMatch(file.scenarios[0].state, /(^|&)m=/, 'not where the user was looking');
+
+    const fresh = await openApp();
+    try {
+      await drawn(fresh.page, 'ranking-chart');
+      await fresh.page.click('[data-testid="scenarios"] summary');
+      await fresh.page.locator('[data-testid="scenario-import"]').setInputFiles({ name: 'current.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+      await fresh.page.waitForFunction(() => /Imported 1 scenario from current\.json/.test(document.querySelector('[data-testid="scenario-message"]')?.textContent ?? ''));
+      await fresh.page.click('[data-testid="scenario-open-0"]');
+      await fresh.page.waitForFunction(() => document.querySelector('[data-testid="weight-demand"]').value === '5');
+      assert.deepEqual(fresh.consoleErrors, []);
+    } finally {
+      await fresh.close();
+    }
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
