@@ -28,3 +28,43 @@ pub fn series(i: usize) -> RGBColor {
 pub fn css_hex(color: RGBColor) -> String {
     format!("#{:02x}{:02x}{:02x}", color.0, color.1, color.2)
 }
+
+/// WCAG 2 contrast ratio between two colours (1 to 21).
+pub fn contrast_ratio(a: RGBColor, b: RGBColor) -> f64 {
+    fn luminance(c: RGBColor) -> f64 {
+        let channel = |v: u8| {
+            let s = f64::from(v) / 255.0;
+            if s <= 0.040_45 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+    }
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_contrast_formula_matches_known_pairs() {
+        assert!((contrast_ratio(RGBColor(0, 0, 0), RGBColor(255, 255, 255)) - 21.0).abs() < 1e-9);
+        assert!((contrast_ratio(BACKGROUND, BACKGROUND) - 1.0).abs() < 1e-9);
+        // #767676 on white is the classic 4.54:1, just over AA.
+        let grey = contrast_ratio(RGBColor(0x76, 0x76, 0x76), BACKGROUND);
+        assert!((grey - 4.54).abs() < 0.01, "{grey}");
+    }
+
+    /// Text drawn inside the charts (the canvas, which page audits cannot read) meets WCAG AA.
+    #[test]
+    fn chart_text_meets_wcag_aa_on_the_chart_background() {
+        for (name, colour) in [("TEXT", TEXT), ("MUTED_TEXT", MUTED_TEXT)] {
+            let ratio = contrast_ratio(colour, BACKGROUND);
+            assert!(ratio >= 4.5, "{name} is {ratio:.2}:1");
+        }
+    }
+}
