@@ -5,6 +5,7 @@
 //! merged in) → [`readiness`] (an [`index_model`] scored and ranked) → plain result structs that charts and
 //! tables render.
 
+pub mod compiled_model;
 pub mod csv_export;
 pub mod dataset;
 pub mod demand_signals;

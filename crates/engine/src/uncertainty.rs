@@ -7,8 +7,9 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Gamma};
 
+use crate::compiled_model::CompiledModel;
 use crate::dataset::Dataset;
-use crate::index_model::{Aggregation, IndexModel, Node, Normalisation};
+use crate::index_model::{Aggregation, IndexModel, Normalisation};
 use crate::readiness::Prepared;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -59,43 +60,59 @@ pub struct Uncertainty {
     pub top_k: usize,
 }
 
-/// One draw of Dirichlet weights for a group's children around their current weights.
-fn dirichlet_reweight(node: &mut Node, concentration: f64, rng: &mut ChaCha8Rng) {
-    let total: f64 = node.children.iter().map(|c| c.weight.max(0.0)).sum();
-    if total > 0.0 {
-        let draws: Vec<f64> = node
-            .children
-            .iter()
-            .map(|c| {
-                let alpha = concentration * c.weight.max(0.0) / total;
-                if alpha <= 0.0 {
-                    return 0.0;
-                }
-                Gamma::new(alpha, 1.0).map_or(0.0, |g| g.sample(rng))
-            })
-            .collect();
-        let sum: f64 = draws.iter().sum();
+/// The Dirichlet draws of one group: each child's Gamma(α) with α proportional to its weight
+/// (None: a child of no weight, which stays at zero).
+struct GroupDraw {
+    children: Vec<usize>,
+    gammas: Vec<Option<Gamma<f64>>>,
+}
+
+impl GroupDraw {
+    /// New weights for the group's children around the chosen ones, in `weights`; the
+    /// children keep theirs when the group has no weight to share out.
+    fn draw(&self, weights: &mut [f64], scratch: &mut Vec<f64>, rng: &mut ChaCha8Rng) {
+        if self.gammas.is_empty() {
+            return;
+        }
+        scratch.clear();
+        scratch.extend(
+            self.gammas
+                .iter()
+                .map(|g| g.as_ref().map_or(0.0, |g| g.sample(rng))),
+        );
+        let sum: f64 = scratch.iter().sum();
         if sum > 0.0 {
-            for (child, draw) in node.children.iter_mut().zip(draws) {
-                child.weight = draw / sum;
+            for (&child, draw) in self.children.iter().zip(scratch.iter()) {
+                weights[child] = draw / sum;
             }
         }
     }
-    for child in &mut node.children {
-        if !child.is_leaf() {
-            dirichlet_reweight(child, concentration, rng);
-        }
-    }
+}
+
+/// The data of one normalisation choice, as the compiled model reads it.
+struct Alternative {
+    matrix: Vec<f64>,
+    rescale: bool,
 }
 
 /// A Monte Carlo run that can be advanced a slice at a time, so a user interface can show
 /// progress and stop it between slices. The result depends only on the inputs and the seed,
 /// not on how the draws were sliced.
 pub struct MonteCarlo {
-    model: IndexModel,
+    compiled: CompiledModel,
+    scale: f64,
+    market_count: usize,
     settings: Settings,
-    base_prepared: Prepared,
-    alternatives: Vec<Prepared>,
+    base: Alternative,
+    alternatives: Vec<Alternative>,
+    groups: Vec<GroupDraw>,
+    base_weights: Vec<f64>,
+    /// Reused between draws: weights, node values, scores, market order, gamma draws.
+    weights: Vec<f64>,
+    values: Vec<f64>,
+    scores: Vec<f64>,
+    order: Vec<usize>,
+    gamma_draws: Vec<f64>,
     /// Markets ranked under the chosen weights, best first, and their ranks.
     ranked: Vec<(usize, usize)>,
     position_of: Vec<usize>,
@@ -109,6 +126,11 @@ impl MonteCarlo {
         let base_prepared = Prepared::new(dataset, model);
         let base = base_prepared.score(model, &model.root, model.min_coverage);
         let ranked: Vec<(usize, usize)> = base.scores.iter().map(|s| (s.market, s.rank)).collect();
+        let compiled = CompiledModel::new(model, &base_prepared);
+        let alternative = |prepared: &Prepared| Alternative {
+            matrix: compiled.matrix(prepared),
+            rescale: prepared.rescale,
+        };
         let alternatives = if settings.vary_normalisation {
             [
                 Normalisation::MinMax,
@@ -116,22 +138,60 @@ impl MonteCarlo {
                 Normalisation::ZScore,
             ]
             .iter()
-            .map(|&m| Prepared::with_normalisation_override(dataset, model, Some(m)))
+            .map(|&m| {
+                alternative(&Prepared::with_normalisation_override(
+                    dataset,
+                    model,
+                    Some(m),
+                ))
+            })
             .collect()
         } else {
             Vec::new()
         };
+        let base_weights = compiled.base_weights();
+        let concentration = settings.concentration.max(1e-6);
+        let groups = compiled
+            .groups()
+            .map(|children| {
+                let total: f64 = children.iter().map(|&c| base_weights[c].max(0.0)).sum();
+                GroupDraw {
+                    children: children.to_vec(),
+                    gammas: if total > 0.0 {
+                        children
+                            .iter()
+                            .map(|&c| {
+                                let alpha = concentration * base_weights[c].max(0.0) / total;
+                                (alpha > 0.0).then(|| Gamma::new(alpha, 1.0).ok()).flatten()
+                            })
+                            .collect()
+                    } else {
+                        Vec::new()
+                    },
+                }
+            })
+            .collect();
         // position_of[market] = index into `ranked`, for markets ranked under the base weights.
         let mut position_of = vec![usize::MAX; dataset.markets().len()];
         for (i, &(m, _)) in ranked.iter().enumerate() {
             position_of[m] = i;
         }
         let n = ranked.len();
+        let node_count = compiled.node_count();
         Self {
-            model: model.clone(),
+            scale: model.scale,
+            market_count: base_prepared.market_count,
+            base: alternative(&base_prepared),
+            compiled,
             settings: *settings,
-            base_prepared,
             alternatives,
+            groups,
+            weights: base_weights.clone(),
+            base_weights,
+            values: vec![0.0; node_count],
+            scores: Vec::new(),
+            order: Vec::new(),
+            gamma_draws: Vec::new(),
             ranked,
             position_of,
             histogram: vec![0; n * n],
@@ -153,28 +213,39 @@ impl MonteCarlo {
         let n = self.ranked.len();
         let mut ran = 0;
         while ran < count && !self.finished() {
-            let mut root = self.model.root.clone();
-            dirichlet_reweight(
-                &mut root,
-                self.settings.concentration.max(1e-6),
-                &mut self.rng,
-            );
-            let prepared = if self.alternatives.is_empty() {
-                &self.base_prepared
+            self.weights.copy_from_slice(&self.base_weights);
+            for group in &self.groups {
+                group.draw(&mut self.weights, &mut self.gamma_draws, &mut self.rng);
+            }
+            let data = if self.alternatives.is_empty() {
+                &self.base
             } else {
                 &self.alternatives[self.rng.random_range(0..self.alternatives.len())]
             };
             // Drawn every time (when asked) so the random stream does not depend on the data.
             let geometric = self.settings.vary_aggregation && self.rng.random_bool(0.5);
             // Geometric means need positive inputs: never over z-scores.
-            if geometric && !prepared.rescale {
-                root.aggregation = Some(Aggregation::Geometric);
-            }
+            let root_aggregation = (geometric && !data.rescale).then_some(Aggregation::Geometric);
+            self.compiled.score_into(
+                &data.matrix,
+                self.market_count,
+                &self.weights,
+                root_aggregation,
+                data.rescale,
+                self.scale,
+                &mut self.values,
+                &mut self.scores,
+            );
+            let scores = &self.scores;
+            self.order.clear();
+            self.order
+                .extend((0..scores.len()).filter(|&m| !scores[m].is_nan()));
+            self.order
+                .sort_unstable_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
             // Markets excluded under the chosen weights stay out, so every draw ranks the same set.
-            let ranking = prepared.score(&self.model, &root, 0.0);
             let mut rank = 0;
-            for s in &ranking.scores {
-                let position = self.position_of[s.market];
+            for &market in &self.order {
+                let position = self.position_of[market];
                 if position != usize::MAX {
                     rank += 1;
                     self.histogram[position * n + (rank - 1)] += 1;
