@@ -19,7 +19,7 @@ use crate::components::{
 use crate::data_source::{self, Bundle, LoadFailure};
 use crate::explorer::{Explorer, CHART_MARKETS};
 use crate::gate_board::GateBoard;
-use crate::i18n::{t, tab_label, tf, LanguageSwitch};
+use crate::i18n::{data_text, t, tab_label, tf, LanguageSwitch};
 use crate::navigation::{Navigation, Tab};
 use crate::scenarios::Scenarios;
 use crate::test_markets::TestMarketState;
@@ -310,16 +310,18 @@ fn RankingView(explorer: Explorer) -> impl IntoView {
                 .iter()
                 .map(|c| {
                     view! {
-                        <li><span class="swatch" style:background=c.color.clone()></span>{c.label.clone()}</li>
+                        <li><span class="swatch" style:background=c.color.clone()></span>{data_text(&c.label).to_owned()}</li>
                     }
                 })
                 .collect_view()
         })
     };
     let pillar_names = Signal::derive(move || {
-        explorer
-            .pillars
-            .with(|p| p.iter().map(|c| c.label.clone()).collect::<Vec<_>>())
+        explorer.pillars.with(|p| {
+            p.iter()
+                .map(|c| data_text(&c.label).to_owned())
+                .collect::<Vec<_>>()
+        })
     });
     let ranked_count = move || explorer.candidates.with(Vec::len);
     let unranked_note = move || {

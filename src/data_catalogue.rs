@@ -3,7 +3,7 @@
 
 use beachhead_engine::{Dataset, Direction, Status};
 
-use crate::i18n::{t, tf};
+use crate::i18n::{data_text, t, tf};
 
 /// How far a number can be trusted, in the language in use (`Status::label` stays the
 /// English word for CSS classes and CSV files).
@@ -88,7 +88,7 @@ pub fn coverage_rows(dataset: &Dataset) -> Vec<CoverageRow> {
         .enumerate()
         .filter_map(|(m, market)| {
             let missing = dataset.missing_for(m);
-            let label = |i: usize| dataset.indicators()[i].label.clone();
+            let label = |i: usize| data_text(&dataset.indicators()[i].label).to_owned();
             let gaps = if missing.len() * 2 > total {
                 let present: Vec<String> = (0..total)
                     .filter(|i| !missing.contains(i))
@@ -97,11 +97,11 @@ pub fn coverage_rows(dataset: &Dataset) -> Vec<CoverageRow> {
                 if present.is_empty() {
                     t("no values at all").to_owned()
                 } else {
-                    tf("has only: {}", &[&present.join(", ")])
+                    tf("has only: {}", &[&present.join(t(", "))])
                 }
             } else {
                 let lacking: Vec<String> = missing.iter().map(|&i| label(i)).collect();
-                tf("lacks: {}", &[&lacking.join(", ")])
+                tf("lacks: {}", &[&lacking.join(t(", "))])
             };
             (!missing.is_empty()).then(|| CoverageRow {
                 iso3: market.iso3.clone(),

@@ -2,12 +2,12 @@
 //! evidence each result rests on.
 
 use beachhead_engine::gates::{
-    default_gates, evaluate, Decision, Evidence, Gate, GateResult, Metric,
+    default_gates, evaluate, format_number, Bound, Decision, Evidence, Gate, GateResult, Metric,
 };
 use leptos::prelude::*;
 
 use crate::explorer::Explorer;
-use crate::i18n::t;
+use crate::i18n::{data_text, t, tf};
 use crate::test_markets::TestMarketState;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -111,5 +111,68 @@ pub fn metric_text(metric: Metric) -> &'static str {
         Metric::StockoutDays => t("Stock-out days"),
         Metric::FlashSelloutPct => t("Flash-sale sell-out"),
         Metric::OurSharePct => t("Our market share"),
+    }
+}
+
+/// A gate's unit as it follows a number ("of 100", "months"), in the language in use.
+pub fn unit_text(metric: Metric) -> &'static str {
+    data_text(metric.unit())
+}
+
+/// A metric's value as `gates::format_value` words it ("62.3 of 100", "rank 4"), in the
+/// language in use; the English is the engine's, word for word.
+pub fn value_text(metric: Metric, value: f64) -> String {
+    if value.is_infinite() {
+        return t("never").into();
+    }
+    let number = format_number(value, metric.decimals());
+    match metric.unit() {
+        "" => tf("rank {}", &[&number]),
+        "%" => format!("{number}%"),
+        _ => format!("{number} {}", unit_text(metric)),
+    }
+}
+
+/// A gate as `gates::describe` words it ("Readiness score at least 55 of 100"), in the
+/// language in use; files keep the engine's English.
+pub fn gate_text(gate: Gate) -> String {
+    let bound = match gate.metric.bound() {
+        Bound::AtLeast => t("at least"),
+        Bound::AtMost => t("at most"),
+    };
+    let label = metric_text(gate.metric);
+    let number = format_number(gate.threshold, gate.metric.decimals().min(1));
+    match gate.metric.unit() {
+        "" => format!("{label} {bound} {number}"),
+        "%" => format!("{label} {bound} {number}%"),
+        _ => format!("{label} {bound} {number} {}", unit_text(gate.metric)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use beachhead_engine::gates::{describe, format_value, Gate, Metric};
+
+    /// In English the app's wording is the engine's, so files and screens agree.
+    #[test]
+    fn the_english_wording_is_the_engines() {
+        for metric in Metric::ALL {
+            assert_eq!(super::metric_text(metric), metric.label());
+            for value in [0.0, 3.0, 4.25, 55.0, 62.345, f64::INFINITY] {
+                assert_eq!(
+                    super::value_text(metric, value),
+                    format_value(metric, value),
+                    "{metric:?} {value}"
+                );
+            }
+            for threshold in [3.0, 4.5, 55.0] {
+                let gate = Gate { metric, threshold };
+                assert_eq!(
+                    super::gate_text(gate),
+                    describe(gate),
+                    "{metric:?} {threshold}"
+                );
+            }
+        }
     }
 }

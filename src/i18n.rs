@@ -5,7 +5,12 @@
 //! translation stays English rather than showing a key. Translations live in `locales/zh/`, a
 //! file per area of the app (English, a tab, Chinese); `tf` fills `{}` in order, after translating the template. A test
 //! reads every `t("…")` and `tf("…")` in the sources and fails on any without a translation.
-//! Data (country and indicator names, the engine's messages) stays in the language of its source.
+//! Data stays in the language of its source (country names, sources, the engine's messages),
+//! except the names the app ships with: the bundled model's pillars and indicators, the
+//! indicator catalogue's names and units, the test markets' channels and vendors, the gates'
+//! units and the price waterfall's steps. `data_text` shows those in the language in use
+//! (`locales/zh/data.tsv`, tested against the bundled files); files, links and CSV column ids
+//! keep the English, and the user's own data, not being in the table, shows as it is.
 //!
 //! Hand-written rather than `leptos_i18n`: that crate keys every string by an invented id and
 //! generates code from JSON at build time; English-text keys keep each view readable as it is,
@@ -58,7 +63,7 @@ impl Lang {
 }
 
 /// The Chinese tables, by area of the app.
-const ZH_TABLES: [(&str, &str); 4] = [
+const ZH_TABLES: [(&str, &str); 5] = [
     ("core", include_str!("../locales/zh/core.tsv")),
     ("readiness", include_str!("../locales/zh/readiness.tsv")),
     ("margins", include_str!("../locales/zh/margins.tsv")),
@@ -66,6 +71,7 @@ const ZH_TABLES: [(&str, &str); 4] = [
         "test_markets",
         include_str!("../locales/zh/test_markets.tsv"),
     ),
+    ("data", include_str!("../locales/zh/data.tsv")),
 ];
 
 static ZH: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
@@ -136,6 +142,20 @@ pub fn translate(lang: Lang, english: &'static str) -> &'static str {
     match lang {
         Lang::En => english,
         Lang::Zh => ZH.get(english).copied().unwrap_or(english),
+    }
+}
+
+/// A name from the data in the language in use: the bundled files' names (pillars, indicators,
+/// units, channels, vendors, waterfall steps) have a translation; anything else, such as the
+/// user's own data, stays as it is. Reads the language, so a reactive caller follows a switch.
+pub fn data_text(text: &str) -> &str {
+    data_text_in(current(), text)
+}
+
+pub fn data_text_in(lang: Lang, text: &str) -> &str {
+    match lang {
+        Lang::En => text,
+        Lang::Zh => ZH.get(text).copied().unwrap_or(text),
     }
 }
 
@@ -233,6 +253,119 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn data_text_translates_the_bundled_names_and_leaves_the_rest() {
+        assert_eq!(
+            data_text_in(Lang::En, "Digital adoption"),
+            "Digital adoption"
+        );
+        assert_eq!(data_text_in(Lang::Zh, "Digital adoption"), "数字化普及");
+        // A name in an interface table rather than data.tsv is found all the same.
+        assert_eq!(
+            data_text_in(Lang::Zh, "Demand"),
+            translate(Lang::Zh, "Demand")
+        );
+        assert_eq!(data_text_in(Lang::Zh, "My own pillar"), "My own pillar");
+    }
+
+    /// Every name the bundled files, the engine's channels, vendors and gate units, and the
+    /// price waterfall show has its Chinese in `locales/zh/` (data.tsv, or the interface table
+    /// that has it already).
+    #[test]
+    fn every_bundled_name_is_translated() {
+        use beachhead_engine::economics::{margin_tornado, Assumptions, Inputs};
+        use beachhead_engine::gates::Metric;
+        use beachhead_engine::tracker::{CHANNELS, VENDOR_LABELS};
+        use beachhead_engine::{Dataset, IndexModel};
+
+        let dataset = Dataset::from_csv(
+            "indicators.csv",
+            include_str!("../public/data/indicators.csv"),
+            "markets.csv",
+            include_str!("../public/data/markets.csv"),
+        )
+        .unwrap_or_else(|e| panic!("the bundled dataset: {e:?}"));
+        let model = IndexModel::from_json(
+            "beachhead-readiness.json",
+            include_str!("../public/data/models/beachhead-readiness.json"),
+        )
+        .unwrap_or_else(|e| panic!("the bundled model: {e:?}"));
+        let assumptions = Assumptions::from_json(
+            "assumptions.json",
+            include_str!("../public/data/economics/assumptions.json"),
+        )
+        .unwrap_or_else(|e| panic!("the bundled assumptions: {e:?}"));
+
+        let mut names: Vec<(&str, String)> = Vec::new();
+        model.root.visit(&mut |node| {
+            names.push(("model label", node.display_label().to_owned()));
+            names.push(("model rationale", node.rationale.clone()));
+        });
+        for indicator in dataset.indicators() {
+            names.push(("indicator label", indicator.label.clone()));
+            names.push(("indicator unit", indicator.unit.clone()));
+            names.push(("indicator pillar", indicator.pillar.clone()));
+        }
+        names.extend(
+            assumptions
+                .products
+                .iter()
+                .map(|p| ("product", p.name.clone())),
+        );
+        let mut codes: Vec<String> = assumptions.markets.keys().cloned().collect();
+        codes.push(String::new());
+        for code in &codes {
+            let market = assumptions
+                .for_market(code)
+                .unwrap_or_else(|e| panic!("assumptions for {code:?}: {e}"));
+            names.extend(
+                market
+                    .channels
+                    .iter()
+                    .map(|c| ("assumed channel", c.name.clone())),
+            );
+        }
+        names.extend(CHANNELS.map(|c| ("test-market channel", c.to_owned())));
+        names.extend(VENDOR_LABELS.map(|v| ("vendor", v.to_owned())));
+        names.extend(Metric::ALL.map(|m| ("gate unit", m.unit().to_owned())));
+        let market = dataset
+            .markets()
+            .iter()
+            .position(|m| m.iso3 == "HKG")
+            .unwrap_or_else(|| panic!("Hong Kong is in the bundled markets"));
+        let inputs = Inputs::resolve(&assumptions, &dataset, market, 0)
+            .unwrap_or_else(|e| panic!("Hong Kong's economics: {e}"));
+        names.extend(
+            inputs
+                .economics()
+                .waterfall()
+                .iter()
+                .map(|s| ("waterfall step", s.label.to_owned())),
+        );
+        names.extend(
+            margin_tornado(&inputs, 0.1)
+                .iter()
+                .map(|s| ("margin input", s.input.to_owned())),
+        );
+        assert!(names.len() > 100, "only {} names read", names.len());
+
+        // Symbols and numbers ("%") read the same in both languages.
+        let mut missing: Vec<String> = names
+            .iter()
+            .filter(|(_, name)| name.chars().any(|c| c.is_ascii_alphabetic()))
+            .filter(|(_, name)| !ZH.contains_key(name.as_str()))
+            .map(|(kind, name)| format!("{kind}: {name}"))
+            .collect();
+        missing.sort();
+        missing.dedup();
+        assert!(
+            missing.is_empty(),
+            "{} bundled names have no Chinese in locales/zh/data.tsv:\n{}",
+            missing.len(),
+            missing.join("\n")
+        );
     }
 
     /// Every string the sources pass to `t` or `tf` has a translation.

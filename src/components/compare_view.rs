@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{CsvButton, DataTable, TableData};
 use crate::explorer::Explorer;
-use crate::i18n::{t, tf};
+use crate::i18n::{data_text, t, tf};
 use crate::market_detail::{market_detail, MarketDetail};
 
 pub const MAX_COMPARED: usize = 4;
@@ -57,7 +57,7 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
             };
             (0..first.pillars.len())
                 .map(|p| ProfileRow {
-                    label: first.pillars[p].label.clone(),
+                    label: data_text(&first.pillars[p].label).to_owned(),
                     values: ds.iter().map(|d| d.pillars[p].market).collect(),
                 })
                 .collect::<Vec<_>>()
@@ -161,7 +161,7 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
             ];
             for (p, pillar) in first.pillars.iter().enumerate() {
                 out.push((
-                    pillar.label.clone(),
+                    data_text(&pillar.label).to_owned(),
                     true,
                     ds.iter()
                         .map(|d| {
@@ -174,7 +174,7 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
             }
             for (l, line) in first.indicators.iter().enumerate() {
                 out.push((
-                    format!("{} ({})", line.label, line.unit),
+                    format!("{} ({})", data_text(&line.label), data_text(&line.unit)),
                     false,
                     ds.iter()
                         .map(|d| d.indicators.get(l).map_or("–".into(), |x| x.value.clone()))

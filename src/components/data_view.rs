@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::data_catalogue::{count_of, coverage_rows, indicator_rows, status_text};
-use crate::i18n::{t, tf};
+use crate::i18n::{data_text, t, tf};
 use crate::user_files::{self, Headline, LoadReport, NamedFile};
 
 /// How many of the least-covered markets to list before "Show all".
@@ -224,9 +224,18 @@ pub fn DataView(base: Arc<Dataset>, dataset: RwSignal<Arc<Dataset>>) -> impl Int
                         <tbody>
                             <For each=move || indicators.get() key=|r| (r.id.clone(), r.coverage.clone(), r.source.clone(), r.direction) let:r>
                                 <tr>
-                                    <th scope="row" title=format!("{} ({})", r.id, r.direction)>{r.label}</th>
-                                    <td>{r.pillar}</td>
-                                    <td>{r.unit}</td>
+                                    <th scope="row" title=format!("{} ({})", r.id, r.direction)>{
+                                        let label = r.label.clone();
+                                        move || data_text(&label).to_owned()
+                                    }</th>
+                                    <td>{
+                                        let pillar = r.pillar.clone();
+                                        move || data_text(&pillar).to_owned()
+                                    }</td>
+                                    <td>{
+                                        let unit = r.unit.clone();
+                                        move || data_text(&unit).to_owned()
+                                    }</td>
                                     <td><span class=format!("badge {}", r.status.label())>{move || status_text(r.status)}</span></td>
                                     <td>{r.years}</td>
                                     <td class="num">

@@ -2,14 +2,13 @@
 //! evidence, the decision board, and for one market what it would take to pass.
 
 use beachhead_engine::gates::{
-    default_gates, describe, describe_gap, format_value, Bound, Decision, Gate, GateResult, Metric,
-    Outcome,
+    default_gates, describe, describe_gap, Bound, Decision, Gate, GateResult, Metric, Outcome,
 };
 use leptos::prelude::*;
 
 use crate::components::data_table::{CsvButton, TableData};
 use crate::explorer::Explorer;
-use crate::gate_board::{BoardRow, GateBoard};
+use crate::gate_board::{gate_text, metric_text, unit_text, value_text, BoardRow, GateBoard};
 use crate::i18n::{t, tf};
 use crate::navigation::{Navigation, Tab};
 
@@ -31,8 +30,8 @@ pub fn result_text(result: &GateResult) -> String {
                 t("no data").into()
             }
         }
-        (Outcome::Pass, Some(v)) => format!("✓ {}", format_value(result.gate.metric, v)),
-        (Outcome::Fail, Some(v)) => format!("✗ {}", format_value(result.gate.metric, v)),
+        (Outcome::Pass, Some(v)) => format!("✓ {}", value_text(result.gate.metric, v)),
+        (Outcome::Fail, Some(v)) => format!("✗ {}", value_text(result.gate.metric, v)),
     }
 }
 
@@ -70,7 +69,7 @@ pub fn verdict_sentence(row: &BoardRow) -> String {
             r.outcome == Outcome::Fail
                 || (r.outcome == Outcome::Untested && !r.gate.metric.needs_test_market())
         })
-        .map(|r| r.gate.metric.label())
+        .map(|r| metric_text(r.gate.metric))
         .collect();
     match row.decision {
         Decision::Go => tf("{}: go. Every gate passes.", &[&row.name]),
@@ -80,7 +79,7 @@ pub fn verdict_sentence(row: &BoardRow) -> String {
         ),
         Decision::NoGo => tf(
             "{}: no-go. Short on {}.",
-            &[&row.name, &failed.join(", ").to_lowercase()],
+            &[&row.name, &failed.join(t(", ")).to_lowercase()],
         ),
     }
 }
@@ -142,7 +141,7 @@ fn GateEditor(board: GateBoard) -> impl IntoView {
                                 aria-invalid=move || error().is_some().to_string()
                                 on:input=move |ev| set_threshold(metric, event_target_value(&ev))
                             />
-                            <span class="assumption-unit">{metric.unit()}</span>
+                            <span class="assumption-unit">{move || unit_text(metric)}</span>
                             <button
                                 type="button"
                                 class="chip-remove"
@@ -228,7 +227,7 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
         board.gates.with(|gates| {
             gates
                 .iter()
-                .map(|g| view! { <th scope="col" title=describe(*g)>{short_label(g.metric)}</th> })
+                .map(|g| view! { <th scope="col" title=gate_text(*g)>{short_label(g.metric)}</th> })
                 .collect_view()
         })
     };
@@ -291,7 +290,7 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
                                 <tbody>
                                     {row.results.iter().map(|r| view! {
                                         <tr class=outcome_class(r.outcome)>
-                                            <th scope="row">{describe(r.gate)}</th>
+                                            <th scope="row">{gate_text(r.gate)}</th>
                                             <td>{evidence_text(&row, r)}</td>
                                             <td class=format!("result {}", outcome_class(r.outcome))>{match r.outcome { Outcome::Pass => t("pass"), Outcome::Fail => t("fail"), Outcome::Untested => t("no evidence") }}</td>
                                             <td>{describe_gap(r).unwrap_or_else(|| match r.outcome {
@@ -354,7 +353,7 @@ pub fn evidence_text(row: &BoardRow, result: &GateResult) -> String {
             t("no economics for this market").into()
         };
     };
-    let shown = format_value(result.gate.metric, value);
+    let shown = value_text(result.gate.metric, value);
     match result.gate.metric {
         Metric::ReadinessScore => tf("{}, rank {} of the candidates", &[&shown, &row.rank]),
         Metric::ReadinessRank => tf(

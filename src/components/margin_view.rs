@@ -16,7 +16,7 @@ use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{CsvButton, DataTable, TableData};
 use crate::explorer::Explorer;
 use crate::format;
-use crate::i18n::{t, tf};
+use crate::i18n::{data_text, t, tf};
 
 const PAYBACK_MONTHS: u32 = 36;
 
@@ -104,7 +104,7 @@ fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str
     for (c, channel) in market.channels.iter().enumerate() {
         out.push(field(
             &format!("channel-{c}-share"),
-            &tf("{}: share of units", &[&channel.name]),
+            &tf("{}: share of units", &[&data_text(&channel.name)]),
             "%",
             Box::new(move |_, m, _, _| m.channels.get(c).map_or(0.0, |x| x.share_pct)),
             Box::new(move |_, m, v| {
@@ -116,7 +116,7 @@ fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str
         ));
         out.push(field(
             &format!("channel-{c}-margin"),
-            &tf("{}: margin", &[&channel.name]),
+            &tf("{}: margin", &[&data_text(&channel.name)]),
             t("% of net price"),
             Box::new(move |_, m, _, _| m.channels.get(c).map_or(0.0, |x| x.margin_pct)),
             Box::new(move |_, m, v| {
@@ -357,34 +357,6 @@ fn payback_text(months: Option<f64>) -> String {
     }
 }
 
-/// A label the engine gives a waterfall step or a tornado input, in the language in use.
-fn engine_label(label: &'static str) -> &'static str {
-    match label {
-        "Retail price" => t("Retail price"),
-        "VAT/GST" => t("VAT/GST"),
-        "Net price" => t("Net price"),
-        "Channel margin" => t("Channel margin"),
-        "Company revenue" => t("Company revenue"),
-        "Payment fees" => t("Payment fees"),
-        "Ex-works cost" => t("Ex-works cost"),
-        "Freight and insurance" => t("Freight and insurance"),
-        "Import duty" => t("Import duty"),
-        "Warranty" => t("Warranty"),
-        "Service" => t("Service"),
-        "Marketing" => t("Marketing"),
-        "FX hedging" => t("FX hedging"),
-        "Contribution" => t("Contribution"),
-        "Bill of materials" => t("Bill of materials"),
-        "Assembly and packaging" => t("Assembly and packaging"),
-        "Freight" => t("Freight"),
-        "Channel margins" => t("Channel margins"),
-        "Warranty returns" => t("Warranty returns"),
-        "Service cost" => t("Service cost"),
-        "Marketing per unit" => t("Marketing per unit"),
-        other => other,
-    }
-}
-
 fn money(usd: f64) -> String {
     format!("US$ {usd:.2}")
 }
@@ -475,7 +447,7 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
                     .waterfall()
                     .into_iter()
                     .map(|s| WaterfallStep {
-                        label: engine_label(s.label).to_owned(),
+                        label: data_text(s.label).to_owned(),
                         usd: s.usd,
                         total: s.total,
                     })
@@ -546,7 +518,7 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
                 margin_tornado(&c.inputs, 0.1)
                     .into_iter()
                     .map(|s| TornadoRow {
-                        label: engine_label(s.input).to_owned(),
+                        label: data_text(s.input).to_owned(),
                         low: s.contribution_low,
                         high: s.contribution_high,
                     })
@@ -775,7 +747,7 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
             let payback = e.payback_months.map_or_else(|| t("never").to_owned(), |m| tf("{} months", &[&format!("{m:.1}")]));
             let picker = (c.skus.len() > 1).then(|| {
                 let options = c.skus.iter().enumerate().map(|(i, name)| {
-                    view! { <option value=i.to_string() selected=i == c.sku>{name.clone()}</option> }
+                    view! { <option value=i.to_string() selected=i == c.sku>{data_text(name).to_owned()}</option> }
                 }).collect_view();
                 view! {
                     <label class="picker">"SKU "

@@ -10,7 +10,7 @@ use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{CsvButton, DataTable, TableData};
 use crate::data_catalogue::status_text;
 use crate::explorer::Explorer;
-use crate::i18n::{t, tf};
+use crate::i18n::{data_text, t, tf};
 use crate::market_detail::{market_detail, MarketDetail, TOP_MARKETS};
 
 #[component]
@@ -34,7 +34,7 @@ pub fn MarketView(explorer: Explorer) -> impl IntoView {
                 d.pillars
                     .iter()
                     .map(|p| ProfileRow {
-                        label: p.label.clone(),
+                        label: data_text(&p.label).to_owned(),
                         values: vec![p.market, p.region_median, p.top_median],
                     })
                     .collect()
@@ -84,7 +84,7 @@ pub fn MarketView(explorer: Explorer) -> impl IntoView {
                     .map(|p| {
                         format!(
                             "{} {}",
-                            p.label,
+                            data_text(&p.label),
                             p.market.map_or(t("no data").into(), |v| format!("{v:.0}"))
                         )
                     })
@@ -208,10 +208,10 @@ pub fn MarketView(explorer: Explorer) -> impl IntoView {
                                     .then(|| view! { " "<span class=format!("badge {}", line.status.label())>{status_text(line.status)}</span> });
                                 view! {
                                     <tr>
-                                        <td>{line.pillar}</td>
-                                        <th scope="row">{line.label}{badge}</th>
+                                        <td>{data_text(&line.pillar).to_owned()}</td>
+                                        <th scope="row">{data_text(&line.label).to_owned()}{badge}</th>
                                         <td class="num">{line.value}</td>
-                                        <td>{line.unit}</td>
+                                        <td>{data_text(&line.unit).to_owned()}</td>
                                         <td>{line.year}</td>
                                         <td class="num">{line.normalised.map_or("–".into(), |v| format!("{v:.0}"))}</td>
                                         <td class="num">{line.points.map_or("–".into(), |v| format!("{v:.1}"))}</td>

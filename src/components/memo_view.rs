@@ -8,7 +8,7 @@ use beachhead_charts::palette::css_hex;
 use beachhead_charts::profile_chart::{draw_profile, series_color, ProfileRow};
 use beachhead_charts::time_chart::draw_time_chart;
 use beachhead_engine::economics::market_economics;
-use beachhead_engine::gates::{describe, describe_gap, Outcome};
+use beachhead_engine::gates::{describe_gap, Outcome};
 use leptos::prelude::*;
 
 use crate::components::canvas_chart::CanvasChart;
@@ -18,7 +18,7 @@ use crate::components::tracker_view::{kpi_tiles, sell_through_chart};
 use crate::explorer::Explorer;
 use crate::format;
 use crate::gate_board::GateBoard;
-use crate::i18n::{t, tf};
+use crate::i18n::{data_text, t, tf};
 use crate::market_detail::market_detail;
 use crate::test_markets::TestMarketState;
 
@@ -57,7 +57,7 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
                 d.pillars
                     .iter()
                     .map(|p| ProfileRow {
-                        label: p.label.clone(),
+                        label: data_text(&p.label).to_owned(),
                         values: vec![p.market, p.region_median, p.top_median],
                     })
                     .collect()
@@ -79,7 +79,7 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
                     .waterfall()
                     .into_iter()
                     .map(|s| WaterfallStep {
-                        label: s.label.to_owned(),
+                        label: data_text(s.label).to_owned(),
                         usd: s.usd,
                         total: s.total,
                     })
@@ -149,12 +149,12 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
                     .map(|p| {
                         format!(
                             "{} {:.0}%",
-                            p.label,
+                            data_text(&p.label),
                             shares.get(&p.id).copied().unwrap_or(0.0) * 100.0
                         )
                     })
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(t(", "))
             })
         })
     });
@@ -274,7 +274,7 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
                             };
                             view! {
                                 <tr>
-                                    <th scope="row">{describe(g.gate)}</th>
+                                    <th scope="row">{crate::gate_board::gate_text(g.gate)}</th>
                                     <td>{evidence_text(&r, g)}</td>
                                     <td class=format!("result {}", match g.outcome { Outcome::Pass => "pass", Outcome::Fail => "fail", Outcome::Untested => "untested" })>{result}</td>
                                 </tr>

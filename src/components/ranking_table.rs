@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::data_table::{CsvButton, TableData};
 use crate::explorer::{Explorer, SortColumn};
-use crate::i18n::t;
+use crate::i18n::{data_text, t};
 use crate::navigation::{Navigation, Tab};
 
 #[component]
@@ -51,9 +51,12 @@ pub fn RankingTable(explorer: Explorer) -> impl IntoView {
             p.iter()
                 .enumerate()
                 .map(|(i, p)| {
+                    // The file below keeps the model's own names; the screen shows them in
+                    // the language in use.
+                    let label = p.label.clone();
                     header(
                         SortColumn::Pillar(i),
-                        Signal::stored(p.label.clone()),
+                        Signal::derive(move || data_text(&label).to_owned()),
                         "num",
                     )
                 })

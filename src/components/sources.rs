@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::data_catalogue::status_text;
 use crate::explorer::Explorer;
-use crate::i18n::{t, tf};
+use crate::i18n::{data_text, t, tf};
 use beachhead_engine::Status;
 
 #[component]
@@ -18,7 +18,13 @@ pub fn Sources(explorer: Explorer) -> impl IntoView {
                 .map(|c| {
                     let text = tf(
                         "{} ({}, {}): {}. Licence: {}.",
-                        &[&c.label, &c.unit, &c.years, &c.source, &c.licence],
+                        &[
+                            &data_text(&c.label),
+                            &data_text(&c.unit),
+                            &c.years,
+                            &c.source,
+                            &c.licence,
+                        ],
                     );
                     let badge = (c.status != Status::Measured)
                         .then(|| view! { <span class="badge">{status_text(c.status)}</span> });

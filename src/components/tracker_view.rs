@@ -18,7 +18,7 @@ use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{DataTable, TableData};
 use crate::explorer::Explorer;
 use crate::format;
-use crate::i18n::{t, tf};
+use crate::i18n::{data_text, t, tf};
 use crate::test_markets::TestMarketState;
 
 fn series(label: &str, values: Vec<Option<f64>>, color: RGBColor) -> Series {
@@ -41,7 +41,7 @@ pub fn sell_through_chart(track: &Track) -> TimeChart {
             .enumerate()
             .map(|(c, label)| {
                 series(
-                    label,
+                    data_text(label),
                     track
                         .weeks
                         .iter()
@@ -82,7 +82,7 @@ fn share_chart(track: &Track) -> TimeChart {
             .enumerate()
             .map(|(v, label)| {
                 series(
-                    label,
+                    data_text(label),
                     track.shares.iter().map(|m| Some(m.shares_pct[v])).collect(),
                     palette::series(v),
                 )
@@ -144,7 +144,7 @@ fn n(v: f64) -> String {
 /// The weekly sales behind the sell-through chart (the memo shows it too).
 pub fn weekly_table(track: &Track) -> TableData {
     let mut headers = vec![t("Week"), t("Plan")];
-    headers.extend(CHANNELS);
+    headers.extend(CHANNELS.map(data_text));
     headers.extend([t("Units"), t("Cumulative % of plan")]);
     TableData::new(
         &headers,
@@ -219,7 +219,7 @@ fn inventory_table(track: &Track) -> TableData {
 
 fn share_table(track: &Track) -> TableData {
     let mut headers = vec![t("Month")];
-    headers.extend(VENDOR_LABELS);
+    headers.extend(VENDOR_LABELS.map(data_text));
     TableData::new(
         &headers,
         track
@@ -450,14 +450,14 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
             </section>
         }
     };
-    // Channel and vendor names are the data's; the other entries follow the language.
-    let swatches = |labels: &[&str], colors: &[usize]| -> Vec<(Signal<String>, String)> {
+    // Channel and vendor names, like the other entries, follow the language.
+    let swatches = |labels: &[&'static str], colors: &[usize]| -> Vec<(Signal<String>, String)> {
         labels
             .iter()
             .zip(colors)
-            .map(|(l, &c)| {
+            .map(|(&l, &c)| {
                 (
-                    Signal::stored((*l).to_owned()),
+                    Signal::derive(move || data_text(l).to_owned()),
                     palette::css_hex(palette::series(c)),
                 )
             })

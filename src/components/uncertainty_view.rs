@@ -13,7 +13,7 @@ use crate::browser::yield_to_browser;
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{CsvButton, DataTable, TableData};
 use crate::explorer::{Explorer, CHART_MARKETS};
-use crate::i18n::{t, tf};
+use crate::i18n::{data_text, t, tf};
 use crate::navigation::{Navigation, Tab};
 
 /// Draws per slice: small enough that a slice stays well under a frame.
@@ -147,7 +147,7 @@ pub fn UncertaintyView(explorer: Explorer) -> impl IntoView {
                     .iter()
                     .take(TORNADO_ROWS)
                     .map(|s| TornadoRow {
-                        label: s.label.clone(),
+                        label: data_text(&s.label).to_owned(),
                         low: s.score_low,
                         high: s.score_high,
                     })

@@ -7,7 +7,7 @@ use crate::data_catalogue::status_text;
 use crate::explorer::{
     CriterionInfo, Explorer, PillarInfo, INDICATOR_WEIGHT_MAX, PILLAR_WEIGHT_MAX,
 };
-use crate::i18n::{t, tf};
+use crate::i18n::{data_text, t, tf};
 use beachhead_engine::{Aggregation, Normalisation, Status};
 
 fn aggregation_picker(
@@ -112,12 +112,12 @@ fn weight_slider(
     let share_id = id.clone();
     let value_id = id.clone();
     let aria_label = label.clone();
-    let aria = move || tf("Weight of {}", &[&aria_label]);
+    let aria = move || tf("Weight of {}", &[&data_text(&aria_label)]);
     view! {
         <div class="weight">
             <label for=input_id.clone()>
                 {swatch.map(|s| view! { <span class="swatch" style:background=s></span> })}
-                <span class="weight-name">{label}</span>
+                <span class="weight-name">{move || data_text(&label).to_owned()}</span>
                 <span class="weight-share" data-testid=format!("share-{id}")>
                     {move || format!("{:.0}%", 100.0 * shares.with(|s| s.get(&share_id).copied().unwrap_or(0.0)))}
                 </span>
@@ -153,7 +153,7 @@ fn indicator_detail(c: &CriterionInfo) -> String {
     };
     let mut notes = vec![method];
     if !c.unit.is_empty() {
-        notes.insert(0, c.unit.clone());
+        notes.insert(0, data_text(&c.unit).to_owned());
     }
     if c.lower_is_better {
         notes.push(t("lower is better").into());
@@ -164,9 +164,10 @@ fn indicator_detail(c: &CriterionInfo) -> String {
     if c.unavailable {
         notes.push(t("not in the data in use").into());
     }
-    let mut text = notes.join(", ");
+    let mut text = notes.join(t(", "));
     if !c.rationale.is_empty() {
-        text = format!("{}. {text}", c.rationale.trim_end_matches('.'));
+        let rationale = data_text(&c.rationale).trim_end_matches(['.', '。']);
+        text = tf("{}. {}", &[&rationale, &text]);
     }
     text
 }
@@ -202,7 +203,7 @@ fn pillar_block(explorer: Explorer, pillar: PillarInfo) -> impl IntoView {
     let rationale = pillar.rationale.clone();
     let detail = move || {
         leaf.as_ref()
-            .map_or_else(|| rationale.clone(), indicator_detail)
+            .map_or_else(|| data_text(&rationale).to_owned(), indicator_detail)
     };
     view! {
         <div class="pillar" data-testid=format!("pillar-{}", pillar.id)>

@@ -19,6 +19,7 @@ pub mod problem;
 pub mod readiness;
 pub mod scenario;
 pub mod sensitivity;
+pub mod synthetic;
 pub mod table;
 pub mod template;
 pub mod test_market;
