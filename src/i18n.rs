@@ -152,6 +152,11 @@ pub fn data_text(text: &str) -> &str {
     data_text_in(current(), text)
 }
 
+/// A data table's name (its label, which also names its CSV file) in the language in use.
+pub fn table_label(label: &'static str) -> &'static str {
+    translate(current(), label)
+}
+
 pub fn data_text_in(lang: Lang, text: &str) -> &str {
     match lang {
         Lang::En => text,
@@ -386,7 +391,10 @@ mod tests {
                     continue;
                 }
                 let source = std::fs::read_to_string(&path).unwrap_or_default();
-                for english in literals_passed_to_t(&source) {
+                for english in literals_passed_to_t(&source)
+                    .into_iter()
+                    .chain(table_labels(&source))
+                {
                     if !ZH.contains_key(english.as_str()) {
                         missing.push(format!("{}: {english}", path.display()));
                     }
@@ -399,6 +407,35 @@ mod tests {
             missing.len(),
             missing.join("\n")
         );
+    }
+
+    /// The names data tables show (`<DataTable label="…"`, and the tracker's charts, which
+    /// pass a table's label just before its `…-table` test id).
+    fn table_labels(source: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        for (at, _) in source.match_indices("<DataTable label=\"") {
+            let rest = &source[at + "<DataTable label=\"".len()..];
+            if let Some(end) = rest.find('"') {
+                found.push(rest[..end].to_owned());
+            }
+        }
+        for (at, _) in source.match_indices("-table\")") {
+            let before = &source[..at];
+            // …, "weekly sales", "sales-table")
+            let Some(id_start) = before.rfind('"') else {
+                continue;
+            };
+            let head = before[..id_start]
+                .trim_end()
+                .trim_end_matches(',')
+                .trim_end();
+            if let Some(label) = head.strip_suffix('"') {
+                if let Some(open) = label.rfind('"') {
+                    found.push(label[open + 1..].to_owned());
+                }
+            }
+        }
+        found
     }
 
     fn literals_passed_to_t(source: &str) -> Vec<String> {

@@ -5,7 +5,7 @@ use beachhead_engine::csv_export::to_csv;
 use leptos::prelude::*;
 
 use crate::browser::download_text;
-use crate::i18n::{t, tf};
+use crate::i18n::{t, table_label, tf};
 
 /// A file name from a table's label: "weekly sales" → "weekly-sales.csv".
 pub fn csv_name(label: &str) -> String {
@@ -78,9 +78,9 @@ pub fn DataTable(
     let rows = move || data.with(|d| d.rows.len());
     view! {
         <details class="chart-data" open=open>
-            <summary>{move || tf("Data table: {} ({} rows)", &[&label, &rows()])}</summary>
+            <summary>{move || tf("Data table: {} ({} rows)", &[&table_label(label), &rows()])}</summary>
             <CsvButton label data testid/>
-            <div class="table-scroll limited" tabindex="0" role="region" aria-label=label>
+            <div class="table-scroll limited" tabindex="0" role="region" aria-label=move || table_label(label)>
                 <table class="data-table" data-testid=testid>
                     <thead>
                         <tr>

@@ -67,22 +67,22 @@ pub fn EmbedButton(links: UrlState, navigation: Navigation) -> impl IntoView {
     };
     view! {
         <button type="button" class="button secondary embed" data-testid="embed" aria-expanded=move || open.get().to_string() on:click=move |_| { open.update(|o| *o = !*o); copied.set(None); }>
-            {crate::i18n::t("Embed")}
+            {move || crate::i18n::t("Embed")}
         </button>
         <Show when=move || open.get()>
-            <div class="card embed-panel" role="dialog" aria-label=crate::i18n::t("Embed this view") data-testid="embed-panel">
+            <div class="card embed-panel" role="dialog" aria-label=move || crate::i18n::t("Embed this view") data-testid="embed-panel">
                 <p class="subtitle">
-                    {crate::i18n::t("Paste this into a wiki or web page to show the view on screen, as it is now, without the rest of Beachhead. It loads beachhead.html (from cargo xtask dist) beside this page, which needs no network and no storage.")}
+                    {move || crate::i18n::t("Paste this into a wiki or web page to show the view on screen, as it is now, without the rest of Beachhead. It loads beachhead.html (from cargo xtask dist) beside this page, which needs no network and no storage.")}
                 </p>
-                <textarea readonly rows="4" data-testid="embed-code" aria-label=crate::i18n::t("Embed code") prop:value=move || code.get() on:focus=move |ev| {
+                <textarea readonly rows="4" data-testid="embed-code" aria-label=move || crate::i18n::t("Embed code") prop:value=move || code.get() on:focus=move |ev| {
                     use wasm_bindgen::JsCast;
                     if let Some(area) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
                         area.select();
                     }
                 }></textarea>
                 <p class="actions">
-                    <button type="button" class="button" data-testid="embed-copy" on:click=copy>{crate::i18n::t("Copy")}</button>
-                    <button type="button" class="button secondary" on:click=move |_| open.set(false)>{crate::i18n::t("Close")}</button>
+                    <button type="button" class="button" data-testid="embed-copy" on:click=copy>{move || crate::i18n::t("Copy")}</button>
+                    <button type="button" class="button secondary" on:click=move |_| open.set(false)>{move || crate::i18n::t("Close")}</button>
                     {move || copied.get().map(|done| view! {
                         <span role="status" class="hint">{if done { crate::i18n::t("Copied.") } else { crate::i18n::t("The browser refused the clipboard: select the code and copy it.") }}</span>
                     })}
@@ -103,7 +103,7 @@ pub fn EmbedCredit(links: UrlState) -> impl IntoView {
     view! {
         <p class="embed-credit" data-testid="embed-credit">
             "Beachhead · "
-            <a href=full target="_blank" rel="noopener">{crate::i18n::t("Open the full explorer")}</a>
+            <a href=full target="_blank" rel="noopener">{move || crate::i18n::t("Open the full explorer")}</a>
         </p>
     }
 }

@@ -17,6 +17,10 @@ test('the interface switches to Simplified Chinese, keeps the view, and remember
     assert.equal(await page.textContent('[data-testid="tab-ranking"]'), '排名');
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
     assert.equal(page.url(), url, 'the view and its state stay as they were');
+    for (const control of ['embed', 'present']) {
+      assert.match(await page.textContent(`[data-testid="${control}"]`), CJK, `${control} is translated`);
+    }
+    assert.match(await page.locator('main > div:not([hidden]) details.chart-data > summary').first().textContent(), /^数据表：价格瀑布数据/, 'a data table is named in Chinese');
     assert.match(await page.textContent('[data-testid="margin-market"]'), /Hong Kong/, 'data keeps its own language');
     // Every view's headings are in Chinese.
     for (const view of ['ranking', 'map', 'market', 'compare', 'uncertainty', 'margins', 'opportunity', 'test-markets', 'demand', 'gates', 'memo', 'data']) {
