@@ -2,6 +2,7 @@
 //! results in memos ([`explorer`]); components only render them.
 
 pub mod app;
+pub mod bench;
 pub mod browser;
 pub mod chart_backend;
 pub mod components;

@@ -5,7 +5,7 @@ use crate::problem::{LoadError, Problem, Problems};
 
 /// Files larger than this are refused before parsing: a browser tab should not be asked to
 /// hold an accidental multi-gigabyte export in memory.
-pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
+pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
 /// More columns than this is not a market table (and would make every row a megabyte).
 pub const MAX_COLUMNS: usize = 2_000;
 

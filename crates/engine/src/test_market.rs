@@ -6,6 +6,7 @@ use crate::dataset::Dataset;
 use crate::market_match::MarketMatcher;
 use crate::problem::{LoadError, Problem, Problems};
 use crate::table::{read_table, Table};
+use std::collections::HashMap;
 
 /// A column: its name, whether it may be empty, and its valid range.
 struct Column {
@@ -186,7 +187,9 @@ fn parse_records(
     let (Some(market_col), Some(date_col)) = (market_col, date_col) else {
         return Vec::new();
     };
-    let mut records: Vec<Record> = Vec::new();
+    let mut records: Vec<Record> = Vec::with_capacity(table.rows.len());
+    // (market, date) → the row it was first on: a million-row file must not be searched per row.
+    let mut first_row: HashMap<(usize, String), usize> = HashMap::with_capacity(table.rows.len());
     for row in &table.rows {
         let market_text = &row.cells[market_col];
         let Some(market) = matcher.find(market_text) else {
@@ -215,18 +218,12 @@ fn parse_records(
             ));
             continue;
         }
-        if let Some(i) = records
-            .iter()
-            .position(|r| r.market == market && r.date == date)
-        {
+        if let Some(first) = first_row.get(&(market, date.clone())) {
             problems.push(Problem::error(
                 file,
                 Some(row.line),
                 Some(date_column),
-                format!(
-                    "{date} again for this market (first on row {})",
-                    records[i].line
-                ),
+                format!("{date} again for this market (first on row {first})"),
                 "one row per market and date",
             ));
             continue;
@@ -271,6 +268,7 @@ fn parse_records(
                 }
             }
         }
+        first_row.insert((market, date.clone()), row.line);
         records.push(Record {
             line: row.line,
             market,

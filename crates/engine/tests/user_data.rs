@@ -164,7 +164,7 @@ fn a_file_over_the_size_limit_is_refused_before_parsing() {
     let got = outcome(&bundled(), &[("huge.csv".into(), big)]);
     assert_eq!(
         got,
-        ["error: huge.csv: found 52.4 MB; expected a file of at most 50 MB; split it, or keep only the columns you need"]
+        ["error: huge.csv: found 268.4 MB; expected a file of at most 256 MB; split it, or keep only the columns you need"]
     );
 }
 

@@ -1,0 +1,82 @@
+//! Entry points for `cargo xtask bench`, which calls them from the page through
+//! `window.wasmBindings`: the engine's Monte Carlo and the test-market loader timed inside the
+//! browser, on the same seeded synthetic data the native benchmarks use. Nothing in the app
+//! calls them.
+
+use beachhead_engine::synthetic;
+use beachhead_engine::test_market::load_files;
+use beachhead_engine::uncertainty::{MonteCarlo, Settings};
+use beachhead_engine::{Dataset, IndexModel};
+use wasm_bindgen::prelude::*;
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+fn synthetic_data(
+    markets: usize,
+    indicators: usize,
+    seed: u64,
+) -> Result<(Dataset, IndexModel), JsError> {
+    let files = synthetic::bundle(markets, indicators, seed);
+    let dataset = Dataset::from_csv(
+        "synthetic indicators",
+        &files.dictionary_csv,
+        "synthetic markets",
+        &files.markets_csv,
+    )
+    .map_err(|e| JsError::new(&format!("{e:?}")))?;
+    let model = IndexModel::from_json("synthetic model", &files.model_json)
+        .map_err(|e| JsError::new(&format!("{e:?}")))?;
+    Ok((dataset, model))
+}
+
+/// Milliseconds for `draws` Monte Carlo draws with ranking at `markets` × `indicators`
+/// (the data made beforehand, outside the timing).
+#[wasm_bindgen]
+pub fn bench_monte_carlo(
+    markets: usize,
+    indicators: usize,
+    draws: usize,
+    seed: u64,
+) -> Result<f64, JsError> {
+    let (dataset, model) = synthetic_data(markets, indicators, seed)?;
+    let settings = Settings {
+        draws,
+        seed,
+        ..Settings::default()
+    };
+    let start = now_ms();
+    let mut run = MonteCarlo::new(&dataset, &model, &settings);
+    while !run.finished() {
+        run.run(draws);
+    }
+    std::hint::black_box(run.result());
+    Ok(now_ms() - start)
+}
+
+/// Milliseconds to load `bytes` as a weekly test-market file against the synthetic markets
+/// (`markets` of them, as `xtask bench` wrote the file for), validation included.
+#[wasm_bindgen]
+pub fn bench_ingest(
+    bytes: Vec<u8>,
+    markets: usize,
+    indicators: usize,
+    seed: u64,
+) -> Result<f64, JsError> {
+    let (dataset, _) = synthetic_data(markets, indicators, seed)?;
+    let files = [("weekly.csv".to_owned(), bytes)];
+    let start = now_ms();
+    let loaded = load_files(&dataset, &files).map_err(|e| {
+        JsError::new(&format!(
+            "{} problems, first: {:?}",
+            e.problems.len(),
+            e.problems.first()
+        ))
+    })?;
+    let elapsed = now_ms() - start;
+    std::hint::black_box(loaded);
+    Ok(elapsed)
+}
