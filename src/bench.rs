@@ -40,8 +40,10 @@ pub fn bench_monte_carlo(
     markets: usize,
     indicators: usize,
     draws: usize,
-    seed: u64,
+    seed: u32,
 ) -> Result<f64, JsError> {
+    // u32, not u64: a u64 would have to cross from JavaScript as a BigInt.
+    let seed = u64::from(seed);
     let (dataset, model) = synthetic_data(markets, indicators, seed)?;
     let settings = Settings {
         draws,
@@ -64,9 +66,9 @@ pub fn bench_ingest(
     bytes: Vec<u8>,
     markets: usize,
     indicators: usize,
-    seed: u64,
+    seed: u32,
 ) -> Result<f64, JsError> {
-    let (dataset, _) = synthetic_data(markets, indicators, seed)?;
+    let (dataset, _) = synthetic_data(markets, indicators, u64::from(seed))?;
     let files = [("weekly.csv".to_owned(), bytes)];
     let start = now_ms();
     let loaded = load_files(&dataset, &files).map_err(|e| {

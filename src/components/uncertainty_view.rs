@@ -16,8 +16,11 @@ use crate::explorer::{Explorer, CHART_MARKETS};
 use crate::i18n::{data_text, t, tf};
 use crate::navigation::{Navigation, Tab};
 
-/// Draws per slice: small enough that a slice stays well under a frame.
-const SLICE: usize = 20;
+/// Draws run between checks of the clock.
+const STEP: usize = 4;
+/// Main-thread time a slice may take before the browser gets a turn: well under a frame, and
+/// long enough that the yields (at least 4 ms each once timers nest) do not dominate.
+const SLICE_MS: f64 = 12.0;
 /// The tornado moves each weight to half and one and a half times its value.
 const SWING: f64 = 0.5;
 const TORNADO_ROWS: usize = 12;
@@ -59,8 +62,17 @@ pub fn UncertaintyView(explorer: Explorer) -> impl IntoView {
             total: settings.draws,
         });
         spawn_local(async move {
+            let clock = window().performance();
             while !mc.finished() && !cancel.get_untracked() {
-                mc.run(SLICE);
+                let start = clock.as_ref().map(|c| c.now());
+                loop {
+                    mc.run(STEP);
+                    let within =
+                        matches!((&clock, start), (Some(c), Some(s)) if c.now() - s < SLICE_MS);
+                    if mc.finished() || !within {
+                        break;
+                    }
+                }
                 run.set(Run::Running {
                     done: mc.draws_done(),
                     total: settings.draws,

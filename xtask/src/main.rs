@@ -2,6 +2,7 @@
 //! first, and `setup` installs only what is missing or at the wrong version, so a fresh
 //! machine needs nothing but rustup, Node/npm and Python, and a warm one loses no time.
 
+mod bench;
 mod csp;
 mod process;
 mod service_worker;
@@ -19,7 +20,9 @@ commands:
   setup               install the toolchain (wasm target, trunk, wasm-bindgen-cli, chromium, npm packages)
   serve [--port N]    build the app in release mode and serve it on http://127.0.0.1:8080 (or N)
   test                fmt, clippy, native tests, wasm tests in headless Chromium, end-to-end tests
-  dist                release build into dist/, with each file's raw and gzip size";
+  dist                release build into dist/, with each file's raw and gzip size
+  bench               benchmarks: engine natively (criterion) and the release build in headless
+                      Chromium; a table against the budgets, target/bench/report.json, BENCHMARKS.md";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,6 +31,7 @@ fn main() -> ExitCode {
         Some("serve") => parse_port(&args[1..]).and_then(serve),
         Some("test") => test::run(),
         Some("dist") => dist(),
+        Some("bench") => bench::run(),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())

@@ -23,6 +23,11 @@ const USAGE: &str = "usage:
       and %, fixed costs, break-even units, annual units, payback months; FILE defaults to
       DIR/economics/assumptions.json
 
+  beachhead synthetic --out DIR [--markets N] [--indicators N] [--rows N] [--seed S]
+      seeded synthetic data at benchmark scale (default 250 markets, 40 indicators, a
+      1,110,000-row, 100 MB weekly sell-through file): DIR/indicators.csv, DIR/markets.csv,
+      DIR/model.json and DIR/weekly.csv, in the formats the app and this command read
+
 --data takes a directory in the bundled format (indicators.csv, markets.csv; default public/data)
 or one values file (CSV or JSON, docs/data-format.md): its markets are matched against the bundled
 ones (--base DIR), and numeric columns the dictionary lacks become indicators (higher is better)
@@ -384,6 +389,50 @@ fn validate(options: &Options) -> Result<(), String> {
     }
 }
 
+/// Writes the synthetic benchmark data (`beachhead synthetic`).
+fn synthetic(args: &[String]) -> Result<(), String> {
+    let (mut out, mut markets, mut indicators, mut rows, mut seed) =
+        (None, 250usize, 40usize, 1_110_000usize, 7u64);
+    let mut args = args.iter();
+    while let Some(flag) = args.next() {
+        let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
+        match flag.as_str() {
+            "--out" => out = Some(PathBuf::from(value)),
+            "--markets" => markets = number(flag, value)?,
+            "--indicators" => indicators = number(flag, value)?,
+            "--rows" => rows = number(flag, value)?,
+            "--seed" => seed = number(flag, value)?,
+            other => return Err(format!("unknown option \"{other}\"")),
+        }
+    }
+    let out = out.ok_or("synthetic needs --out DIR")?;
+    if !(1..=676).contains(&markets) || indicators == 0 {
+        return Err("--markets takes 1 to 676 and --indicators at least 1".into());
+    }
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let files = beachhead_engine::synthetic::bundle(markets, indicators, seed);
+    let dataset = Dataset::from_csv(
+        "indicators.csv",
+        &files.dictionary_csv,
+        "markets.csv",
+        &files.markets_csv,
+    )
+    .map_err(|e| format!("{e:?}"))?;
+    let codes: Vec<&str> = dataset.markets().iter().map(|m| m.iso3.as_str()).collect();
+    let weekly = beachhead_engine::synthetic::weekly_csv(&codes, rows, seed);
+    for (name, text) in [
+        ("indicators.csv", files.dictionary_csv.as_str()),
+        ("markets.csv", files.markets_csv.as_str()),
+        ("model.json", files.model_json.as_str()),
+        ("weekly.csv", weekly.as_str()),
+    ] {
+        let path = out.join(name);
+        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        println!("{} ({} bytes)", path.display(), text.len());
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
@@ -391,6 +440,7 @@ fn main() -> ExitCode {
         Some("validate") => parse_options(&args[1..]).and_then(|o| validate(&o)),
         Some("sensitivity") => parse_options(&args[1..]).and_then(|o| sensitivity(&o)),
         Some("economics") => parse_options(&args[1..]).and_then(|o| economics(&o)),
+        Some("synthetic") => synthetic(&args[1..]),
         Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
             Ok(())

@@ -128,20 +128,21 @@ pub fn weekly_csv(markets: &[&str], rows: usize, seed: u64) -> String {
             if written == rows {
                 break 'weeks;
             }
-            let plan = rng.random_range(500..5000);
+            // Sized like a large retailer's export: about 95 bytes a row.
+            let plan = rng.random_range(10_000..90_000);
             let _ = writeln!(
                 out,
-                "{market},{y:04}-{mo:02}-{d:02},{plan},{},{},{},{},{},{},{},{},{},{},{:.1},{:.2},{:.1}",
-                rng.random_range(0..3000),
-                rng.random_range(0..2000),
-                rng.random_range(0..1000),
-                rng.random_range(0..800),
-                rng.random_range(0..20000),
-                rng.random_range(0..10000),
+                "{market},{y:04}-{mo:02}-{d:02},{plan},{},{},{},{},{},{},{},{},{},{},{:.2},{:.3},{:.2}",
+                rng.random_range(10_000..60_000),
+                rng.random_range(10_000..40_000),
+                rng.random_range(1_000..20_000),
+                rng.random_range(1_000..16_000),
+                rng.random_range(100_000..900_000),
+                rng.random_range(10_000..90_000),
                 rng.random_range(0..8),
-                rng.random_range(0..900),
-                rng.random_range(0..300),
-                rng.random_range(0..400),
+                rng.random_range(1_000..9_000),
+                rng.random_range(1_000..3_000),
+                rng.random_range(1_000..4_000),
                 rng.random_range(1.0..12.0),
                 rng.random_range(0.0..6.0),
                 rng.random_range(2.5..5.0),
