@@ -129,24 +129,32 @@ impl CompiledModel {
         scores: &mut Vec<f64>,
     ) {
         scores.clear();
+        // The weights hold for every market: which children count is decided once per call.
+        let counted: Vec<Vec<usize>> = self
+            .nodes
+            .iter()
+            .map(|node| match node.kind {
+                Kind::Group { first, count } => self.children[first..first + count]
+                    .iter()
+                    .copied()
+                    .filter(|&c| weights[c] > 0.0)
+                    .collect(),
+                Kind::Leaf(_) => Vec::new(),
+            })
+            .collect();
         for market in 0..market_count {
             let row = &matrix[market * self.leaf_count..(market + 1) * self.leaf_count];
             for &n in &self.post_order {
                 let node = &self.nodes[n];
                 values[n] = match node.kind {
                     Kind::Leaf(position) => position.map_or(f64::NAN, |p| row[p]),
-                    Kind::Group { first, count } => {
+                    Kind::Group { .. } => {
                         let aggregation = if n == 0 {
                             root_aggregation.unwrap_or(node.aggregation)
                         } else {
                             node.aggregation
                         };
-                        combine(
-                            &self.children[first..first + count],
-                            weights,
-                            values,
-                            aggregation,
-                        )
+                        combine(&counted[n], weights, values, aggregation)
                     }
                 };
             }
@@ -170,31 +178,50 @@ impl CompiledModel {
     }
 }
 
-/// As `readiness::combine`, over children's values in `values` (NaN: none).
-fn combine(children: &[usize], weights: &[f64], values: &[f64], aggregation: Aggregation) -> f64 {
-    let total_weight: f64 = children.iter().map(|&c| weights[c].max(0.0)).sum();
-    if total_weight <= 0.0 {
-        return f64::NAN;
-    }
-    let counted = || {
-        children
-            .iter()
-            .filter(|&&c| weights[c] > 0.0 && !values[c].is_nan())
-    };
-    let available_weight: f64 = counted().map(|&c| weights[c]).sum();
-    if counted().next().is_none() || available_weight <= 0.0 {
-        return f64::NAN;
-    }
+/// As `readiness::combine`, over the children of positive weight (`counted`, in order) whose
+/// values in `values` are not NaN; the same sums in the same order, so the same results.
+fn combine(counted: &[usize], weights: &[f64], values: &[f64], aggregation: Aggregation) -> f64 {
+    // No child of positive weight: the group's total weight is zero.
+    let mut available_weight = 0.0;
+    let mut any = false;
     match aggregation {
         Aggregation::Arithmetic => {
-            counted().map(|&c| weights[c] * values[c]).sum::<f64>() / available_weight
+            let mut sum = 0.0;
+            for &c in counted {
+                let v = values[c];
+                if !v.is_nan() {
+                    available_weight += weights[c];
+                    sum += weights[c] * v;
+                    any = true;
+                }
+            }
+            if !any || available_weight <= 0.0 {
+                return f64::NAN;
+            }
+            sum / available_weight
         }
         Aggregation::Geometric => {
-            if counted().any(|&c| values[c] <= 0.0) {
+            let mut log_sum = 0.0;
+            let mut zero = false;
+            for &c in counted {
+                let v = values[c];
+                if !v.is_nan() {
+                    available_weight += weights[c];
+                    any = true;
+                    if v <= 0.0 {
+                        zero = true;
+                    } else {
+                        log_sum += weights[c] * v.ln();
+                    }
+                }
+            }
+            if !any || available_weight <= 0.0 {
+                return f64::NAN;
+            }
+            if zero {
                 0.0
             } else {
-                (counted().map(|&c| weights[c] * values[c].ln()).sum::<f64>() / available_weight)
-                    .exp()
+                (log_sum / available_weight).exp()
             }
         }
     }
