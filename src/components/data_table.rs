@@ -57,9 +57,14 @@ pub struct TableData {
 impl TableData {
     /// The first column is text, the others numbers.
     pub fn new(headers: &[&str], rows: Vec<Vec<String>>) -> Self {
+        Self::with_headers(headers.iter().map(|h| (*h).to_owned()).collect(), rows)
+    }
+
+    /// As [`TableData::new`], with headings made at run time (translated, or named by data).
+    pub fn with_headers(headers: Vec<String>, rows: Vec<Vec<String>>) -> Self {
         Self {
-            headers: headers.iter().map(|h| (*h).to_owned()).collect(),
             numeric: (0..headers.len()).map(|i| i > 0).collect(),
+            headers,
             rows,
         }
     }

@@ -363,7 +363,7 @@ fn money(usd: f64) -> String {
 
 /// A waterfall step's amount as the chart labels it, with an ASCII minus so a spreadsheet reads
 /// the CSV as numbers: totals as they are, deductions negative ("0.00" when they round to nothing).
-fn waterfall_amount(step: &WaterfallStep) -> String {
+pub fn waterfall_amount(step: &WaterfallStep) -> String {
     if step.total {
         format!("{:.2}", step.usd)
     } else {

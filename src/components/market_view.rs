@@ -69,11 +69,7 @@ pub fn MarketView(explorer: Explorer) -> impl IntoView {
                 })
                 .collect()
         });
-        TableData {
-            numeric: (0..headers.len()).map(|i| i > 0).collect(),
-            headers,
-            rows,
-        }
+        TableData::with_headers(headers, rows)
     });
     let summary = Memo::new(move |_| {
         detail.with(|d| {

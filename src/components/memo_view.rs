@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{DataTable, TableData};
 use crate::components::gates_view::{decision_class, evidence_text, verdict_sentence};
+use crate::components::margin_view::waterfall_amount;
 use crate::components::tracker_view::{kpi_tiles, sell_through_chart};
 use crate::explorer::Explorer;
 use crate::format;
@@ -21,19 +22,6 @@ use crate::gate_board::GateBoard;
 use crate::i18n::{data_text, t, tf};
 use crate::market_detail::market_detail;
 use crate::test_markets::TestMarketState;
-
-/// A waterfall step's amount as the chart writes it, with an ASCII minus for spreadsheets.
-fn waterfall_amount(step: &WaterfallStep) -> String {
-    if step.total {
-        format!("{:.2}", step.usd)
-    } else {
-        // A deduction that rounds to nothing reads 0.00, not -0.00.
-        match -step.usd {
-            d if d < 0.005 => "0.00".to_owned(),
-            d => format!("-{d:.2}"),
-        }
-    }
-}
 
 #[component]
 pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) -> impl IntoView {

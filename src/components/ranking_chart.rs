@@ -46,11 +46,7 @@ pub fn RankingChart(
                     row
                 })
                 .collect();
-            TableData {
-                numeric: (0..headers.len()).map(|i| i > 0).collect(),
-                headers,
-                rows,
-            }
+            TableData::with_headers(headers, rows)
         })
     });
     view! {

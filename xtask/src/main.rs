@@ -108,7 +108,8 @@ fn dist() -> Result<(), String> {
     Ok(())
 }
 
-fn collect_files(dir: &std::path::Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// Every file under `dir`, recursively.
+pub fn collect_files(dir: &std::path::Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         if path.is_dir() {

@@ -2,28 +2,16 @@
 //! network. It precaches every file of the build but the single-file copy (which needs no
 //! worker), under a version named by the build's contents, so a new build replaces the old.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
 pub const FILE_NAME: &str = "sw.js";
 const TEMPLATE: &str = include_str!("../templates/sw.js");
 
-fn files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        if path.is_dir() {
-            files(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
 pub fn write(dist: &Path) -> Result<(), String> {
     let mut paths = Vec::new();
-    files(dist, &mut paths)?;
+    crate::collect_files(dist, &mut paths).map_err(|e| format!("{}: {e}", dist.display()))?;
     paths.sort();
     let mut digest = Sha256::new();
     let mut cached = vec!["./".to_owned()];

@@ -28,18 +28,6 @@ fn find(dist: &Path, prefix: &str, suffix: &str) -> Result<PathBuf, String> {
         .ok_or_else(|| format!("dist/ has no {prefix}*{suffix}"))
 }
 
-fn data_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        if path.is_dir() {
-            data_files(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
 fn hash(text: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes()))
 }
@@ -63,7 +51,8 @@ pub fn write(dist: &Path) -> Result<(), String> {
     let wasm = std::fs::read(&wasm_path).map_err(|e| format!("{}: {e}", wasm_path.display()))?;
     let css = read(&find(dist, "main-", ".css")?)?;
     let mut files = Vec::new();
-    data_files(&dist.join("data"), &mut files)?;
+    let data = dist.join("data");
+    crate::collect_files(&data, &mut files).map_err(|e| format!("{}: {e}", data.display()))?;
     files.sort();
     let mut inlined = String::new();
     for file in files {
