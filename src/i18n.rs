@@ -98,13 +98,7 @@ pub fn current() -> Lang {
 
 /// Switches the interface and remembers the choice where the browser allows.
 pub fn set(lang: Lang) {
-    language().set(lang);
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = root.set_attribute("lang", lang.tag());
-    }
+    apply(lang);
     if let Some(store) = storage() {
         // Full or refused storage: the choice lasts for the page, which is all it can do.
         let _ = store.set_item(STORAGE_KEY, lang.tag());
@@ -123,7 +117,11 @@ pub fn start() {
     let browser = web_sys::window()
         .and_then(|w| w.navigator().language())
         .and_then(|tag| Lang::from_tag(&tag));
-    let lang = remembered.or(browser).unwrap_or(Lang::En);
+    apply(remembered.or(browser).unwrap_or(Lang::En));
+}
+
+/// Uses `lang` for the interface and tells the page (`<html lang>`, for screen readers and fonts).
+fn apply(lang: Lang) {
     language().set(lang);
     if let Some(root) = web_sys::window()
         .and_then(|w| w.document())
@@ -139,10 +137,7 @@ pub fn t(english: &'static str) -> &'static str {
 }
 
 pub fn translate(lang: Lang, english: &'static str) -> &'static str {
-    match lang {
-        Lang::En => english,
-        Lang::Zh => ZH.get(english).copied().unwrap_or(english),
-    }
+    data_text_in(lang, english)
 }
 
 /// A name from the data in the language in use: the bundled files' names (pillars, indicators,
@@ -154,7 +149,7 @@ pub fn data_text(text: &str) -> &str {
 
 /// A data table's name (its label, which also names its CSV file) in the language in use.
 pub fn table_label(label: &'static str) -> &'static str {
-    translate(current(), label)
+    t(label)
 }
 
 pub fn data_text_in(lang: Lang, text: &str) -> &str {
