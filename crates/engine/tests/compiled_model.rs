@@ -1,7 +1,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is a failed test, with its place
 
-//! The compiled model scores exactly as `Prepared::score` does: same values, bit for bit, so
-//! the Monte Carlo's ranks are those of the plain scorer.
+//! The compiled model scores exactly as `Prepared::score` does: same values, bit for bit, both
+//! through the tree (any geometric mean) and through the dense sums (arithmetic means only),
+//! so the Monte Carlo's ranks are those of the plain scorer.
 
 use beachhead_engine::compiled_model::CompiledModel;
 use beachhead_engine::index_model::Node;
@@ -43,12 +44,14 @@ fn aggregation(geometric: bool) -> Aggregation {
     }
 }
 
-/// Two pillars of three indicators, then a root over them.
+/// Two pillars of three indicators, then a root over them; `mixed`: the last indicator hangs
+/// from the root itself, beside the pillars.
 fn model(
     weights: &[f64],
     pillar_weights: [f64; 2],
     geometric: [bool; 3],
     z_score: bool,
+    mixed: bool,
 ) -> IndexModel {
     let mut model = IndexModel::flat("t", &[], 0.0);
     let leaf = |i: usize| {
@@ -71,9 +74,12 @@ fn model(
             "b",
             pillar_weights[1],
             aggregation(geometric[2]),
-            (3..6).map(leaf).collect(),
+            (3..if mixed { 5 } else { 6 }).map(leaf).collect(),
         ),
     ];
+    if mixed {
+        model.root.children.insert(1, leaf(5));
+    }
     model
 }
 
@@ -89,26 +95,28 @@ proptest! {
         pillar_weights in [0.0..3.0f64, 0.0..3.0f64],
         geometric in [any::<bool>(), any::<bool>(), any::<bool>()],
         z_score in any::<bool>(),
+        mixed in any::<bool>(),
     ) {
         let data = dataset(&rows);
-        let model = model(&weights, pillar_weights, geometric, z_score);
+        let model = model(&weights, pillar_weights, geometric, z_score, mixed);
         let prepared = Prepared::new(&data, &model);
         let plain = prepared.score(&model, &model.root, 0.0);
 
         let compiled = CompiledModel::new(&model, &prepared);
-        let matrix = compiled.matrix(&prepared);
-        let mut values = vec![0.0; compiled.node_count()];
+        let data = compiled.data(&prepared);
+        let mut scratch = compiled.scratch();
         let mut scores = Vec::new();
-        compiled.score_into(
-            &matrix,
-            prepared.market_count,
-            &compiled.base_weights(),
-            None,
-            prepared.rescale,
-            model.scale,
-            &mut values,
-            &mut scores,
-        );
+        // Twice: the second scoring reuses the space the first left behind.
+        for _ in 0..2 {
+            compiled.score_into(
+                &data,
+                &compiled.base_weights(),
+                None,
+                model.scale,
+                &mut scratch,
+                &mut scores,
+            );
+        }
         prop_assert_eq!(scores.len(), rows.len());
         for (market, &score) in scores.iter().enumerate() {
             match plain.of_market(market) {
