@@ -8,9 +8,12 @@ use beachhead_engine::{Dataset, IndexModel};
 use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
 
+use crate::components::data_view::DataFilesState;
 use crate::components::embed::{EmbedButton, EmbedCredit};
+use crate::components::margin_view::MarginState;
 use crate::components::presentation::{Presentation, PresentationBar};
 use crate::components::scenarios_panel::ScenariosPanel;
+use crate::components::uncertainty_view::UncertaintyState;
 use crate::components::{
     CompareView, DataView, DemandView, FilterBar, GatesView, MapView, MarginView, MarketView,
     MemoView, OpportunityView, RankingChart, RankingTable, Sources, TrackerView, UncertaintyView,
@@ -143,13 +146,17 @@ fn Ready(
     let scenarios = Scenarios::load();
     let presentation = Presentation::new(navigation);
     let tab = navigation.tab;
+    // Only the open view is on the page (see TabPanel): what a view must keep while another
+    // is open lives here.
+    let uncertainty = UncertaintyState::default();
+    let margins = MarginState::default();
+    let data_files = DataFilesState::default();
     // Embedded: one view, no chrome (the stylesheet puts it away).
     Effect::new(move |_| {
         let embedded = navigation.embed.get();
         if let Some(body) = document().body() {
             let _ = body.class_list().toggle_with_force("embedded", embedded);
         }
-        navigation.layout_changed();
     });
     // The tabs follow the ARIA tabs pattern: one stop for Tab, the arrow keys move between them.
     let tab_button = move |to: Tab| {
@@ -256,10 +263,10 @@ fn Ready(
             <CompareView explorer/>
         </TabPanel>
         <TabPanel of=Tab::Uncertainty tab>
-            <UncertaintyView explorer/>
+            <UncertaintyView explorer state=uncertainty/>
         </TabPanel>
         <TabPanel of=Tab::Margins tab>
-            <MarginView explorer/>
+            <MarginView explorer state=margins/>
         </TabPanel>
         <TabPanel of=Tab::Opportunity tab>
             <OpportunityView explorer/>
@@ -277,7 +284,7 @@ fn Ready(
             <MemoView explorer board tests/>
         </TabPanel>
         <TabPanel of=Tab::Data tab>
-            <DataView base=Arc::clone(&base) dataset=in_use/>
+            <DataView base=Arc::clone(&base) dataset=in_use state=data_files/>
         </TabPanel>
         <Show when=move || navigation.embed.get()>
             <EmbedCredit links/>
@@ -285,9 +292,12 @@ fn Ready(
     }
 }
 
-/// A view's panel, named by its tab and shown only while that tab is open.
+/// A view's panel, named by its tab. Its view is built when the tab opens and dropped when it
+/// closes: a view that is not shown then costs nothing when the weights or data change (with
+/// every view live, one weight change at 250 markets recomputed the gate board, the demand
+/// signals and the economics of every candidate). What a view keeps is held outside it.
 #[component]
-fn TabPanel(of: Tab, tab: RwSignal<Tab>, children: Children) -> impl IntoView {
+fn TabPanel(of: Tab, tab: RwSignal<Tab>, children: ChildrenFn) -> impl IntoView {
     view! {
         <div
             role="tabpanel"
@@ -295,7 +305,7 @@ fn TabPanel(of: Tab, tab: RwSignal<Tab>, children: Children) -> impl IntoView {
             aria-labelledby=format!("tab-{}", of.slug())
             hidden=move || tab.get() != of
         >
-            {children()}
+            {move || (tab.get() == of).then(|| children())}
         </div>
     }
 }

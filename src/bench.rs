@@ -4,7 +4,7 @@
 //! calls them.
 
 use beachhead_engine::synthetic;
-use beachhead_engine::test_market::load_files;
+use beachhead_engine::test_market::{load_files, Ingest};
 use beachhead_engine::uncertainty::{MonteCarlo, Settings};
 use beachhead_engine::{Dataset, IndexModel};
 use wasm_bindgen::prelude::*;
@@ -81,4 +81,54 @@ pub fn bench_ingest(
     let elapsed = now_ms() - start;
     std::hint::black_box(loaded);
     Ok(elapsed)
+}
+
+/// The same load as [`bench_ingest`], a slice of `rows_per_slice` rows at a time as the app
+/// reads a file: `[total milliseconds, longest slice in milliseconds, slices]`, the last
+/// slice being the last step and `finish`.
+#[wasm_bindgen]
+pub fn bench_ingest_sliced(
+    bytes: Vec<u8>,
+    markets: usize,
+    indicators: usize,
+    seed: u32,
+    rows_per_slice: usize,
+) -> Result<Vec<f64>, JsError> {
+    let (dataset, _) = synthetic_data(markets, indicators, u64::from(seed))?;
+    let start = now_ms();
+    let mut ingest = Ingest::new(&dataset, vec![("weekly.csv".to_owned(), bytes)]);
+    let (mut longest, mut slices) = (0.0f64, 0usize);
+    let last = loop {
+        let slice = now_ms();
+        slices += 1;
+        if ingest.step(rows_per_slice.max(1)) {
+            break slice;
+        }
+        longest = longest.max(now_ms() - slice);
+    };
+    let loaded = ingest.finish().map_err(|e| {
+        JsError::new(&format!(
+            "{} problems, first: {:?}",
+            e.problems.len(),
+            e.problems.first()
+        ))
+    })?;
+    let end = now_ms();
+    longest = longest.max(end - last);
+    std::hint::black_box(loaded);
+    Ok(vec![end - start, longest, slices as f64])
+}
+
+/// The wasm module's linear memory in megabytes: what the engine's data takes (it never shrinks,
+/// so read after a load it is the peak).
+#[wasm_bindgen]
+pub fn bench_wasm_memory_mb() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        (core::arch::wasm32::memory_size(0) * 65_536) as f64 / 1e6
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.0
+    }
 }

@@ -51,6 +51,41 @@ pub fn download_url(filename: &str, url: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Main-thread time a slice of long work may take before the browser gets a turn: well under a
+/// frame, and long enough that the yields (at least 4 ms each once timers nest) do not dominate.
+pub const SLICE_MS: f64 = 12.0;
+
+/// Runs long work on the main thread without freezing the page: `step` (true when the work is
+/// done) runs again and again for about [`SLICE_MS`], then `between` shows progress and says
+/// whether to go on (false: cancelled), and the browser gets a turn. True when the work finished.
+///
+/// Slices rather than a Web Worker: the app also runs as one file from `file://` and inside a
+/// sandboxed iframe, where a worker cannot be started from the app's own files.
+pub async fn run_in_slices<T>(
+    work: &mut T,
+    mut step: impl FnMut(&mut T) -> bool,
+    mut between: impl FnMut(&T) -> bool,
+) -> bool {
+    let clock = web_sys::window().and_then(|w| w.performance());
+    let now = || clock.as_ref().map_or(0.0, |c| c.now());
+    loop {
+        let start = now();
+        loop {
+            if step(work) {
+                return true;
+            }
+            // Without a clock every step is a slice of its own.
+            if clock.is_none() || now() - start >= SLICE_MS {
+                break;
+            }
+        }
+        if !between(work) {
+            return false;
+        }
+        yield_to_browser().await;
+    }
+}
+
 /// Lets the browser paint and handle input before the caller continues.
 pub async fn yield_to_browser() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

@@ -3,8 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::components::canvas_chart::LayoutTick;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Ranking,
@@ -76,22 +74,18 @@ pub struct Navigation {
     pub tab: RwSignal<Tab>,
     /// One view without the app's chrome, for another page's iframe.
     pub embed: RwSignal<bool>,
-    layout: LayoutTick,
 }
 
 impl Navigation {
-    /// Creates the navigation on the URL's view and provides it and the layout tick to the views
-    /// below through context.
+    /// Creates the navigation on the URL's view and provides it to the views below through
+    /// context.
     pub fn provide() -> Self {
-        let layout = LayoutTick(RwSignal::new(0));
-        provide_context(layout);
         // The URL's changes (back, forward, an edited link) reach `tab` through the link state
         // (`url_state.rs`), which reads the whole link at once.
         let tab = RwSignal::new(Tab::from_hash(&current_hash()));
         let navigation = Self {
             tab,
             embed: RwSignal::new(false),
-            layout,
         };
         provide_context(navigation);
         navigation
@@ -100,12 +94,6 @@ impl Navigation {
     /// Shows `to` (the URL already names it).
     pub fn show(&self, to: Tab) {
         self.tab.set(to);
-        self.layout.bump();
-    }
-
-    /// The charts measure their room again (after the page's chrome comes or goes).
-    pub fn layout_changed(&self) {
-        self.layout.bump();
     }
 
     /// Moves to another view. The link state (`url_state.rs`) writes the new view into the URL
@@ -114,7 +102,6 @@ impl Navigation {
         if self.tab.get_untracked() != to {
             self.tab.set(to);
         }
-        self.layout.bump();
     }
 }
 

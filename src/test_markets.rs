@@ -5,8 +5,33 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use beachhead_engine::test_market::TestMarkets;
-use beachhead_engine::tracker::{Kpis, Track};
+use beachhead_engine::tracker::{by_market, Kpis, Track};
 use leptos::prelude::*;
+
+#[derive(Debug, Clone, PartialEq)]
+/// Where loading the user's own files stands.
+pub enum LoadStatus {
+    Idle,
+    /// Bytes read of all the files, then markets tracked of all.
+    Reading {
+        done: usize,
+        total: usize,
+    },
+    Tracking {
+        done: usize,
+        total: usize,
+    },
+    /// The user stopped it: the data in use is unchanged.
+    Stopped,
+    Loaded {
+        names: Vec<String>,
+        markets: usize,
+        /// How many warnings there were, and the first few.
+        warnings: usize,
+        shown: Vec<String>,
+    },
+    Failed(Vec<String>),
+}
 
 #[derive(Clone, Copy)]
 pub struct TestMarketState {
@@ -15,26 +40,31 @@ pub struct TestMarketState {
     pub bundled: StoredValue<Arc<TestMarkets>>,
     /// The user's file names, or None for the bundled illustrative data.
     pub own_files: RwSignal<Option<Vec<String>>>,
-    /// One per market with weekly data, in the order the data lists them.
-    pub tracks: Memo<Vec<Arc<Track>>>,
+    /// One per market with weekly data, in the order the data lists them: built where the data
+    /// is loaded (in slices, for a large file), not derived here in one long task.
+    pub tracks: RwSignal<Arc<Vec<Arc<Track>>>>,
+    bundled_tracks: StoredValue<Arc<Vec<Arc<Track>>>>,
     /// Each tracked market's KPIs, by market index.
     pub kpis: Memo<BTreeMap<usize, Kpis>>,
     /// The market the tracker shows (a market index); None: the first tracked.
     pub chosen: RwSignal<Option<usize>>,
+    /// The last load of the user's files (kept while other views are open).
+    pub load: RwSignal<LoadStatus>,
+    /// Which load is current: a load started or stopped since makes an older one give up.
+    load_run: StoredValue<u32>,
 }
 
 impl TestMarketState {
     pub fn new(bundled: TestMarkets) -> Self {
         let bundled = Arc::new(bundled);
         let data = RwSignal::new(Arc::clone(&bundled));
-        let tracks = Memo::new(move |_| {
-            data.with(|d| {
-                d.markets()
-                    .into_iter()
-                    .filter_map(|m| Track::new(d, m).map(Arc::new))
-                    .collect::<Vec<_>>()
-            })
-        });
+        let bundled_tracks = Arc::new(
+            by_market(&bundled)
+                .iter()
+                .filter_map(|m| Track::from_records(m).map(Arc::new))
+                .collect::<Vec<_>>(),
+        );
+        let tracks = RwSignal::new(Arc::clone(&bundled_tracks));
         let kpis =
             Memo::new(move |_| tracks.with(|t| t.iter().map(|t| (t.market, t.kpis())).collect()));
         Self {
@@ -42,8 +72,11 @@ impl TestMarketState {
             bundled: StoredValue::new(bundled),
             own_files: RwSignal::new(None),
             tracks,
+            bundled_tracks: StoredValue::new(bundled_tracks),
             kpis,
             chosen: RwSignal::new(None),
+            load: RwSignal::new(LoadStatus::Idle),
+            load_run: StoredValue::new(0),
         }
     }
 
@@ -58,13 +91,32 @@ impl TestMarketState {
         })
     }
 
-    pub fn use_own(&self, data: TestMarkets, names: Vec<String>) {
+    /// The user's data, with its tracks (see [`by_market`] and [`Track::from_records`]).
+    pub fn use_own(&self, data: TestMarkets, tracks: Vec<Arc<Track>>, names: Vec<String>) {
         self.data.set(Arc::new(data));
+        self.tracks.set(Arc::new(tracks));
         self.own_files.set(Some(names));
+    }
+
+    /// A new load begins; returns its number for [`Self::is_current_load`].
+    pub fn begin_load(&self) -> u32 {
+        self.load_run.update_value(|n| *n = n.wrapping_add(1));
+        self.load_run.get_value()
+    }
+
+    /// Stops the load under way, if any.
+    pub fn stop_load(&self) {
+        self.load_run.update_value(|n| *n = n.wrapping_add(1));
+        self.load.set(LoadStatus::Stopped);
+    }
+
+    pub fn is_current_load(&self, run: u32) -> bool {
+        self.load_run.get_value() == run
     }
 
     pub fn use_bundled(&self) {
         self.data.set(self.bundled.get_value());
+        self.tracks.set(self.bundled_tracks.get_value());
         self.own_files.set(None);
     }
 }

@@ -6,23 +6,12 @@ use std::rc::Rc;
 
 use beachhead_charts::ChartError;
 use leptos::{html, prelude::*};
+use leptos_use_element_size::{use_element_size, UseElementSizeReturn};
 use plotters_canvas::CanvasBackend;
 
 use crate::browser::{download_text, download_url};
 use crate::chart_backend::ChartBackend;
 use crate::i18n::{t, tf};
-
-/// Bumped when the layout changes without a window resize (a tab shown), so charts that were
-/// hidden, and so had no size, draw.
-#[derive(Clone, Copy)]
-pub struct LayoutTick(pub RwSignal<u32>);
-
-impl LayoutTick {
-    /// Bumps after the browser has applied the change that prompted it.
-    pub fn bump(self) {
-        request_animation_frame(move || self.0.update(|n| *n = n.wrapping_add(1)));
-    }
-}
 
 #[component]
 pub fn CanvasChart<F>(
@@ -40,28 +29,24 @@ where
     let draw = Rc::new(draw);
     let export_error = RwSignal::new(None::<String>);
     let canvas_ref = NodeRef::<html::Canvas>::new();
-    let resized = RwSignal::new(0u32);
     let draw_error = RwSignal::new(None::<String>);
     let draws = RwSignal::new(0u32);
+    // The size as a ResizeObserver reports it after layout: reading the canvas's size while
+    // drawing would make the browser lay out the page (a long table) in the middle of every
+    // redraw. A hidden chart has no size and draws when it gets one.
+    let UseElementSizeReturn {
+        width: css_width,
+        height: css_height,
+    } = use_element_size(canvas_ref);
 
-    let listener = window_event_listener(leptos::ev::resize, move |_| {
-        resized.update(|n| *n = n.wrapping_add(1))
-    });
-    on_cleanup(move || listener.remove());
-
-    let layout = use_context::<LayoutTick>();
     let draw_on_canvas = Rc::clone(&draw);
     Effect::new(move |_| {
         let draw = &draw_on_canvas;
-        resized.track();
-        if let Some(LayoutTick(tick)) = layout {
-            tick.track();
-        }
+        let (css_width, css_height) = (css_width.get(), css_height.get());
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
-        // A hidden tab has no size: draw when it is shown (the resize or data change after).
-        if canvas.client_width() == 0 {
+        if css_width < 1.0 {
             return;
         }
         let ratio = window().device_pixel_ratio();
@@ -70,8 +55,8 @@ where
         } else {
             1.0
         };
-        let width = (f64::from(canvas.client_width()) * ratio).round() as u32;
-        let height = (f64::from(canvas.client_height().max(1)) * ratio).round() as u32;
+        let width = (css_width * ratio).round() as u32;
+        let height = (css_height.max(1.0) * ratio).round() as u32;
         if canvas.width() != width {
             canvas.set_width(width);
         }

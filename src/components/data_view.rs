@@ -16,15 +16,47 @@ use crate::user_files::{self, Headline, LoadReport, NamedFile};
 /// How many of the least-covered markets to list before "Show all".
 const COVERAGE_PREVIEW: usize = 25;
 
+/// The user's files and the last load's report: they outlive the view, which is on the page
+/// only while open.
+#[derive(Clone, Copy)]
+pub struct DataFilesState {
+    files: StoredValue<Vec<NamedFile>>,
+    active: RwSignal<Vec<String>>,
+    mode: RwSignal<MergeMode>,
+    report: RwSignal<Option<LoadReport>>,
+    busy: RwSignal<bool>,
+    show_all: RwSignal<bool>,
+}
+
+impl Default for DataFilesState {
+    fn default() -> Self {
+        Self {
+            files: StoredValue::new(Vec::new()),
+            active: RwSignal::new(Vec::new()),
+            mode: RwSignal::new(MergeMode::Merge),
+            report: RwSignal::new(None),
+            busy: RwSignal::new(false),
+            show_all: RwSignal::new(false),
+        }
+    }
+}
+
 #[component]
-pub fn DataView(base: Arc<Dataset>, dataset: RwSignal<Arc<Dataset>>) -> impl IntoView {
+pub fn DataView(
+    base: Arc<Dataset>,
+    dataset: RwSignal<Arc<Dataset>>,
+    state: DataFilesState,
+) -> impl IntoView {
+    let DataFilesState {
+        files,
+        active,
+        mode,
+        report,
+        busy,
+        show_all,
+    } = state;
     let base = StoredValue::new(base);
-    let files = StoredValue::new(Vec::<NamedFile>::new());
-    let active = RwSignal::new(Vec::<String>::new());
-    let mode = RwSignal::new(MergeMode::Merge);
-    let report = RwSignal::new(None::<LoadReport>);
     let dragging = RwSignal::new(false);
-    let busy = RwSignal::new(false);
 
     let load = move |all: Vec<NamedFile>| {
         let result = base.with_value(|b| user_files::apply(b, &all, mode.get_untracked()));
@@ -97,7 +129,6 @@ pub fn DataView(base: Arc<Dataset>, dataset: RwSignal<Arc<Dataset>>) -> impl Int
 
     let indicators = Memo::new(move |_| dataset.with(|d| indicator_rows(d)));
     let coverage = Memo::new(move |_| dataset.with(|d| coverage_rows(d)));
-    let show_all = RwSignal::new(false);
     let shown_coverage = Memo::new(move |_| {
         coverage.with(|rows| {
             let n = if show_all.get() {

@@ -394,9 +394,39 @@ fn cents(value: f64) -> String {
     }
 }
 
+/// What the user chose and typed in the view: it outlives the view, which is on the page only
+/// while open.
+#[derive(Clone, Copy)]
+pub struct MarginState {
+    sku: RwSignal<usize>,
+    target: RwSignal<String>,
+    /// Edits not yet applied: see the form.
+    draft: RwSignal<Option<Assumptions>>,
+    draft_problems: RwSignal<Vec<String>>,
+    sort: RwSignal<EconomicsSort>,
+}
+
+impl Default for MarginState {
+    fn default() -> Self {
+        Self {
+            sku: RwSignal::new(0),
+            target: RwSignal::new("20".into()),
+            draft: RwSignal::new(None),
+            draft_problems: RwSignal::new(Vec::new()),
+            sort: RwSignal::new(EconomicsSort::Margin),
+        }
+    }
+}
+
 #[component]
-pub fn MarginView(explorer: Explorer) -> impl IntoView {
-    let sku = RwSignal::new(0usize);
+pub fn MarginView(explorer: Explorer, state: MarginState) -> impl IntoView {
+    let MarginState {
+        sku,
+        target,
+        draft,
+        draft_problems,
+        sort,
+    } = state;
     let current = Memo::new(move |_| {
         let market = explorer.selected_market()?;
         let sku = sku.get();
@@ -564,7 +594,6 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
             )
         })
     });
-    let target = RwSignal::new(String::from("20"));
     let goal = move || {
         let target_pct: f64 = match target.get().trim().parse() {
             Ok(t) if (0.0..100.0).contains(&t) => t,
@@ -595,11 +624,9 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
             )
         })
     };
-    // Edits go to a draft; the draft replaces the assumptions in use only when the market's
-    // assumptions are valid as a whole (channel shares can be rebalanced one field at a time).
-    let draft = RwSignal::new(None::<Assumptions>);
-    let draft_problems = RwSignal::new(Vec::<String>::new());
-    // The form is rebuilt when the market changes, never while the user types in it (a rebuild
+    // Edits go to the draft (in the state); the draft replaces the assumptions in use only when
+    // the market's assumptions are valid as a whole (channel shares can be rebalanced one field
+    // at a time). The form is rebuilt when the market changes, never while the user types in it (a rebuild
     // would take the focus away mid-number).
     let form_market =
         Memo::new(move |_| current.with(|c| c.as_ref().map(|c| (c.iso3.clone(), c.sku))));
@@ -863,7 +890,7 @@ pub fn MarginView(explorer: Explorer) -> impl IntoView {
                     </section>
                 </div>
             </Show>
-            <MarketsEconomicsTable explorer/>
+            <MarketsEconomicsTable explorer sort/>
         </div>
     }
 }
@@ -876,8 +903,7 @@ enum EconomicsSort {
 }
 
 #[component]
-fn MarketsEconomicsTable(explorer: Explorer) -> impl IntoView {
-    let sort = RwSignal::new(EconomicsSort::Margin);
+fn MarketsEconomicsTable(explorer: Explorer, sort: RwSignal<EconomicsSort>) -> impl IntoView {
     let rows = Memo::new(move |_| {
         let sort = sort.get();
         explorer.dataset.with(|d| {

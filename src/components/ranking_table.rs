@@ -4,8 +4,11 @@ use leptos::prelude::*;
 
 use crate::components::data_table::{CsvButton, TableData};
 use crate::explorer::{Explorer, SortColumn};
-use crate::i18n::{data_text, t};
+use crate::i18n::{data_text, t, tf};
 use crate::navigation::{Navigation, Tab};
+
+/// Rows shown before "Show all".
+const TABLE_PREVIEW: usize = 50;
 
 #[component]
 pub fn RankingTable(explorer: Explorer) -> impl IntoView {
@@ -89,6 +92,21 @@ pub fn RankingTable(explorer: Explorer) -> impl IntoView {
             rows,
         }
     });
+    // The first rows only until asked: every weight change rebuilds the rows shown, and at 250
+    // markets building them all took longer than a frame. The CSV has every row.
+    let show_all = RwSignal::new(false);
+    let total = Memo::new(move |_| explorer.table_rows.with(Vec::len));
+    let shown = Memo::new(move |_| {
+        let all = show_all.get();
+        explorer.table_rows.with(|rows| {
+            let n = if all {
+                rows.len()
+            } else {
+                rows.len().min(TABLE_PREVIEW)
+            };
+            rows[..n].to_vec()
+        })
+    });
     view! {
         <p class="table-actions"><CsvButton label="readiness ranking" data=csv testid="ranking-table"/></p>
         <div class="table-scroll" tabindex="0" role="region" aria-label=move || t("Ranking table")>
@@ -104,7 +122,7 @@ pub fn RankingTable(explorer: Explorer) -> impl IntoView {
                 </thead>
                 <tbody>
                     <For
-                        each=move || explorer.table_rows.get()
+                        each=move || shown.get()
                         key=|row| (row.iso3.clone(), row.rank, row.world_rank, row.score.clone())
                         let:row
                     >
@@ -140,5 +158,14 @@ pub fn RankingTable(explorer: Explorer) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+        <Show when=move || { !show_all.get() && total.get() > TABLE_PREVIEW }>
+            <p class="table-more">
+                {move || tf("The first {} of {} markets.", &[&TABLE_PREVIEW, &total.get()])}
+                " "
+                <button type="button" class="link-button" data-testid="ranking-show-all" on:click=move |_| show_all.set(true)>
+                    {move || tf("Show all {}", &[&total.get()])}
+                </button>
+            </p>
+        </Show>
     }
 }

@@ -5,21 +5,23 @@
 use beachhead_charts::palette;
 use beachhead_charts::test_market_charts::{draw_flash_sales, FlashPoint};
 use beachhead_charts::time_chart::{draw_time_chart, Series, TimeChart};
-use beachhead_engine::test_market::load_files;
+use std::sync::Arc;
+
+use beachhead_engine::test_market::{Ingest, TestMarkets};
 use beachhead_engine::tracker::{
-    Kpis, Track, Week, CHANNELS, COVER_WEEKS, RECENT_WEEKS, VENDOR_LABELS,
+    by_market, Kpis, Track, Week, CHANNELS, COVER_WEEKS, RECENT_WEEKS, VENDOR_LABELS,
 };
 use leptos::{prelude::*, task::spawn_local};
 use plotters::style::RGBColor;
 use wasm_bindgen::JsCast;
 
-use crate::browser::{files_of, read_files};
+use crate::browser::{files_of, read_files, run_in_slices};
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{DataTable, TableData};
 use crate::explorer::Explorer;
 use crate::format;
 use crate::i18n::{data_text, t, tf};
-use crate::test_markets::TestMarketState;
+use crate::test_markets::{LoadStatus, TestMarketState};
 
 fn series(label: &str, values: Vec<Option<f64>>, color: RGBColor) -> Series {
     Series {
@@ -330,18 +332,29 @@ pub fn kpi_tiles(k: &Kpis) -> Vec<(&'static str, String, String)> {
     tiles
 }
 
-#[derive(Debug, Clone, PartialEq)]
-enum LoadStatus {
-    Idle,
-    Loading,
-    Loaded {
-        names: Vec<String>,
-        markets: usize,
-        /// How many warnings there were, and the first few.
-        warnings: usize,
-        shown: Vec<String>,
-    },
-    Failed(Vec<String>),
+/// A load's progress, with the button that stops it.
+fn progress_bar(
+    tests: TestMarketState,
+    what: &'static str,
+    done: usize,
+    total: usize,
+) -> impl IntoView {
+    let share = if total > 0 {
+        done as f64 / total as f64
+    } else {
+        0.0
+    };
+    view! {
+        <div class="load-progress" data-testid="tracker-progress">
+            <div class="progress" role="progressbar" aria-label=what aria-valuemin="0" aria-valuemax="100" aria-valuenow=format!("{:.0}", 100.0 * share)>
+                <span style:width=format!("{:.0}%", 100.0 * share)></span>
+                <p>{what}" "{format!("{:.0}%", 100.0 * share)}</p>
+            </div>
+            <button type="button" class="button secondary" data-testid="tracker-stop" on:click=move |_| {
+                tests.stop_load();
+            }>{move || t("Stop")}</button>
+        </div>
+    }
 }
 
 /// What loading one's own files gave, in words (built when shown, so it follows the language).
@@ -363,6 +376,33 @@ fn loaded_text(names: &[String], markets: usize, warnings: usize, shown: &[Strin
     text
 }
 
+/// Rows read between checks of the clock.
+const ROWS_PER_STEP: usize = 2_000;
+
+/// Every market's track, a market at a time between the browser's turns; None when `go_on`
+/// says to stop.
+async fn tracks_in_slices(
+    data: &TestMarkets,
+    mut go_on: impl FnMut(usize, usize) -> bool,
+) -> Option<Vec<Arc<Track>>> {
+    let markets = by_market(data);
+    let total = markets.len();
+    let mut work = (markets.into_iter(), Vec::with_capacity(total));
+    let finished = run_in_slices(
+        &mut work,
+        |(markets, tracks)| match markets.next() {
+            Some(m) => {
+                tracks.extend(Track::from_records(&m).map(Arc::new));
+                false
+            }
+            None => true,
+        },
+        |(_, tracks)| go_on(tracks.len(), total),
+    )
+    .await;
+    finished.then_some(work.1)
+}
+
 #[component]
 pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView {
     let track = Memo::new(move |_| tests.shown());
@@ -376,7 +416,7 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
     };
     let name = Memo::new(move |_| track.get().map(|t| name_of(t.market)).unwrap_or_default());
     let kpis = Memo::new(move |_| track.get().map(|t| t.kpis()));
-    let status = RwSignal::new(LoadStatus::Idle);
+    let status = tests.load;
 
     let on_files = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -391,7 +431,8 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
         if files.is_empty() {
             return;
         }
-        status.set(LoadStatus::Loading);
+        let run = tests.begin_load();
+        status.set(LoadStatus::Reading { done: 0, total: 0 });
         spawn_local(async move {
             let read = match read_files(files).await {
                 Ok(read) => read,
@@ -402,22 +443,47 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
             };
             let names: Vec<String> = read.iter().map(|(n, _)| n.clone()).collect();
             let dataset = explorer.dataset.get_untracked();
-            match load_files(&dataset, &read) {
-                Ok((data, warnings)) => {
-                    let markets = data.markets().len();
-                    tests.use_own(data, names.clone());
-                    tests.chosen.set(None);
-                    status.set(LoadStatus::Loaded {
-                        names,
-                        markets,
-                        warnings: warnings.len(),
-                        shown: warnings.iter().take(5).map(ToString::to_string).collect(),
-                    });
-                }
-                Err(e) => status.set(LoadStatus::Failed(
-                    e.problems.iter().map(ToString::to_string).collect(),
-                )),
+            // A million rows take seconds: read in slices, with progress and a way to stop.
+            let mut ingest = Ingest::new(&dataset, read);
+            let finished = run_in_slices(
+                &mut ingest,
+                |ingest| ingest.step(ROWS_PER_STEP),
+                |ingest| {
+                    let (done, total) = ingest.progress();
+                    status.set(LoadStatus::Reading { done, total });
+                    tests.is_current_load(run)
+                },
+            )
+            .await;
+            if !finished {
+                return;
             }
+            let (data, warnings) = match ingest.finish() {
+                Ok(loaded) => loaded,
+                Err(e) => {
+                    status.set(LoadStatus::Failed(
+                        e.problems.iter().map(ToString::to_string).collect(),
+                    ));
+                    return;
+                }
+            };
+            let Some(tracks) = tracks_in_slices(&data, |done, total| {
+                status.set(LoadStatus::Tracking { done, total });
+                tests.is_current_load(run)
+            })
+            .await
+            else {
+                return;
+            };
+            let markets = tracks.len();
+            tests.use_own(data, tracks, names.clone());
+            tests.chosen.set(None);
+            status.set(LoadStatus::Loaded {
+                names,
+                markets,
+                warnings: warnings.len(),
+                shown: warnings.iter().take(5).map(ToString::to_string).collect(),
+            });
         });
     };
 
@@ -594,7 +660,9 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
                 </p>
                 {move || match status.get() {
                     LoadStatus::Idle => ().into_any(),
-                    LoadStatus::Loading => view! { <p class="notice">{move || t("Reading your files…")}</p> }.into_any(),
+                    LoadStatus::Reading { done, total } => progress_bar(tests, t("Reading your files…"), done, total).into_any(),
+                    LoadStatus::Tracking { done, total } => progress_bar(tests, t("Building each market's track…"), done, total).into_any(),
+                    LoadStatus::Stopped => view! { <p class="notice" data-testid="tracker-stopped" role="status">{move || t("Loading stopped; the test markets shown are unchanged.")}</p> }.into_any(),
                     LoadStatus::Loaded { names, markets, warnings, shown } => view! { <div class="report ok" data-testid="tracker-report" role="status"><p class="report-headline">{loaded_text(&names, markets, warnings, &shown)}</p></div> }.into_any(),
                     LoadStatus::Failed(lines) => view! {
                         <div class="report error" data-testid="tracker-report" role="alert">

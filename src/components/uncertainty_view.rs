@@ -9,7 +9,7 @@ use beachhead_engine::sensitivity::tornado;
 use beachhead_engine::uncertainty::{MonteCarlo, Settings, Uncertainty};
 use leptos::{prelude::*, task::spawn_local};
 
-use crate::browser::yield_to_browser;
+use crate::browser::run_in_slices;
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{CsvButton, DataTable, TableData};
 use crate::explorer::{Explorer, CHART_MARKETS};
@@ -18,9 +18,6 @@ use crate::navigation::{Navigation, Tab};
 
 /// Draws run between checks of the clock.
 const STEP: usize = 4;
-/// Main-thread time a slice may take before the browser gets a turn: well under a frame, and
-/// long enough that the yields (at least 4 ms each once timers nest) do not dominate.
-const SLICE_MS: f64 = 12.0;
 /// The tornado moves each weight to half and one and a half times its value.
 const SWING: f64 = 0.5;
 const TORNADO_ROWS: usize = 12;
@@ -32,16 +29,45 @@ enum Run {
     Finished(Uncertainty),
 }
 
+/// The view's settings and its run: they outlive the view, which is on the page only while
+/// open, so a run goes on and its result stays while another view is shown.
+#[derive(Clone, Copy)]
+pub struct UncertaintyState {
+    draws: RwSignal<usize>,
+    kappa: RwSignal<f64>,
+    vary_methods: RwSignal<bool>,
+    top_k: RwSignal<usize>,
+    run: RwSignal<Run>,
+    cancel: RwSignal<bool>,
+    /// The model the shown result was computed with, to flag it stale when weights move.
+    computed_for: RwSignal<Option<beachhead_engine::IndexModel>>,
+}
+
+impl Default for UncertaintyState {
+    fn default() -> Self {
+        Self {
+            draws: RwSignal::new(1000),
+            kappa: RwSignal::new(50.0),
+            vary_methods: RwSignal::new(false),
+            top_k: RwSignal::new(10),
+            run: RwSignal::new(Run::Idle),
+            cancel: RwSignal::new(false),
+            computed_for: RwSignal::new(None),
+        }
+    }
+}
+
 #[component]
-pub fn UncertaintyView(explorer: Explorer) -> impl IntoView {
-    let draws = RwSignal::new(1000usize);
-    let kappa = RwSignal::new(50.0f64);
-    let vary_methods = RwSignal::new(false);
-    let top_k = RwSignal::new(10usize);
-    let run = RwSignal::new(Run::Idle);
-    let cancel = RwSignal::new(false);
-    // The model the shown result was computed with, to flag it stale when weights move.
-    let computed_for = RwSignal::new(None::<beachhead_engine::IndexModel>);
+pub fn UncertaintyView(explorer: Explorer, state: UncertaintyState) -> impl IntoView {
+    let UncertaintyState {
+        draws,
+        kappa,
+        vary_methods,
+        top_k,
+        run,
+        cancel,
+        computed_for,
+    } = state;
 
     let start = move || {
         let settings = Settings {
@@ -62,23 +88,22 @@ pub fn UncertaintyView(explorer: Explorer) -> impl IntoView {
             total: settings.draws,
         });
         spawn_local(async move {
-            let clock = window().performance();
-            while !mc.finished() && !cancel.get_untracked() {
-                let start = clock.as_ref().map(|c| c.now());
-                loop {
+            run_in_slices(
+                &mut mc,
+                |mc| {
                     mc.run(STEP);
-                    let within =
-                        matches!((&clock, start), (Some(c), Some(s)) if c.now() - s < SLICE_MS);
-                    if mc.finished() || !within {
-                        break;
-                    }
-                }
-                run.set(Run::Running {
-                    done: mc.draws_done(),
-                    total: settings.draws,
-                });
-                yield_to_browser().await;
-            }
+                    mc.finished()
+                },
+                |mc| {
+                    run.set(Run::Running {
+                        done: mc.draws_done(),
+                        total: settings.draws,
+                    });
+                    !cancel.get_untracked()
+                },
+            )
+            .await;
+            // Cancelled or not, the draws so far are a result.
             computed_for.set(Some(model));
             run.set(Run::Finished(mc.result()));
         });

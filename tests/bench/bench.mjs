@@ -185,7 +185,8 @@ async function responsiveness() {
     const ingestLongest = await stop();
     const ingestReport = await page.textContent('[data-testid="tracker-report"]');
     const memory = await page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize / 1e6 : null));
-    return { longest_task_ms: Math.max(mcLongest, ingestLongest), longest_task_mc_ms: mcLongest, longest_task_ingest_ms: ingestLongest, js_heap_mb_after: memory, ingest_report: ingestReport.slice(0, 200) };
+    const wasmMemory = await page.evaluate(() => window.wasmBindings.bench_wasm_memory_mb?.() ?? null);
+    return { longest_task_ms: Math.max(mcLongest, ingestLongest), longest_task_mc_ms: mcLongest, longest_task_ingest_ms: ingestLongest, js_heap_mb_after: memory, wasm_memory_mb_after: wasmMemory, ingest_report: ingestReport.slice(0, 200) };
   } finally {
     await close();
   }

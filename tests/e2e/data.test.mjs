@@ -7,6 +7,9 @@ const chart = '[data-testid="ranking-chart"]';
 const ready = (page) => page.waitForSelector(`${chart}[data-draws]:not([data-draws="0"])`, { timeout: 30000 });
 
 async function rankOf(page, market) {
+  // The table lists its first 50 rows until asked for all.
+  const showAll = page.locator('[data-testid="ranking-show-all"]');
+  if (await showAll.count() > 0) await showAll.click();
   const row = page.locator('[data-testid="ranking-table"] tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${market}$`) }) });
   return Number(await row.locator('td').first().textContent());
 }

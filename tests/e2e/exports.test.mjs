@@ -27,6 +27,8 @@ test('every chart saves as PNG and as SVG drawn by the same code, and tables as 
     assert.ok(text.includes(top), `the SVG names the top market, ${top}`);
     assert.ok((text.match(/<rect/g) ?? []).length > 40, 'the SVG has the bars');
 
+    // The CSV has every row; the table shows them all once asked.
+    await page.click('[data-testid="ranking-show-all"]');
     const csv = await save(page, 'ranking-table-csv');
     assert.equal(csv.name, 'readiness-ranking.csv');
     const csvText = csv.bytes.toString('utf8');

@@ -19,8 +19,12 @@ test('the ranking chart draws real countries and re-ranks when a weight moves', 
 
     const pixels = await inkedPixels(page, chart);
     assert.ok(pixels.inked > 5000, `chart looks blank: ${JSON.stringify(pixels)}`);
+    // The first 50 rows, then every ranked market once asked.
+    assert.equal(await page.locator('[data-testid="ranking-table"] tbody tr').count(), 50);
+    await page.click('[data-testid="ranking-show-all"]');
     const rows = await page.locator('[data-testid="ranking-table"] tbody tr').count();
     assert.ok(rows >= 150, `table rows: ${rows}`);
+    assert.equal(await page.locator('[data-testid="ranking-show-all"]').count(), 0);
     await screenshot(page, 'ranking');
 
     // Demand counts for nothing: small, connected markets should climb past the giants.
@@ -88,7 +92,9 @@ test('a phone-sized screen stacks the panels and keeps the chart readable', asyn
   try {
     await page.waitForSelector(`${chart}[data-draws]:not([data-draws="0"])`, { timeout: 30000 });
     const size = await page.$eval(chart, (c) => ({ w: c.width, cw: c.clientWidth }));
-    assert.equal(size.w, size.cw * 2, 'backing store follows devicePixelRatio');
+    // The backing store is the CSS size (fractional, from a ResizeObserver) times the ratio,
+    // rounded; clientWidth is itself rounded.
+    assert.ok(Math.abs(size.w - size.cw * 2) <= 1, `backing store follows devicePixelRatio: ${size.w} for ${size.cw} CSS px`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
     await page.locator(chart).scrollIntoViewIfNeeded();

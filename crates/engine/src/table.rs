@@ -24,11 +24,14 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
+/// Where the header names `name`, ignoring ASCII case.
+pub fn column_index(header: &[String], name: &str) -> Option<usize> {
+    header.iter().position(|h| h.eq_ignore_ascii_case(name))
+}
+
 impl Table {
     pub fn column(&self, name: &str) -> Option<usize> {
-        self.header
-            .iter()
-            .position(|h| h.eq_ignore_ascii_case(name))
+        column_index(&self.header, name)
     }
 
     /// The first of `names` the header has.
@@ -55,11 +58,11 @@ pub fn check_size(file: &str, bytes: usize) -> Result<(), LoadError> {
 }
 
 /// Comma, semicolon or tab, whichever the header line uses most outside quotes.
-fn sniff_delimiter(text: &str) -> u8 {
-    let first_line = text.lines().next().unwrap_or("");
+pub(crate) fn sniff_delimiter(text: &[u8]) -> u8 {
+    let first_line = text.split(|&b| b == b'\n').next().unwrap_or(&[]);
     let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
     let mut quoted = false;
-    for byte in first_line.bytes() {
+    for &byte in first_line {
         if byte == b'"' {
             quoted = !quoted;
         } else if !quoted {
@@ -76,56 +79,47 @@ fn sniff_delimiter(text: &str) -> u8 {
         .map_or(b',', |(delimiter, _)| *delimiter)
 }
 
-pub fn read_table(file: &str, text: &str) -> Result<Table, LoadError> {
-    check_size(file, text.len())?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.contains('\0') {
-        return Err(LoadError::single(Problem::error(
-            file,
-            None,
-            None,
-            "binary data (a spreadsheet or archive, not text)",
-            "a CSV text file: in a spreadsheet, use Save as… CSV (UTF-8)",
-        )));
-    }
-    if text.trim().is_empty() {
-        return Err(LoadError::single(Problem::error(
-            file,
-            None,
-            None,
-            "an empty file",
-            "a header row and at least one data row",
-        )));
-    }
-    let delimiter = sniff_delimiter(text);
-    let mut reader = csv::ReaderBuilder::new()
+/// The text without its UTF-8 byte-order mark.
+pub(crate) fn strip_bom(text: &[u8]) -> &[u8] {
+    text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(text)
+}
+
+/// A NUL anywhere in the text (after its byte-order mark).
+pub(crate) fn binary_problem(file: &str) -> Problem {
+    Problem::error(
+        file,
+        None,
+        None,
+        "binary data (a spreadsheet or archive, not text)",
+        "a CSV text file: in a spreadsheet, use Save as… CSV (UTF-8)",
+    )
+}
+
+/// Text (after its byte-order mark) that is all whitespace.
+pub(crate) fn empty_problem(file: &str) -> Problem {
+    Problem::error(
+        file,
+        None,
+        None,
+        "an empty file",
+        "a header row and at least one data row",
+    )
+}
+
+/// The reader of every delimited file: `delimiter` between fields, the header read as a row,
+/// rows of any length (their length is checked against the header's, with the row's line).
+pub(crate) fn csv_reader(delimiter: u8) -> csv::ReaderBuilder {
+    let mut builder = csv::ReaderBuilder::new();
+    builder
         .delimiter(delimiter)
         .flexible(true)
-        .has_headers(false)
-        .from_reader(text.as_bytes());
-    let mut problems = Problems::default();
-    let mut records = reader.records();
-    let header: Vec<String> = match records.next() {
-        Some(Ok(record)) => record.iter().map(|c| c.trim().to_owned()).collect(),
-        Some(Err(e)) => {
-            return Err(LoadError::single(Problem::error(
-                file,
-                Some(1),
-                None,
-                e.to_string(),
-                "a header row",
-            )))
-        }
-        None => {
-            return Err(LoadError::single(Problem::error(
-                file,
-                None,
-                None,
-                "no rows",
-                "a header row",
-            )))
-        }
-    };
+        .has_headers(false);
+    builder
+}
+
+/// The header's fields, trimmed, are checked here: too many columns stops the file; empty
+/// and repeated names come back as problems, and its rows are still read.
+pub(crate) fn check_header(file: &str, header: &[String]) -> Result<Vec<Problem>, LoadError> {
     if header.len() > MAX_COLUMNS {
         return Err(LoadError::single(Problem::error(
             file,
@@ -135,6 +129,7 @@ pub fn read_table(file: &str, text: &str) -> Result<Table, LoadError> {
             format!("at most {MAX_COLUMNS} columns"),
         )));
     }
+    let mut problems = Vec::new();
     for (i, name) in header.iter().enumerate() {
         if name.is_empty() {
             problems.push(Problem::error(
@@ -154,6 +149,83 @@ pub fn read_table(file: &str, text: &str) -> Result<Table, LoadError> {
             ));
         }
     }
+    Ok(problems)
+}
+
+/// The header could not be read.
+pub(crate) fn header_problem(file: &str, error: Option<&csv::Error>) -> Problem {
+    match error {
+        Some(e) => Problem::error(file, Some(1), None, e.to_string(), "a header row"),
+        None => Problem::error(file, None, None, "no rows", "a header row"),
+    }
+}
+
+/// A row could not be read (`fallback_line` when the reader does not say where).
+pub(crate) fn row_problem(file: &str, error: &csv::Error, fallback_line: usize) -> Problem {
+    let line = error
+        .position()
+        .map_or(fallback_line, |p| p.line() as usize);
+    let found = match error.kind() {
+        csv::ErrorKind::Utf8 { .. } => "text that is not UTF-8".to_owned(),
+        _ => error.to_string(),
+    };
+    Problem::error(
+        file,
+        Some(line),
+        None,
+        found,
+        "UTF-8 text (in a spreadsheet, use Save as… CSV UTF-8)",
+    )
+}
+
+/// A row whose field count is not the header's.
+pub(crate) fn field_count_problem(
+    file: &str,
+    line: usize,
+    fields: usize,
+    columns: usize,
+) -> Problem {
+    Problem::error(
+        file,
+        Some(line),
+        None,
+        format!("{fields} fields"),
+        format!(
+            "{columns} fields, one per header column (is a quote left open, or a delimiter inside an unquoted value?)"
+        ),
+    )
+}
+
+/// A file with a header and no data row (blank rows do not count).
+pub(crate) fn header_only_problem(file: &str) -> Problem {
+    Problem::error(
+        file,
+        None,
+        None,
+        "a header row only",
+        "at least one data row",
+    )
+}
+
+pub fn read_table(file: &str, text: &str) -> Result<Table, LoadError> {
+    check_size(file, text.len())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\0') {
+        return Err(LoadError::single(binary_problem(file)));
+    }
+    if text.trim().is_empty() {
+        return Err(LoadError::single(empty_problem(file)));
+    }
+    let delimiter = sniff_delimiter(text.as_bytes());
+    let mut reader = csv_reader(delimiter).from_reader(text.as_bytes());
+    let mut problems = Problems::default();
+    let mut records = reader.records();
+    let header: Vec<String> = match records.next() {
+        Some(Ok(record)) => record.iter().map(|c| c.trim().to_owned()).collect(),
+        Some(Err(e)) => return Err(LoadError::single(header_problem(file, Some(&e)))),
+        None => return Err(LoadError::single(header_problem(file, None))),
+    };
+    problems.0.extend(check_header(file, &header)?);
     let mut rows = Vec::new();
     for (i, record) in records.enumerate() {
         let fallback_line = i + 2;
@@ -166,16 +238,7 @@ pub fn read_table(file: &str, text: &str) -> Result<Table, LoadError> {
                     continue;
                 }
                 if record.len() != header.len() {
-                    problems.push(Problem::error(
-                        file,
-                        Some(line),
-                        None,
-                        format!("{} fields", record.len()),
-                        format!(
-                            "{} fields, one per header column (is a quote left open, or a delimiter inside an unquoted value?)",
-                            header.len()
-                        ),
-                    ));
+                    problems.push(field_count_problem(file, line, record.len(), header.len()));
                     continue;
                 }
                 rows.push(Row {
@@ -183,30 +246,11 @@ pub fn read_table(file: &str, text: &str) -> Result<Table, LoadError> {
                     cells: record.iter().map(|c| c.trim().to_owned()).collect(),
                 });
             }
-            Err(e) => {
-                let line = e.position().map_or(fallback_line, |p| p.line() as usize);
-                let found = match e.kind() {
-                    csv::ErrorKind::Utf8 { .. } => "text that is not UTF-8".to_owned(),
-                    _ => e.to_string(),
-                };
-                problems.push(Problem::error(
-                    file,
-                    Some(line),
-                    None,
-                    found,
-                    "UTF-8 text (in a spreadsheet, use Save as… CSV UTF-8)",
-                ));
-            }
+            Err(e) => problems.push(row_problem(file, &e, fallback_line)),
         }
     }
     if rows.is_empty() && !problems.has_errors() {
-        problems.push(Problem::error(
-            file,
-            None,
-            None,
-            "a header row only",
-            "at least one data row",
-        ));
+        problems.push(header_only_problem(file));
     }
     let table = Table {
         file: file.to_owned(),
@@ -220,6 +264,14 @@ pub fn read_table(file: &str, text: &str) -> Result<Table, LoadError> {
 /// Turns a file's bytes into text, refusing what is not UTF-8 with the line where it breaks.
 pub fn decode_text(file: &str, bytes: &[u8]) -> Result<String, LoadError> {
     check_size(file, bytes.len())?;
+    check_encoding(file, bytes)?;
+    std::str::from_utf8(bytes)
+        .map(str::to_owned)
+        .map_err(|e| LoadError::single(utf8_problem(file, bytes, e.valid_up_to())))
+}
+
+/// What the first bytes give away: UTF-16 text or a zip archive (an .xlsx workbook).
+pub(crate) fn check_encoding(file: &str, bytes: &[u8]) -> Result<(), LoadError> {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(LoadError::single(Problem::error(
             file,
@@ -238,24 +290,17 @@ pub fn decode_text(file: &str, bytes: &[u8]) -> Result<String, LoadError> {
             "a CSV or JSON text file",
         )));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(e) => {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
-            Err(LoadError::single(Problem::error(
-                file,
-                Some(line),
-                None,
-                format!(
-                    "a byte that is not UTF-8 (0x{:02X})",
-                    bytes[e.valid_up_to()]
-                ),
-                "UTF-8 text (in a spreadsheet, use Save as… CSV UTF-8)",
-            )))
-        }
-    }
+    Ok(())
+}
+
+/// The first byte that is not UTF-8, at `at` in `bytes`, with its line.
+pub(crate) fn utf8_problem(file: &str, bytes: &[u8], at: usize) -> Problem {
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    Problem::error(
+        file,
+        Some(line),
+        None,
+        format!("a byte that is not UTF-8 (0x{:02X})", bytes[at]),
+        "UTF-8 text (in a spreadsheet, use Save as… CSV UTF-8)",
+    )
 }

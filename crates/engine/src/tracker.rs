@@ -93,23 +93,76 @@ pub struct Track {
     pub shares: Vec<ShareMonth>,
 }
 
-fn of_market(records: &[Record], market: usize) -> Vec<&Record> {
-    let mut out: Vec<&Record> = records.iter().filter(|r| r.market == market).collect();
-    out.sort_by(|a, b| a.date.cmp(&b.date));
+/// One market's records of each kind, in date order.
+#[derive(Debug, Clone, Default)]
+pub struct MarketRecords<'a> {
+    pub market: usize,
+    weekly: Vec<&'a Record>,
+    flash_sales: Vec<&'a Record>,
+    shares: Vec<&'a Record>,
+}
+
+/// Every market with weekly data, in the order the data lists them, with its records: one pass
+/// over each file, where looking each market's records up would read a million-row file once
+/// per market.
+pub fn by_market(data: &TestMarkets) -> Vec<MarketRecords<'_>> {
+    let markets = data.markets();
+    let Some(&last) = markets.iter().max() else {
+        return Vec::new();
+    };
+    let mut slot = vec![usize::MAX; last + 1];
+    let mut out: Vec<MarketRecords> = markets
+        .iter()
+        .enumerate()
+        .map(|(i, &market)| {
+            slot[market] = i;
+            MarketRecords {
+                market,
+                ..MarketRecords::default()
+            }
+        })
+        .collect();
+    for record in &data.weekly {
+        out[slot[record.market]].weekly.push(record);
+    }
+    for record in &data.flash_sales {
+        if let Some(&i) = slot.get(record.market).filter(|&&i| i != usize::MAX) {
+            out[i].flash_sales.push(record);
+        }
+    }
+    for record in &data.competitor_shares {
+        if let Some(&i) = slot.get(record.market).filter(|&&i| i != usize::MAX) {
+            out[i].shares.push(record);
+        }
+    }
+    for m in &mut out {
+        m.weekly.sort_by_key(|r| r.date);
+        m.flash_sales.sort_by_key(|r| r.date);
+        m.shares.sort_by_key(|r| r.date);
+    }
     out
 }
 
 impl Track {
     /// The market's records, in date order; None when it has no weekly data.
     pub fn new(data: &TestMarkets, market: usize) -> Option<Self> {
-        let weekly = of_market(&data.weekly, market);
+        by_market(data)
+            .iter()
+            .find(|m| m.market == market)
+            .and_then(Self::from_records)
+    }
+
+    /// The track of one market's records (from [`by_market`]).
+    pub fn from_records(records: &MarketRecords<'_>) -> Option<Self> {
+        let market = records.market;
+        let weekly = &records.weekly;
         if weekly.is_empty() {
             return None;
         }
         let mut weeks: Vec<Week> = Vec::with_capacity(weekly.len());
         let (mut cumulative_plan, mut cumulative_units) = (0.0, 0.0);
         for record in weekly {
-            let v = |i: usize| record.values.get(i).copied().flatten().unwrap_or(0.0);
+            let v = |i: usize| record.value(i).unwrap_or(0.0);
             let units_by_channel = [v(1), v(2), v(3), v(4)];
             let units: f64 = units_by_channel.iter().sum();
             cumulative_plan += v(0);
@@ -118,7 +171,7 @@ impl Track {
             let recent_units: f64 = weeks[start..].iter().map(|w| w.units).sum::<f64>() + units;
             let average = recent_units / (weeks.len() + 1 - start) as f64;
             weeks.push(Week {
-                date: record.date.clone(),
+                date: record.date.to_string(),
                 plan_units: v(0),
                 units_by_channel,
                 units,
@@ -136,12 +189,13 @@ impl Track {
                 rating: v(13),
             });
         }
-        let flash_sales = of_market(&data.flash_sales, market)
-            .into_iter()
+        let flash_sales = records
+            .flash_sales
+            .iter()
             .map(|r| {
-                let v = |i: usize| r.values.get(i).copied().flatten();
+                let v = |i: usize| r.value(i);
                 FlashSale {
-                    date: r.date.clone(),
+                    date: r.date.to_string(),
                     offered: v(0).unwrap_or(0.0),
                     sold: v(1).unwrap_or(0.0),
                     seconds_to_sell_out: v(2),
@@ -149,15 +203,16 @@ impl Track {
                 }
             })
             .collect();
-        let shares = of_market(&data.competitor_shares, market)
-            .into_iter()
+        let shares = records
+            .shares
+            .iter()
             .map(|r| {
                 let mut shares_pct = [0.0; VENDORS.len()];
-                for (slot, value) in shares_pct.iter_mut().zip(&r.values) {
+                for (slot, value) in shares_pct.iter_mut().zip(r.values()) {
                     *slot = value.unwrap_or(0.0);
                 }
                 ShareMonth {
-                    month: r.date.clone(),
+                    month: r.date.to_string(),
                     shares_pct,
                 }
             })

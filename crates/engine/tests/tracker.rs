@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is a failed test, with its place
 
 use beachhead_engine::test_market::load;
-use beachhead_engine::tracker::{Track, RECENT_WEEKS};
+use beachhead_engine::tracker::{by_market, Track, RECENT_WEEKS};
 use beachhead_engine::{Dataset, Market};
 
 fn two_markets() -> Dataset {
@@ -116,4 +116,39 @@ fn a_market_without_weekly_data_has_no_track() {
     )
     .unwrap();
     assert!(Track::new(&data, 1).is_none());
+}
+
+#[test]
+fn by_market_groups_each_markets_records_in_date_order_in_one_pass() {
+    let dataset = two_markets();
+    // Taiwan first, rows out of date order, the two markets interleaved.
+    let row = |m: &str, week: &str, plan: u32| {
+        format!("{m},{week},{plan},1,1,1,1,10,0,0,5,2,1,3,1.5,4.5")
+    };
+    let weekly = [
+        WEEKLY_HEADER.to_owned(),
+        row("TWN", "2014-01-13", 30),
+        row("HKG", "2014-01-13", 20),
+        row("TWN", "2014-01-06", 10),
+        row("HKG", "2014-01-06", 40),
+    ]
+    .join("\n");
+    let (data, _) = load(
+        &dataset,
+        ("weekly.csv", &weekly),
+        ("flash_sales.csv", FLASH),
+        ("competitor_shares.csv", &shares(2)),
+    )
+    .unwrap();
+    let grouped = by_market(&data);
+    assert_eq!(grouped.iter().map(|m| m.market).collect::<Vec<_>>(), [1, 0]);
+    let tracks: Vec<Track> = grouped.iter().filter_map(Track::from_records).collect();
+    assert_eq!(tracks[0].weeks[0].date, "2014-01-06");
+    assert_eq!(tracks[0].weeks[0].plan_units, 10.0);
+    assert_eq!(tracks[1].weeks[0].plan_units, 40.0);
+    assert_eq!(tracks[1].flash_sales.len(), 3);
+    assert!(tracks[0].flash_sales.is_empty());
+    for t in &tracks {
+        assert_eq!(Some(t), Track::new(&data, t.market).as_ref());
+    }
 }
