@@ -70,6 +70,9 @@ impl TableData {
     }
 }
 
+/// Rows a table lists before "Show all".
+const ROWS_SHOWN: usize = 200;
+
 #[component]
 pub fn DataTable(
     /// What the table holds, for its summary line and its region's name.
@@ -81,8 +84,20 @@ pub fn DataTable(
     open: bool,
 ) -> impl IntoView {
     let rows = move || data.with(|d| d.rows.len());
+    // The rows are built only while the fold is open, and the first ROWS_SHOWN until asked:
+    // a million-row test-market file makes tables of thousands of rows, and every chart has
+    // one, so building them all (folded away, for every change) froze the page for seconds.
+    let unfolded = RwSignal::new(open);
+    let show_all = RwSignal::new(false);
+    let hidden_rows = move || {
+        let n = rows();
+        (unfolded.get() && !show_all.get() && n > ROWS_SHOWN).then_some(n)
+    };
     view! {
-        <details class="chart-data" open=open>
+        <details class="chart-data" open=open on:toggle=move |ev| {
+            let open = event_target::<web_sys::Element>(&ev).has_attribute("open");
+            unfolded.set(open);
+        }>
             <summary>{move || tf("Data table: {} ({} rows)", &[&table_label(label), &rows()])}</summary>
             <CsvButton label data testid/>
             <div class="table-scroll limited" tabindex="0" role="region" aria-label=move || table_label(label)>
@@ -99,9 +114,11 @@ pub fn DataTable(
                         </tr>
                     </thead>
                     <tbody>
-                        {move || data.with(|d| {
+                        {move || unfolded.get().then(|| data.with(|d| {
+                            let shown = if show_all.get() { d.rows.len() } else { ROWS_SHOWN };
                             d.rows
                                 .iter()
+                                .take(shown)
                                 .map(|row| {
                                     let cells = row
                                         .iter()
@@ -118,10 +135,19 @@ pub fn DataTable(
                                     view! { <tr>{cells}</tr> }
                                 })
                                 .collect_view()
-                        })}
+                        }))}
                     </tbody>
                 </table>
             </div>
+            {move || hidden_rows().map(|n| view! {
+                <p class="table-more">
+                    {move || tf("The first {} of {} rows; the CSV has them all.", &[&ROWS_SHOWN, &n])}
+                    " "
+                    <button type="button" class="link-button" data-testid=format!("{testid}-show-all") on:click=move |_| show_all.set(true)>
+                        {move || tf("Show all {}", &[&n])}
+                    </button>
+                </p>
+            })}
         </details>
     }
 }

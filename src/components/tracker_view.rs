@@ -376,6 +376,9 @@ fn loaded_text(names: &[String], markets: usize, warnings: usize, shown: &[Strin
     text
 }
 
+/// Weeks the charts show until asked for all: three years.
+const CHART_WEEKS: usize = 156;
+
 /// Rows read between checks of the clock.
 const ROWS_PER_STEP: usize = 2_000;
 
@@ -405,7 +408,22 @@ async fn tracks_in_slices(
 
 #[component]
 pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView {
-    let track = Memo::new(move |_| tests.shown());
+    let whole = Memo::new(move |_| tests.shown());
+    // The charts and their tables show the last CHART_WEEKS weeks until asked for all: a file
+    // of decades of weeks makes charts of thousands of bars, unreadable at any width and a
+    // frozen page while they draw. The KPIs read the whole track.
+    let all_weeks = RwSignal::new(false);
+    let track = Memo::new(move |_| {
+        let all = all_weeks.get();
+        whole.get().map(|t| {
+            if all || t.weeks.len() <= CHART_WEEKS {
+                t
+            } else {
+                Arc::new(t.recent(CHART_WEEKS))
+            }
+        })
+    });
+    let total_weeks = Memo::new(move |_| whole.with(|t| t.as_ref().map_or(0, |t| t.weeks.len())));
     let name_of = move |market: usize| {
         explorer.dataset.with(|d| {
             d.markets()
@@ -415,7 +433,7 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
         })
     };
     let name = Memo::new(move |_| track.get().map(|t| name_of(t.market)).unwrap_or_default());
-    let kpis = Memo::new(move |_| track.get().map(|t| t.kpis()));
+    let kpis = Memo::new(move |_| whole.get().map(|t| t.kpis()));
     let status = tests.load;
 
     let on_files = move |ev: leptos::ev::Event| {
@@ -449,9 +467,13 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
                 &mut ingest,
                 |ingest| ingest.step(ROWS_PER_STEP),
                 |ingest| {
-                    let (done, total) = ingest.progress();
-                    status.set(LoadStatus::Reading { done, total });
-                    tests.is_current_load(run)
+                    // Stopped, or another load began: leave its status alone.
+                    let current = tests.is_current_load(run);
+                    if current {
+                        let (done, total) = ingest.progress();
+                        status.set(LoadStatus::Reading { done, total });
+                    }
+                    current
                 },
             )
             .await;
@@ -468,8 +490,11 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
                 }
             };
             let Some(tracks) = tracks_in_slices(&data, |done, total| {
-                status.set(LoadStatus::Tracking { done, total });
-                tests.is_current_load(run)
+                let current = tests.is_current_load(run);
+                if current {
+                    status.set(LoadStatus::Tracking { done, total });
+                }
+                current
             })
             .await
             else {
@@ -682,6 +707,19 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
             </section>
             <Show when=move || track.with(Option::is_none)>
                 <p class="notice empty">{move || t("No test market has weekly data. Load a weekly file to track one.")}</p>
+            </Show>
+            <Show when=move || { total_weeks.get() > CHART_WEEKS }>
+                <p class="hint" data-testid="tracker-span">
+                    {move || if all_weeks.get() {
+                        tf("The charts show all {} weeks.", &[&total_weeks.get()])
+                    } else {
+                        tf("The charts show the last {} of {} weeks.", &[&CHART_WEEKS, &total_weeks.get()])
+                    }}
+                    " "
+                    <button type="button" class="link-button" data-testid="tracker-span-toggle" on:click=move |_| all_weeks.update(|a| *a = !*a)>
+                        {move || if all_weeks.get() { tf("Show the last {} weeks", &[&CHART_WEEKS]) } else { t("Show every week (slow for long files)").to_owned() }}
+                    </button>
+                </p>
             </Show>
             <div class="tracker-grid" hidden=move || track.with(Option::is_none)>
                     {chart(|| t("Sell-through against plan"), || t("Units sold each week by channel, against the plan line."), sales_legend.clone(), "sell-through-chart", false, sell_through_chart, weekly_table, "weekly sales", "sales-table")}

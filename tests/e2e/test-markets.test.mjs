@@ -30,7 +30,12 @@ test('the tracker draws sell-through, flash sales, cover, shares and service for
 
     // Every chart's numbers are in its table: 60 weeks, 28 months.
     await page.click('summary:has-text("Data table: weekly sales")');
+    await page.waitForSelector('[data-testid="sales-table"] tbody tr');
     assert.equal(await page.locator('[data-testid="sales-table"] tbody tr').count(), 60);
+    // A folded table builds its rows when opened.
+    assert.equal(await page.locator('[data-testid="share-table"] tbody tr').count(), 0);
+    await page.click('summary:has-text("Data table: competitor shares")');
+    await page.waitForSelector('[data-testid="share-table"] tbody tr');
     assert.equal(await page.locator('[data-testid="share-table"] tbody tr').count(), 14);
     const hkSellThrough = await page.textContent('[data-testid="kpi-sell-through"]');
 
@@ -74,12 +79,54 @@ test('own test-market files load, and a bad one is refused with its row and colu
     assert.equal(await page.locator('[data-testid="tracker-market"] option').textContent(), 'Taiwan');
     const share = Number((await page.textContent('[data-testid="kpi-sell-through"]')).replace('%', ''));
     assert.ok(share > 150, `halved plan, sell-through ${share}%`);
-    assert.ok(!(await page.isVisible('[data-testid="flash-table"] tbody tr')), 'no flash-sale file, no flash sales');
+    await page.click('summary:has-text("Data table: flash sales")');
+    assert.match(await page.textContent('summary:has-text("Data table: flash sales")'), /\(0 rows\)/, 'no flash-sale file, no flash sales');
+    assert.equal(await page.locator('[data-testid="flash-table"] tbody tr').count(), 0);
     await screenshot(page, 'tracker-own');
 
     await page.click('[data-testid="tracker-bundled"]');
     assert.equal(await page.locator('[data-testid="tracker-market"] option').count(), 2);
     assert.equal(await page.textContent('[data-testid="kpi-sell-through"]'), before);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+/** `weeks` weekly rows for each of `markets`, from 2010-01-04. */
+function longWeekly(markets, weeks) {
+  const header = 'market,week,plan_units,units_online,units_platforms,units_carriers,units_retail,inventory_on_hand,inventory_in_transit,stockout_days,forum_posts,reseller_listings,service_tickets,repair_turnaround_days,return_rate_pct,rating';
+  const lines = [header];
+  const start = Date.UTC(2010, 0, 4);
+  const days = Array.from({ length: weeks }, (_, w) => new Date(start + w * 7 * 86400000).toISOString().slice(0, 10));
+  for (const market of markets) {
+    for (let w = 0; w < weeks; w++) lines.push(`${market},${days[w]},1000,300,200,150,250,4000,500,0,40,12,30,3,1.5,4.4`);
+  }
+  return lines.join('\n');
+}
+
+test('a long file charts its last three years until every week is asked for, and a large load shows progress and can be stopped', async () => {
+  const { page, consoleErrors, close } = await openApp({ path: '#test-markets' });
+  try {
+    await drawn(page, 'sell-through-chart');
+    const loaded = await pick(page, 'ten-years.csv', longWeekly(['TWN'], 520));
+    assert.match(loaded, /Loaded ten-years\.csv: 1 test market\./);
+    assert.match(await page.textContent('[data-testid="tracker-span"]'), /last 156 of 520 weeks/);
+    const sales = 'summary:has-text("Data table: weekly sales")';
+    assert.match(await page.textContent(sales), /\(156 rows\)/);
+    // The KPIs still read the whole track: its last week.
+    assert.match(await page.textContent('[data-testid="tracker-kpis"] ~ p.hint'), /Latest week 2019-12-16/);
+    await page.click('[data-testid="tracker-span-toggle"]');
+    await page.waitForFunction(() => [...document.querySelectorAll('summary')].some((e) => e.textContent.includes('Data table: weekly sales (520 rows)')));
+    assert.match(await page.textContent('[data-testid="tracker-span"]'), /all 520 weeks/);
+
+    // 120 markets × 2,500 weeks (300,000 rows, 27 MB): the load shows its progress; Stop leaves the data as it was.
+    const codes = readFileSync(new URL('../../public/data/markets.csv', import.meta.url), 'utf8').split('\n').slice(1, 121).map((l) => l.split(',')[0]);
+    await page.locator('[data-testid="tracker-file"]').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(longWeekly(codes, 2500)) });
+    await page.waitForSelector('[data-testid="tracker-progress"] [role="progressbar"]', { timeout: 20000 });
+    await page.click('[data-testid="tracker-stop"]');
+    await page.waitForSelector('[data-testid="tracker-stopped"]');
+    assert.match(await page.textContent('[data-testid="tracker-span"]'), /all 520 weeks/, 'the data in use is the ten-year file still');
     assert.deepEqual(consoleErrors, []);
   } finally {
     await close();

@@ -225,6 +225,34 @@ impl Track {
         })
     }
 
+    /// The last `weeks` weeks, with the flash sales and share months from the first of those
+    /// weeks on; the whole track when it is no longer. The cumulative figures stay those of
+    /// the whole track.
+    pub fn recent(&self, weeks: usize) -> Track {
+        if self.weeks.len() <= weeks {
+            return self.clone();
+        }
+        let weeks = self.weeks[self.weeks.len().saturating_sub(weeks)..].to_vec();
+        let from = weeks.first().map(|w| w.date.clone()).unwrap_or_default();
+        let from_month = from.get(..7).unwrap_or_default().to_owned();
+        Track {
+            market: self.market,
+            flash_sales: self
+                .flash_sales
+                .iter()
+                .filter(|f| f.date >= from)
+                .cloned()
+                .collect(),
+            shares: self
+                .shares
+                .iter()
+                .filter(|s| s.month >= from_month)
+                .cloned()
+                .collect(),
+            weeks,
+        }
+    }
+
     pub fn kpis(&self) -> Kpis {
         let start = self.weeks.len().saturating_sub(RECENT_WEEKS);
         let recent = &self.weeks[start..];

@@ -152,3 +152,26 @@ fn by_market_groups_each_markets_records_in_date_order_in_one_pass() {
         assert_eq!(Some(t), Track::new(&data, t.market).as_ref());
     }
 }
+
+#[test]
+fn recent_keeps_the_last_weeks_with_their_whole_track_totals_and_later_events() {
+    let weekly: String = std::iter::once(WEEKLY_HEADER.to_owned())
+        .chain(
+            (0..10).map(|w| format!("HKG,2014-{:02}-06,10,1,1,1,1,10,0,0,5,2,1,3,1.5,4.5", w + 1)),
+        )
+        .collect::<Vec<_>>()
+        .join("\n");
+    let whole = track(&weekly, FLASH, &shares(12));
+    let recent = whole.recent(4);
+    assert_eq!(recent.weeks.len(), 4);
+    assert_eq!(recent.weeks[0].date, "2014-07-06");
+    assert_eq!(recent.weeks, whole.weeks[6..]);
+    // Cumulative figures are the whole track's.
+    assert_eq!(recent.weeks[3].cumulative_plan, 100.0);
+    assert!(recent
+        .flash_sales
+        .iter()
+        .all(|f| f.date.as_str() >= "2014-07-06"));
+    assert!(recent.shares.iter().all(|s| s.month.as_str() >= "2014-07"));
+    assert_eq!(whole.recent(100), whole);
+}
