@@ -17,9 +17,32 @@ pub async fn read_files(files: Vec<web_sys::File>) -> Result<Vec<(String, Vec<u8
         let buffer = JsFuture::from(file.array_buffer())
             .await
             .map_err(|_| format!("{}: the browser could not read the file", file.name()))?;
-        out.push((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()));
+        out.push((
+            file.name(),
+            copy_in_slices(&js_sys::Uint8Array::new(&buffer)).await,
+        ));
     }
     Ok(out)
+}
+
+/// Bytes copied into wasm memory per turn: a 100 MB file copied at once held the page for
+/// most of a tenth of a second.
+const COPY_CHUNK_BYTES: usize = 8 * 1024 * 1024;
+
+async fn copy_in_slices(array: &js_sys::Uint8Array) -> Vec<u8> {
+    let len = array.length() as usize;
+    let mut bytes = vec![0; len];
+    for start in (0..len).step_by(COPY_CHUNK_BYTES) {
+        let end = (start + COPY_CHUNK_BYTES).min(len);
+        // Lengths come from a JavaScript array, so they fit in u32.
+        array
+            .subarray(start as u32, end as u32)
+            .copy_to(&mut bytes[start..end]);
+        if end < len {
+            yield_to_browser().await;
+        }
+    }
+    bytes
 }
 
 /// Saves `text` as a file named `filename` through the browser's download.

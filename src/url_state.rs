@@ -30,6 +30,21 @@ pub struct UrlState {
     followed: StoredValue<bool>,
 }
 
+/// How long the state must stay unchanged before the URL is replaced with it.
+const LINK_WRITE_DELAY: std::time::Duration = std::time::Duration::from_millis(150);
+
+/// Writes `link` into the URL: a new history entry (`push`), or in place of the current one.
+fn write_link(link: &str, push: bool) {
+    let write = format!("#{link}");
+    if let Ok(history) = window().history() {
+        let _ = if push {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&write))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&write))
+        };
+    }
+}
+
 fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
@@ -59,29 +74,38 @@ impl UrlState {
             this.follow(&current_hash());
         });
         on_cleanup(move || listener.remove());
+        // Which write is the latest: a slider dragged writes many states, and only the last
+        // one needs to reach the URL (browsers also throttle pages that replace it too often).
+        let pending = StoredValue::new(0u32);
         Effect::new(move |_| {
             let link = this.state().encode();
             let hash = current_hash();
-            let hash = hash.trim_start_matches('#');
-            if hash != link {
-                let view_of = |text: &str| text.split_once('?').map_or(text, |(v, _)| v).to_owned();
-                let write = format!("#{link}");
-                if let Ok(history) = window().history() {
-                    // A new view is a new history entry, so back returns to the one before; any
-                    // other change (and cleaning up the link first opened) replaces the entry.
-                    let followed = this.followed.get_value();
-                    let _ = if !followed && view_of(hash) != view_of(&link) {
-                        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&write))
-                    } else {
-                        history.replace_state_with_url(
-                            &wasm_bindgen::JsValue::NULL,
-                            "",
-                            Some(&write),
-                        )
-                    };
-                }
-            }
+            let hash = hash.trim_start_matches('#').to_owned();
+            let followed = this.followed.get_value();
             this.followed.set_value(false);
+            // Any newer state (a link followed included) cancels a write still waiting.
+            pending.update_value(|n| *n = n.wrapping_add(1));
+            if hash == link {
+                return;
+            }
+            let view_of = |text: &str| text.split_once('?').map_or(text, |(v, _)| v).to_owned();
+            // A new view is a new history entry at once, so back returns to the one before;
+            // any other change (and cleaning up the link first opened) replaces the entry,
+            // once the changes pause.
+            let new_view = !followed && view_of(&hash) != view_of(&link);
+            if new_view {
+                write_link(&link, true);
+                return;
+            }
+            let mine = pending.get_value();
+            set_timeout(
+                move || {
+                    if pending.try_get_value() == Some(mine) {
+                        write_link(&link, false);
+                    }
+                },
+                LINK_WRITE_DELAY,
+            );
         });
         this
     }

@@ -48,7 +48,7 @@ test('keyboard only: skip link, tabs by arrow keys, a weight, a market, an expor
     await tabTo(page, 'input[type="range"][data-testid="weight-demand"]');
     for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
     await page.waitForFunction((old) => document.querySelector('[data-testid="ranking-chart"]').getAttribute('aria-label') !== old, before);
-    assert.match(page.url(), /w=demand/);
+    await page.waitForFunction(() => /w=demand/.test(location.hash));
 
     // A market opened from the ranking table.
     await tabTo(page, '.market-link');
