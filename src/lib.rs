@@ -15,9 +15,46 @@ pub mod i18n;
 pub mod market_detail;
 pub mod navigation;
 pub mod offline;
+pub mod panic_report;
 pub mod scenarios;
 pub mod test_markets;
 pub mod url_state;
 pub mod user_files;
 
 pub use app::App;
+
+#[cfg(test)]
+mod source_rules {
+    /// Text from data (markets, indicators, the user's files, links) reaches the page only as
+    /// text: no code in the app sets markup from a string, so none can be injected that way.
+    #[test]
+    fn nothing_sets_markup_from_a_string() {
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        let mut checked = 0;
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir:?}: {e}")) {
+                let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text =
+                        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+                    // Spelled in two halves so that this test does not find itself.
+                    for banned in [
+                        concat!("inner", "_html"),
+                        concat!("inner", "HTML"),
+                        concat!("outer", "_html"),
+                        concat!("insert_adjacent", "_html"),
+                    ] {
+                        assert!(!text.contains(banned), "{path:?} uses {banned}");
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 20, "only {checked} source files found");
+    }
+}

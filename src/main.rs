@@ -1,4 +1,4 @@
 fn main() {
-    console_error_panic_hook::set_once();
+    beachhead_app::panic_report::install();
     leptos::mount::mount_to_body(beachhead_app::App);
 }

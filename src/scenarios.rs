@@ -121,7 +121,10 @@ impl Scenarios {
             })
         });
         self.persist();
-        if self
+        if !self.persistent.get_untracked() {
+            // Never a bare "Saved": it would read as kept in the browser.
+            self.say(true, &tf("Saved \"{}\" for this page only: it cannot be kept in this browser's storage, so it lasts until the page closes. Export your scenarios to keep them.", &[&name]));
+        } else if self
             .message
             .with_untracked(|m| m.as_ref().is_none_or(|m| !m.error))
         {

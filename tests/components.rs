@@ -76,6 +76,17 @@ async fn ranking_chart_draws_bars_in_the_series_colours() {
         })
         .collect();
     assert_eq!(headings, ["Market", "Rank", "Score", "Demand", "Digital"]);
+    // Folded, the table has no rows yet; unfolded, it builds them.
+    assert!(host
+        .query_selector("[data-testid=\"ranking-chart-table\"] tbody tr")
+        .unwrap()
+        .is_none());
+    host.query_selector("details.chart-data")
+        .unwrap()
+        .unwrap()
+        .set_attribute("open", "")
+        .unwrap();
+    settle().await;
     let first_row = host
         .query_selector("[data-testid=\"ranking-chart-table\"] tbody tr")
         .unwrap()
@@ -94,10 +105,15 @@ async fn ranking_chart_draws_bars_in_the_series_colours() {
         canvas.get_attribute("aria-label").as_deref(),
         Some("two markets")
     );
+    // The backing store is the CSS size (from a ResizeObserver, fractional) times the ratio,
+    // rounded; clientWidth is itself rounded, so they may differ by a pixel.
     let ratio = web_sys::window().unwrap().device_pixel_ratio();
-    assert_eq!(
+    let expected = (f64::from(canvas.client_width()) * ratio).round();
+    assert!(
+        (f64::from(canvas.width()) - expected).abs() <= ratio.ceil(),
+        "backing store {} for {} CSS px at ratio {ratio}",
         canvas.width(),
-        (f64::from(canvas.client_width()) * ratio).round() as u32
+        canvas.client_width()
     );
     let context: web_sys::CanvasRenderingContext2d = canvas
         .get_context("2d")

@@ -30,3 +30,37 @@ test('every view runs under the strict Content Security Policy, on its own origi
     await close();
   }
 });
+
+test('script in a link\'s state is shown as text, never run or parsed as markup', async () => {
+  const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  const q = encodeURIComponent(payload);
+  const links = [
+    `#market?m=${q}`,
+    `#compare?c=${q}`,
+    `#ranking?w=${q}:5`,
+    `#ranking?r=${q}`,
+    `#test-markets?t=${q}`,
+    `#margins?a=${q}%20${q}`,
+    `#${q}`,
+  ];
+  const { page, consoleErrors, requests, close } = await openApp();
+  try {
+    page.on('dialog', () => { throw new Error('a dialog opened'); });
+    for (const link of links) {
+      await page.evaluate((l) => { location.hash = l; }, link);
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => window.__pwned), undefined, link);
+      assert.equal(await page.locator('img[src="x"], main script').count(), 0, link);
+    }
+    // The unreadable part is named in the notice, as literal text.
+    await page.evaluate((l) => { location.hash = l; }, `#ranking?m=x&w=${q}:5`);
+    await page.waitForSelector('[data-testid="link-notice"]');
+    const notice = await page.textContent('[data-testid="link-notice"]');
+    assert.ok(notice.includes('<img src=x onerror='), notice);
+    assert.equal(await page.locator('[data-testid="link-notice"] img, [data-testid="link-notice"] script').count(), 0);
+    assert.deepEqual(foreignRequests(requests), []);
+    assert.deepEqual(consoleErrors.filter((e) => !/favicon/.test(e)), []);
+  } finally {
+    await close();
+  }
+});

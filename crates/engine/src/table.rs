@@ -63,14 +63,12 @@ pub(crate) fn sniff_delimiter(text: &[u8]) -> u8 {
     let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
     let mut quoted = false;
     for &byte in first_line {
-        if byte == b'"' {
-            quoted = !quoted;
-        } else if !quoted {
-            for (delimiter, count) in &mut counts {
-                if byte == *delimiter {
-                    *count += 1;
-                }
-            }
+        match byte {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => counts[0].1 += 1,
+            b';' if !quoted => counts[1].1 += 1,
+            b'\t' if !quoted => counts[2].1 += 1,
+            _ => {}
         }
     }
     counts
@@ -121,17 +119,26 @@ pub(crate) fn csv_reader(delimiter: u8) -> csv::ReaderBuilder {
 /// and repeated names come back as problems, and its rows are still read.
 pub(crate) fn check_header(file: &str, header: &[String]) -> Result<Vec<Problem>, LoadError> {
     if header.len() > MAX_COLUMNS {
-        return Err(LoadError::single(Problem::error(
-            file,
-            Some(1),
-            None,
-            format!("{} columns", header.len()),
-            format!("at most {MAX_COLUMNS} columns"),
-        )));
+        return Err(too_many_columns(file, header.len()));
     }
     let mut problems = Vec::new();
     for (i, name) in header.iter().enumerate() {
-        if name.is_empty() {
+        if name.contains(['\n', '\r']) {
+            // A quote opened in the header and never closed: the name swallowed the rows.
+            let first_line = name.lines().next().unwrap_or("").trim();
+            let column = if first_line.is_empty() {
+                format!("#{}", i + 1)
+            } else {
+                first_line.to_owned()
+            };
+            problems.push(Problem::error(
+                file,
+                Some(1),
+                Some(&column),
+                format!("a column name running over several lines, starting \"{first_line}\""),
+                "one name per column: a quote (\") opened in the header is never closed",
+            ));
+        } else if name.is_empty() {
             problems.push(Problem::error(
                 file,
                 Some(1),
@@ -150,6 +157,16 @@ pub(crate) fn check_header(file: &str, header: &[String]) -> Result<Vec<Problem>
         }
     }
     Ok(problems)
+}
+
+fn too_many_columns(file: &str, columns: usize) -> LoadError {
+    LoadError::single(Problem::error(
+        file,
+        Some(1),
+        None,
+        format!("{columns} columns"),
+        format!("at most {MAX_COLUMNS} columns"),
+    ))
 }
 
 /// The header could not be read.
@@ -189,7 +206,11 @@ pub(crate) fn field_count_problem(
         file,
         Some(line),
         None,
-        format!("{fields} fields"),
+        if fields == 1 {
+            "1 field".to_owned()
+        } else {
+            format!("{fields} fields")
+        },
         format!(
             "{columns} fields, one per header column (is a quote left open, or a delimiter inside an unquoted value?)"
         ),
@@ -210,6 +231,16 @@ pub(crate) fn header_only_problem(file: &str) -> Problem {
 pub fn read_table(file: &str, text: &str) -> Result<Table, LoadError> {
     check_size(file, text.len())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Line breaks that are carriage returns alone (classic Mac OS, Excel's "CSV (Macintosh)"):
+    // the reader splits rows at them but counts lines only at line feeds, so every row would
+    // be named row 1.
+    let unix;
+    let text = if cr_only(text.as_bytes()) {
+        unix = text.replace('\r', "\n");
+        unix.as_str()
+    } else {
+        text
+    };
     if text.contains('\0') {
         return Err(LoadError::single(binary_problem(file)));
     }
@@ -221,6 +252,10 @@ pub fn read_table(file: &str, text: &str) -> Result<Table, LoadError> {
     let mut problems = Problems::default();
     let mut records = reader.records();
     let header: Vec<String> = match records.next() {
+        // Too many columns is refused before a name is copied.
+        Some(Ok(record)) if record.len() > MAX_COLUMNS => {
+            return Err(too_many_columns(file, record.len()))
+        }
         Some(Ok(record)) => record.iter().map(|c| c.trim().to_owned()).collect(),
         Some(Err(e)) => return Err(LoadError::single(header_problem(file, Some(&e)))),
         None => return Err(LoadError::single(header_problem(file, None))),
@@ -264,22 +299,58 @@ pub fn read_table(file: &str, text: &str) -> Result<Table, LoadError> {
 /// Turns a file's bytes into text, refusing what is not UTF-8 with the line where it breaks.
 pub fn decode_text(file: &str, bytes: &[u8]) -> Result<String, LoadError> {
     check_size(file, bytes.len())?;
-    check_encoding(file, bytes)?;
+    check_bytes(file, bytes)?;
     std::str::from_utf8(bytes)
         .map(str::to_owned)
         .map_err(|e| LoadError::single(utf8_problem(file, bytes, e.valid_up_to())))
 }
 
-/// What the first bytes give away: UTF-16 text or a zip archive (an .xlsx workbook).
+/// Bytes looked at for signs of a file that is not text: enough for any file format's header,
+/// and a prefix only, so a big file is not scanned twice.
+const SNIFF_BYTES: usize = 8 * 1024;
+
+/// What the first bytes give away, for a file read as raw bytes row by row (the test-market
+/// files): what [`check_bytes`] refuses, and line breaks that are carriage returns alone,
+/// which the row reader cannot number (it counts lines at line feeds) and, unlike
+/// [`read_table`], reads without a copy of the text to turn them into line feeds.
 pub(crate) fn check_encoding(file: &str, bytes: &[u8]) -> Result<(), LoadError> {
-    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+    check_bytes(file, bytes)?;
+    if cr_only(&bytes[..bytes.len().min(64 * 1024)]) {
         return Err(LoadError::single(Problem::error(
             file,
             None,
             None,
-            "UTF-16 text",
-            "UTF-8 text (in a spreadsheet, use Save as… CSV UTF-8)",
+            "line breaks that are carriage returns alone (an old Mac format)",
+            "lines ending in a line feed (in a spreadsheet, use Save as… CSV UTF-8)",
         )));
+    }
+    Ok(())
+}
+
+/// A carriage return and no line feed: the line breaks of classic Mac OS.
+fn cr_only(text: &[u8]) -> bool {
+    !text.contains(&b'\n') && text.contains(&b'\r')
+}
+
+/// UTF-16 text with or without its byte-order mark, a zip archive (an .xlsx workbook), or a
+/// NUL in the first bytes (a PNG, a gzip file, an .xls workbook): refused before the bytes are
+/// decoded, so the message says what the file is rather than where its first byte that is
+/// not UTF-8 lies.
+pub(crate) fn check_bytes(file: &str, bytes: &[u8]) -> Result<(), LoadError> {
+    let utf16 = |found: &str| {
+        Err(LoadError::single(Problem::error(
+            file,
+            None,
+            None,
+            found,
+            "UTF-8 text (in a spreadsheet, use Save as… CSV UTF-8)",
+        )))
+    };
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return utf16("UTF-16 text");
+    }
+    if utf16_without_bom(bytes) {
+        return utf16("UTF-16 text (without a byte-order mark)");
     }
     if bytes.starts_with(b"PK\x03\x04") {
         return Err(LoadError::single(Problem::error(
@@ -290,7 +361,21 @@ pub(crate) fn check_encoding(file: &str, bytes: &[u8]) -> Result<(), LoadError> 
             "a CSV or JSON text file",
         )));
     }
+    if bytes[..bytes.len().min(SNIFF_BYTES)].contains(&0) {
+        return Err(LoadError::single(binary_problem(file)));
+    }
     Ok(())
+}
+
+/// Text of ASCII characters in UTF-16, without a byte-order mark: every other byte is 0,
+/// the others are not, over the first bytes.
+fn utf16_without_bom(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64) & !1];
+    if head.len() < 4 {
+        return false;
+    }
+    let pairs = || head.chunks_exact(2);
+    pairs().all(|p| p[0] != 0 && p[1] == 0) || pairs().all(|p| p[0] == 0 && p[1] != 0)
 }
 
 /// The first byte that is not UTF-8, at `at` in `bytes`, with its line.

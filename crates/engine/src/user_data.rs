@@ -228,13 +228,19 @@ fn wide_values(
 ) {
     let file = table.file.as_str();
     let Some(market_column) = table.first_column(&MARKET_COLUMNS) else {
-        problems.push(Problem::error(
-            file,
-            Some(1),
-            None,
-            format!("the columns {}", table.header.join(", ")),
-            "a market column (iso3, iso2, market, country or name), or long format (market, indicator, value)",
-        ));
+        let expected = "a market column (iso3, iso2, market, country or name), or long format (market, indicator, value)";
+        let (found, expected) = match table.header.as_slice() {
+            // One column: the fields are most likely separated by something else.
+            [only] => (
+                format!("one column, \"{only}\""),
+                format!("{expected}, with the columns separated by commas, semicolons or tabs"),
+            ),
+            header => (
+                format!("the columns {}", header.join(", ")),
+                expected.to_owned(),
+            ),
+        };
+        problems.push(Problem::error(file, Some(1), None, found, expected));
         return;
     };
     check_indicator_columns(table, known, problems);

@@ -225,16 +225,20 @@ impl ViewState {
                     _ => bad(&mut notices, key, value, "a JSON pointer, a space and a JSON value"),
                 },
                 "gt" => {
-                    let list = gates.get_or_insert_with(Vec::new);
                     if value == "none" {
+                        gates.get_or_insert_with(Vec::new);
                         continue;
                     }
+                    // Only a readable gate starts the link's own list: a link whose gates are
+                    // all unreadable keeps the default gates.
                     match pair_with(value, finite).and_then(|(id, threshold)| {
                         let metric = Metric::from_id(&id)?;
                         let (lo, hi) = metric.range();
                         (lo..=hi).contains(&threshold).then_some(Gate { metric, threshold })
                     }) {
-                        Some(gate) if !list.iter().any(|g| g.metric == gate.metric) => list.push(gate),
+                        Some(gate) if !gates.as_ref().is_some_and(|list| list.iter().any(|g| g.metric == gate.metric)) => {
+                            gates.get_or_insert_with(Vec::new).push(gate)
+                        }
                         _ => bad(&mut notices, key, value, "a gate metric, a colon and a threshold in its range, once per metric"),
                     }
                 }

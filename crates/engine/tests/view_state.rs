@@ -90,7 +90,10 @@ fn bad_parts_are_named_and_left_out_while_the_rest_applies() {
     assert_eq!(state.weights["digital"], 20.0);
     assert!(state.normalisations.is_empty() && state.aggregations.is_empty());
     assert!(state.assumptions.is_empty());
-    assert_eq!(state.gates, Some(Vec::new()), "gates given, none readable");
+    assert_eq!(
+        state.gates, None,
+        "gates given, none readable: the default gates stay"
+    );
     assert_eq!(state.tracked.as_deref(), Some("TWN"));
     let all = notices.join("\n");
     for expected in [
