@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use beachhead_engine::test_market::{Ingest, TestMarkets};
 use beachhead_engine::tracker::{
-    by_market, Kpis, Track, Week, CHANNELS, COVER_WEEKS, RECENT_WEEKS, VENDOR_LABELS,
+    Grouping, Kpis, Track, Week, CHANNELS, COVER_WEEKS, RECENT_WEEKS, VENDOR_LABELS,
 };
 use leptos::{prelude::*, task::spawn_local};
 use plotters::style::RGBColor;
@@ -382,13 +382,23 @@ const CHART_WEEKS: usize = 156;
 /// Rows read between checks of the clock.
 const ROWS_PER_STEP: usize = 2_000;
 
-/// Every market's track, a market at a time between the browser's turns; None when `go_on`
-/// says to stop.
+/// Every market's track, between the browser's turns: the records grouped by market, then
+/// a market at a time. None when `go_on` says to stop.
 async fn tracks_in_slices(
     data: &TestMarkets,
     mut go_on: impl FnMut(usize, usize) -> bool,
 ) -> Option<Vec<Arc<Track>>> {
-    let markets = by_market(data);
+    let mut grouping = Grouping::new(data);
+    if !run_in_slices(
+        &mut grouping,
+        |g| g.step(ROWS_PER_STEP * 10),
+        |_| go_on(0, 1),
+    )
+    .await
+    {
+        return None;
+    }
+    let markets = grouping.finish();
     let total = markets.len();
     let mut work = (markets.into_iter(), Vec::with_capacity(total));
     let finished = run_in_slices(

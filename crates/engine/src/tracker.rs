@@ -106,41 +106,85 @@ pub struct MarketRecords<'a> {
 /// over each file, where looking each market's records up would read a million-row file once
 /// per market.
 pub fn by_market(data: &TestMarkets) -> Vec<MarketRecords<'_>> {
-    let markets = data.markets();
-    let Some(&last) = markets.iter().max() else {
-        return Vec::new();
-    };
-    let mut slot = vec![usize::MAX; last + 1];
-    let mut out: Vec<MarketRecords> = markets
-        .iter()
-        .enumerate()
-        .map(|(i, &market)| {
-            slot[market] = i;
-            MarketRecords {
-                market,
-                ..MarketRecords::default()
+    let mut grouping = Grouping::new(data);
+    while !grouping.step(usize::MAX) {}
+    grouping.finish()
+}
+
+/// [`by_market`] a slice at a time, so a user interface can group a million rows between its
+/// turns; the result does not depend on the slices.
+pub struct Grouping<'a> {
+    data: &'a TestMarkets,
+    /// Position in the output by market index; usize::MAX for a market without weekly data.
+    slot: Vec<usize>,
+    out: Vec<MarketRecords<'a>>,
+    /// Weekly records grouped so far.
+    next: usize,
+}
+
+impl<'a> Grouping<'a> {
+    pub fn new(data: &'a TestMarkets) -> Self {
+        let markets = data.markets();
+        let mut slot = vec![usize::MAX; markets.iter().max().map_or(0, |&m| m + 1)];
+        let out = markets
+            .iter()
+            .enumerate()
+            .map(|(i, &market)| {
+                slot[market] = i;
+                MarketRecords {
+                    market,
+                    ..MarketRecords::default()
+                }
+            })
+            .collect();
+        Self {
+            data,
+            slot,
+            out,
+            next: 0,
+        }
+    }
+
+    /// Groups up to `records` more weekly records; true when all are grouped.
+    pub fn step(&mut self, records: usize) -> bool {
+        let end = self
+            .next
+            .saturating_add(records)
+            .min(self.data.weekly.len());
+        for record in &self.data.weekly[self.next..end] {
+            self.out[self.slot[record.market]].weekly.push(record);
+        }
+        self.next = end;
+        self.next == self.data.weekly.len()
+    }
+
+    /// The markets with their records in date order (any weekly records left are grouped
+    /// first); flash sales and share months, a record a month or a sale, are few.
+    pub fn finish(mut self) -> Vec<MarketRecords<'a>> {
+        while !self.step(usize::MAX) {}
+        let slot = &self.slot;
+        let at = |market: usize| slot.get(market).copied().filter(|&i| i != usize::MAX);
+        for record in &self.data.flash_sales {
+            if let Some(i) = at(record.market) {
+                self.out[i].flash_sales.push(record);
             }
-        })
-        .collect();
-    for record in &data.weekly {
-        out[slot[record.market]].weekly.push(record);
-    }
-    for record in &data.flash_sales {
-        if let Some(&i) = slot.get(record.market).filter(|&&i| i != usize::MAX) {
-            out[i].flash_sales.push(record);
         }
-    }
-    for record in &data.competitor_shares {
-        if let Some(&i) = slot.get(record.market).filter(|&&i| i != usize::MAX) {
-            out[i].shares.push(record);
+        for record in &self.data.competitor_shares {
+            if let Some(i) = at(record.market) {
+                self.out[i].shares.push(record);
+            }
         }
+        // Files usually list each market's rows in date order already: checking is one pass,
+        // where even an adaptive sort of a million rows took a long task.
+        for m in &mut self.out {
+            for records in [&mut m.weekly, &mut m.flash_sales, &mut m.shares] {
+                if !records.is_sorted_by_key(|r| r.date) {
+                    records.sort_by_key(|r| r.date);
+                }
+            }
+        }
+        self.out
     }
-    for m in &mut out {
-        m.weekly.sort_by_key(|r| r.date);
-        m.flash_sales.sort_by_key(|r| r.date);
-        m.shares.sort_by_key(|r| r.date);
-    }
-    out
 }
 
 impl Track {

@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is a failed test, with its place
 
 use beachhead_engine::test_market::load;
-use beachhead_engine::tracker::{by_market, Track, RECENT_WEEKS};
+use beachhead_engine::tracker::{by_market, Grouping, Track, RECENT_WEEKS};
 use beachhead_engine::{Dataset, Market};
 
 fn two_markets() -> Dataset {
@@ -174,4 +174,44 @@ fn recent_keeps_the_last_weeks_with_their_whole_track_totals_and_later_events() 
         .all(|f| f.date.as_str() >= "2014-07-06"));
     assert!(recent.shares.iter().all(|s| s.month.as_str() >= "2014-07"));
     assert_eq!(whole.recent(100), whole);
+}
+
+#[test]
+fn grouping_in_slices_gives_what_grouping_at_once_gives() {
+    let dataset = two_markets();
+    let row = |m: &str, week: &str| format!("{m},{week},10,1,1,1,1,10,0,0,5,2,1,3,1.5,4.5");
+    let mut lines = vec![WEEKLY_HEADER.to_owned()];
+    for w in (1..=9).rev() {
+        lines.push(row("HKG", &format!("2014-0{w}-06")));
+        lines.push(row("TWN", &format!("2014-0{w}-13")));
+    }
+    let (data, _) = load(
+        &dataset,
+        ("weekly.csv", &lines.join("\n")),
+        ("flash_sales.csv", FLASH),
+        ("competitor_shares.csv", &shares(3)),
+    )
+    .unwrap();
+    let at_once: Vec<Track> = by_market(&data)
+        .iter()
+        .filter_map(Track::from_records)
+        .collect();
+    for slice in [1, 4, 17, usize::MAX] {
+        let mut grouping = Grouping::new(&data);
+        let mut steps = 0;
+        while !grouping.step(slice) {
+            steps += 1;
+        }
+        let sliced: Vec<Track> = grouping
+            .finish()
+            .iter()
+            .filter_map(Track::from_records)
+            .collect();
+        assert_eq!(sliced, at_once, "{slice} records a step");
+        if slice == 1 {
+            assert_eq!(steps, 17, "one record a step: 18 records, done on the last");
+        }
+    }
+    // Rows came newest first: the tracks are in date order all the same.
+    assert_eq!(at_once[0].weeks[0].date, "2014-01-06");
 }
