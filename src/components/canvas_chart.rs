@@ -38,11 +38,25 @@ where
         width: css_width,
         height: css_height,
     } = use_element_size(canvas_ref);
+    // The size is handed on a task later, so that charts sized by the same layout (a view
+    // opening, data arriving) each draw in a task of their own: drawn inside the observer's
+    // callback, the eight test-market charts and their layout made one task of over 50 ms.
+    let size = RwSignal::new((0.0_f64, 0.0_f64));
+    Effect::new(move |_| {
+        let observed = (css_width.get(), css_height.get());
+        set_timeout(
+            move || {
+                // The chart may have left the page before the task ran.
+                let _ = size.try_set(observed);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
 
     let draw_on_canvas = Rc::clone(&draw);
     Effect::new(move |_| {
         let draw = &draw_on_canvas;
-        let (css_width, css_height) = (css_width.get(), css_height.get());
+        let (css_width, css_height) = size.get();
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
