@@ -98,7 +98,7 @@ impl TestMarketState {
         self.own_files.set(Some(names));
     }
 
-    /// A new load begins; returns its number for [`Self::is_current_load`].
+    /// A new load begins; returns its number for [`Self::report_load`].
     pub fn begin_load(&self) -> u32 {
         self.load_run.update_value(|n| *n = n.wrapping_add(1));
         self.load_run.get_value()
@@ -110,11 +110,20 @@ impl TestMarketState {
         self.load.set(LoadStatus::Stopped);
     }
 
-    pub fn is_current_load(&self, run: u32) -> bool {
-        self.load_run.get_value() == run
+    /// Shows how load `run` stands, unless it was stopped or another load began since; then
+    /// it returns false, and the load should end.
+    pub fn report_load(&self, run: u32, status: LoadStatus) -> bool {
+        let current = self.load_run.get_value() == run;
+        if current {
+            self.load.set(status);
+        }
+        current
     }
 
+    /// Back to the bundled data; a load under way ends unused.
     pub fn use_bundled(&self) {
+        self.load_run.update_value(|n| *n = n.wrapping_add(1));
+        self.load.set(LoadStatus::Idle);
         self.data.set(self.bundled.get_value());
         self.tracks.set(self.bundled_tracks.get_value());
         self.own_files.set(None);

@@ -70,6 +70,26 @@ impl TableData {
     }
 }
 
+/// The note under a table that lists its first rows only, with the button that lists them all.
+#[component]
+pub fn ShowAllNote(
+    /// Which rows are shown, in words.
+    message: Signal<String>,
+    #[prop(into)] total: Signal<usize>,
+    show_all: RwSignal<bool>,
+    testid: String,
+) -> impl IntoView {
+    view! {
+        <p class="table-more">
+            {move || message.get()}
+            " "
+            <button type="button" class="link-button" data-testid=testid on:click=move |_| show_all.set(true)>
+                {move || tf("Show all {}", &[&total.get()])}
+            </button>
+        </p>
+    }
+}
+
 /// Rows a table lists before "Show all".
 const ROWS_SHOWN: usize = 200;
 
@@ -140,13 +160,12 @@ pub fn DataTable(
                 </table>
             </div>
             {move || hidden_rows().map(|n| view! {
-                <p class="table-more">
-                    {move || tf("The first {} of {} rows; the CSV has them all.", &[&ROWS_SHOWN, &n])}
-                    " "
-                    <button type="button" class="link-button" data-testid=format!("{testid}-show-all") on:click=move |_| show_all.set(true)>
-                        {move || tf("Show all {}", &[&n])}
-                    </button>
-                </p>
+                <ShowAllNote
+                    message=Signal::derive(move || tf("The first {} of {} rows; the CSV has them all.", &[&ROWS_SHOWN, &n]))
+                    total=n
+                    show_all=show_all
+                    testid=format!("{testid}-show-all")
+                />
             })}
         </details>
     }

@@ -12,6 +12,7 @@ pub mod market_view;
 pub mod memo_view;
 pub mod opportunity_view;
 pub mod presentation;
+pub mod progress_bar;
 pub mod ranking_chart;
 pub mod ranking_table;
 pub mod scenarios_panel;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::data_table::{CsvButton, TableData};
+use crate::components::data_table::{CsvButton, ShowAllNote, TableData};
 use crate::explorer::{Explorer, SortColumn, TableRow};
 use crate::i18n::{data_text, t, tf};
 use crate::navigation::{Navigation, Tab};
@@ -150,13 +150,12 @@ pub fn RankingTable(explorer: Explorer) -> impl IntoView {
             </table>
         </div>
         <Show when=move || { !show_all.get() && total.get() > TABLE_PREVIEW }>
-            <p class="table-more">
-                {move || tf("The first {} of {} markets.", &[&TABLE_PREVIEW, &total.get()])}
-                " "
-                <button type="button" class="link-button" data-testid="ranking-show-all" on:click=move |_| show_all.set(true)>
-                    {move || tf("Show all {}", &[&total.get()])}
-                </button>
-            </p>
+            <ShowAllNote
+                message=Signal::derive(move || tf("The first {} of {} markets.", &[&TABLE_PREVIEW, &total.get()]))
+                total=total
+                show_all=show_all
+                testid="ranking-show-all".to_owned()
+            />
         </Show>
     }
 }

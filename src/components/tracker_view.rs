@@ -18,6 +18,7 @@ use wasm_bindgen::JsCast;
 use crate::browser::{files_of, read_files, run_in_slices};
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{DataTable, TableData};
+use crate::components::progress_bar::ProgressBar;
 use crate::explorer::Explorer;
 use crate::format;
 use crate::i18n::{data_text, t, tf};
@@ -339,17 +340,14 @@ fn progress_bar(
     done: usize,
     total: usize,
 ) -> impl IntoView {
-    let share = if total > 0 {
-        done as f64 / total as f64
+    let percent = if total > 0 {
+        100.0 * done as f64 / total as f64
     } else {
         0.0
     };
     view! {
         <div class="load-progress" data-testid="tracker-progress">
-            <div class="progress" role="progressbar" aria-label=what aria-valuemin="0" aria-valuemax="100" aria-valuenow=format!("{:.0}", 100.0 * share)>
-                <span style:width=format!("{:.0}%", 100.0 * share)></span>
-                <p>{what}" "{format!("{:.0}%", 100.0 * share)}</p>
-            </div>
+            <ProgressBar label=what done=done total=total text=format!("{what} {percent:.0}%")/>
             <button type="button" class="button secondary" data-testid="tracker-stop" on:click=move |_| {
                 tests.stop_load();
             }>{move || t("Stop")}</button>
@@ -460,12 +458,13 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
             return;
         }
         let run = tests.begin_load();
-        status.set(LoadStatus::Reading { done: 0, total: 0 });
+        tests.report_load(run, LoadStatus::Reading { done: 0, total: 0 });
+        // Each report is dropped, and the load ends, once it was stopped or another began.
         spawn_local(async move {
             let read = match read_files(files).await {
                 Ok(read) => read,
                 Err(why) => {
-                    status.set(LoadStatus::Failed(vec![why]));
+                    tests.report_load(run, LoadStatus::Failed(vec![why]));
                     return;
                 }
             };
@@ -477,13 +476,8 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
                 &mut ingest,
                 |ingest| ingest.step(ROWS_PER_STEP),
                 |ingest| {
-                    // Stopped, or another load began: leave its status alone.
-                    let current = tests.is_current_load(run);
-                    if current {
-                        let (done, total) = ingest.progress();
-                        status.set(LoadStatus::Reading { done, total });
-                    }
-                    current
+                    let (done, total) = ingest.progress();
+                    tests.report_load(run, LoadStatus::Reading { done, total })
                 },
             )
             .await;
@@ -493,32 +487,28 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
             let (data, warnings) = match ingest.finish() {
                 Ok(loaded) => loaded,
                 Err(e) => {
-                    status.set(LoadStatus::Failed(
-                        e.problems.iter().map(ToString::to_string).collect(),
-                    ));
+                    let problems = e.problems.iter().map(ToString::to_string).collect();
+                    tests.report_load(run, LoadStatus::Failed(problems));
                     return;
                 }
             };
             let Some(tracks) = tracks_in_slices(&data, |done, total| {
-                let current = tests.is_current_load(run);
-                if current {
-                    status.set(LoadStatus::Tracking { done, total });
-                }
-                current
+                tests.report_load(run, LoadStatus::Tracking { done, total })
             })
             .await
             else {
                 return;
             };
-            let markets = tracks.len();
-            tests.use_own(data, tracks, names.clone());
-            tests.chosen.set(None);
-            status.set(LoadStatus::Loaded {
-                names,
-                markets,
+            let loaded = LoadStatus::Loaded {
+                names: names.clone(),
+                markets: tracks.len(),
                 warnings: warnings.len(),
                 shown: warnings.iter().take(5).map(ToString::to_string).collect(),
-            });
+            };
+            if tests.report_load(run, loaded) {
+                tests.use_own(data, tracks, names);
+                tests.chosen.set(None);
+            }
         });
     };
 
@@ -684,7 +674,6 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
                         <button type="button" class="button secondary" data-testid="tracker-bundled" on:click=move |_| {
                             tests.use_bundled();
                             tests.chosen.set(None);
-                            status.set(LoadStatus::Idle);
                         }>{move || t("Back to the illustrative data")}</button>
                     </Show>
                 </div>

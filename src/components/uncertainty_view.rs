@@ -12,6 +12,7 @@ use leptos::{prelude::*, task::spawn_local};
 use crate::browser::run_in_slices;
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{CsvButton, DataTable, TableData};
+use crate::components::progress_bar::ProgressBar;
 use crate::explorer::{Explorer, CHART_MARKETS};
 use crate::i18n::{data_text, t, tf};
 use crate::navigation::{Navigation, Tab};
@@ -298,10 +299,13 @@ pub fn UncertaintyView(explorer: Explorer, state: UncertaintyState) -> impl Into
                 </div>
                 {move || match run.get() {
                     Run::Running { done, total } => Some(view! {
-                        <div class="progress" role="progressbar" aria-label=move || t("Monte Carlo progress") aria-valuemin="0" aria-valuemax=total.to_string() aria-valuenow=done.to_string() data-testid="mc-progress">
-                            <span style:width=format!("{:.0}%", 100.0 * done as f64 / total.max(1) as f64)></span>
-                            <p>{move || tf("{} of {} draws…", &[&done, &total])}</p>
-                        </div>
+                        <ProgressBar
+                            label=Signal::derive(|| t("Monte Carlo progress").to_owned())
+                            done=done
+                            total=total
+                            text=tf("{} of {} draws…", &[&done, &total])
+                            testid="mc-progress"
+                        />
                     }.into_any()),
                     Run::Finished(u) => Some(view! {
                         <p class="hint" data-testid="mc-done">
