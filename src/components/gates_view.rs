@@ -6,7 +6,7 @@ use beachhead_engine::gates::{
 };
 use leptos::prelude::*;
 
-use crate::components::data_table::{CsvButton, TableData};
+use crate::components::data_table::{CsvButton, ShowAllNote, TableData};
 use crate::explorer::Explorer;
 use crate::gate_board::{gate_text, metric_text, unit_text, value_text, BoardRow, GateBoard};
 use crate::i18n::{t, tf};
@@ -201,6 +201,9 @@ fn GateEditor(board: GateBoard) -> impl IntoView {
     }
 }
 
+/// Board rows shown before "Show all".
+const BOARD_PREVIEW: usize = 50;
+
 #[component]
 pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
     let navigation = use_context::<Navigation>();
@@ -257,6 +260,10 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
             }),
         }
     });
+    // The board lists the best-ranked candidates until asked for all: a row per market with a
+    // cell per gate made the view's first layout over 50 ms at 217 markets. The CSV has them all.
+    let show_all = RwSignal::new(false);
+    let total = Memo::new(move |_| board.rows.with(Vec::len));
     let open = move |iso3: String| {
         explorer.selected.set(Some(iso3));
         // The evidence is above the board: bring it into view once it shows the new market.
@@ -326,7 +333,7 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
                     <table class="data-table board" data-testid="decision-board">
                         <thead><tr><th scope="col">{move || t("Market")}</th><th scope="col">{move || t("Decision")}</th>{headers}</tr></thead>
                         <tbody>
-                            {move || board.rows.with(|rows| rows.iter().map(|row| {
+                            {move || board.rows.with(|rows| rows.iter().take(if show_all.get() { rows.len() } else { BOARD_PREVIEW }).map(|row| {
                                 let iso3 = row.iso3.clone();
                                 view! {
                                     <tr>
@@ -339,6 +346,14 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                <Show when=move || { !show_all.get() && total.get() > BOARD_PREVIEW }>
+                    <ShowAllNote
+                        message=Signal::derive(move || tf("The first {} of {} markets.", &[&BOARD_PREVIEW, &total.get()]))
+                        total=total
+                        show_all=show_all
+                        testid="decision-board-show-all".to_owned()
+                    />
+                </Show>
             </section>
         </div>
     }

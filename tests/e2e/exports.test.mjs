@@ -52,7 +52,11 @@ test('every chart saves as PNG and as SVG drawn by the same code, and tables as 
     const board = (await save(page, 'decision-board-csv')).bytes.toString('utf8').slice(1).trim().split('\r\n');
     assert.match(board[0], /^Market,ISO3,Candidate rank,Decision,Readiness score at least 55 of 100,/);
     assert.match(board[1], /^Hong Kong,HKG,\d+,Go,✓ /);
+    // The board lists the first 50 until asked; the CSV has every candidate.
+    assert.equal(await page.locator('[data-testid="decision-board"] tbody tr').count(), 50);
+    await page.click('[data-testid="decision-board-show-all"]');
     assert.equal(board.length - 1, await page.locator('[data-testid="decision-board"] tbody tr').count());
+    assert.ok(board.length - 1 > 50, `${board.length - 1} candidates`);
     await page.click('[data-testid="tab-margins"]');
     await page.waitForSelector('[data-testid="economics-table"] tbody tr');
     const economics = (await save(page, 'economics-table-csv')).bytes.toString('utf8').slice(1).trim().split('\r\n');

@@ -2,6 +2,7 @@
 //! by a share of itself, everything else held, and the market's score and rank recorded. The
 //! tornado chart draws the result, widest swing first.
 
+use crate::compiled_model::CompiledModel;
 use crate::dataset::Dataset;
 use crate::index_model::IndexModel;
 use crate::readiness::Prepared;
@@ -43,25 +44,50 @@ pub fn tornado(
     let prepared = Prepared::new(dataset, model);
     let base = prepared.score(model, &model.root, model.min_coverage);
     let base_market = base.of_market(market)?;
+    // Each of the two scorings per weight goes through the compiled model (the Monte Carlo's
+    // scorer, bit for bit the plain one): through the plain scorer, 80 scorings at 250 markets
+    // froze the page for a quarter of a second when the view opened.
+    let compiled = CompiledModel::new(model, &prepared);
+    let data = compiled.data(&prepared);
+    let base_weights = compiled.base_weights();
+    let mut weights = base_weights.clone();
+    let mut scratch = compiled.scratch();
+    let mut scores = Vec::new();
+    // The compiled model numbers the nodes in the order `visit` meets them, the root first.
     let mut nodes = Vec::new();
+    let mut number = 0;
     model.root.visit(&mut |n| {
-        if n.id != model.root.id && n.weight > 0.0 {
-            nodes.push((n.id.clone(), n.display_label().to_owned(), n.weight));
+        if number > 0 && n.weight > 0.0 {
+            nodes.push((number, n.id.clone(), n.display_label().to_owned(), n.weight));
         }
+        number += 1;
     });
-    let at = |id: &str, weight: f64| {
-        let mut varied = model.clone();
-        varied.set_weight(id, weight);
-        let ranking = prepared.score(&varied, &varied.root, 0.0);
-        ranking
-            .of_market(market)
-            .map_or((f64::NAN, usize::MAX), |s| (s.score, s.rank))
+    let mut at = |node: usize, weight: f64| {
+        weights.copy_from_slice(&base_weights);
+        weights[node] = weight;
+        compiled.score_into(
+            &data,
+            &weights,
+            None,
+            model.scale,
+            &mut scratch,
+            &mut scores,
+        );
+        match scores.get(market) {
+            // Every market with data is ranked here, as with no minimum coverage; tied scores
+            // share a rank, as in the ranking.
+            Some(&score) if !score.is_nan() => (
+                score,
+                1 + scores.iter().filter(|&&other| other > score).count(),
+            ),
+            _ => (f64::NAN, usize::MAX),
+        }
     };
     let mut swings: Vec<Swing> = nodes
         .into_iter()
-        .map(|(id, label, weight)| {
-            let (score_low, rank_low) = at(&id, weight * (1.0 - swing));
-            let (score_high, rank_high) = at(&id, weight * (1.0 + swing));
+        .map(|(node, id, label, weight)| {
+            let (score_low, rank_low) = at(node, weight * (1.0 - swing));
+            let (score_high, rank_high) = at(node, weight * (1.0 + swing));
             Swing {
                 node: id,
                 label,

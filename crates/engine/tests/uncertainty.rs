@@ -168,3 +168,77 @@ proptest! {
         prop_assert_eq!(a, b);
     }
 }
+
+/// The tornado as first written, through the plain scorer: the oracle for the compiled one.
+fn tornado_by_plain_scorer(
+    dataset: &Dataset,
+    model: &IndexModel,
+    market: usize,
+    swing: f64,
+) -> Vec<(String, f64, f64, usize, usize)> {
+    let prepared = beachhead_engine::readiness::Prepared::new(dataset, model);
+    let mut nodes = Vec::new();
+    model.root.visit(&mut |n| {
+        if n.id != model.root.id && n.weight > 0.0 {
+            nodes.push((n.id.clone(), n.weight));
+        }
+    });
+    let at = |id: &str, weight: f64| {
+        let mut varied = model.clone();
+        varied.set_weight(id, weight);
+        let ranking = prepared.score(&varied, &varied.root, 0.0);
+        ranking
+            .of_market(market)
+            .map_or((f64::NAN, usize::MAX), |s| (s.score, s.rank))
+    };
+    nodes
+        .into_iter()
+        .map(|(id, weight)| {
+            let (low, rank_low) = at(&id, weight * (1.0 - swing));
+            let (high, rank_high) = at(&id, weight * (1.0 + swing));
+            (id, low, high, rank_low, rank_high)
+        })
+        .collect()
+}
+
+#[test]
+fn the_tornado_gives_the_plain_scorers_scores_and_ranks_bit_for_bit() {
+    for seed in 1..=4 {
+        let files = beachhead_engine::synthetic::bundle(40, 15, seed);
+        let dataset =
+            Dataset::from_csv("i.csv", &files.dictionary_csv, "m.csv", &files.markets_csv).unwrap();
+        let arithmetic = IndexModel::from_json("m.json", &files.model_json).unwrap();
+        let geometric = IndexModel::from_json(
+            "m.json",
+            &files.model_json.replace("\"arithmetic\"", "\"geometric\""),
+        )
+        .unwrap();
+        for model in [arithmetic, geometric] {
+            let ranking = beachhead_engine::readiness::score(&dataset, &model);
+            for market in ranking.scores.iter().map(|s| s.market).take(12) {
+                let t = tornado(&dataset, &model, market, 0.5).unwrap();
+                let mut expected = tornado_by_plain_scorer(&dataset, &model, market, 0.5);
+                expected.sort_by(|a, b| (b.2 - b.1).abs().total_cmp(&(a.2 - a.1).abs()));
+                assert_eq!(t.swings.len(), expected.len());
+                for (got, (id, low, high, rank_low, rank_high)) in t.swings.iter().zip(&expected) {
+                    assert_eq!(&got.node, id, "seed {seed}, market {market}");
+                    assert_eq!(
+                        got.score_low.to_bits(),
+                        low.to_bits(),
+                        "{id} low, seed {seed}"
+                    );
+                    assert_eq!(
+                        got.score_high.to_bits(),
+                        high.to_bits(),
+                        "{id} high, seed {seed}"
+                    );
+                    assert_eq!(
+                        (got.rank_low, got.rank_high),
+                        (*rank_low, *rank_high),
+                        "{id}"
+                    );
+                }
+            }
+        }
+    }
+}
