@@ -115,44 +115,54 @@ pub fn by_market(data: &TestMarkets) -> Vec<MarketRecords<'_>> {
 /// turns; the result does not depend on the slices.
 pub struct Grouping<'a> {
     data: &'a TestMarkets,
-    /// Position in the output by market index; usize::MAX for a market without weekly data.
+    /// Position in the output by market index; usize::MAX for a market without weekly data
+    /// (so far).
     slot: Vec<usize>,
     out: Vec<MarketRecords<'a>>,
+    /// Whether each market's weekly records came in date order, so far.
+    in_order: Vec<bool>,
     /// Weekly records grouped so far.
     next: usize,
 }
 
 impl<'a> Grouping<'a> {
     pub fn new(data: &'a TestMarkets) -> Self {
-        let markets = data.markets();
-        let mut slot = vec![usize::MAX; markets.iter().max().map_or(0, |&m| m + 1)];
-        let out = markets
-            .iter()
-            .enumerate()
-            .map(|(i, &market)| {
-                slot[market] = i;
-                MarketRecords {
-                    market,
-                    ..MarketRecords::default()
-                }
-            })
-            .collect();
         Self {
             data,
-            slot,
-            out,
+            slot: Vec::new(),
+            out: Vec::new(),
+            in_order: Vec::new(),
             next: 0,
         }
     }
 
-    /// Groups up to `records` more weekly records; true when all are grouped.
+    /// Groups up to `records` more weekly records; true when all are grouped. Markets are
+    /// found as they come, and whether their rows are in date order is noted on the way: a
+    /// pass over every record before or after the slices was a long task of its own.
     pub fn step(&mut self, records: usize) -> bool {
         let end = self
             .next
             .saturating_add(records)
             .min(self.data.weekly.len());
         for record in &self.data.weekly[self.next..end] {
-            self.out[self.slot[record.market]].weekly.push(record);
+            if record.market >= self.slot.len() {
+                self.slot.resize(record.market + 1, usize::MAX);
+            }
+            let mut i = self.slot[record.market];
+            if i == usize::MAX {
+                i = self.out.len();
+                self.slot[record.market] = i;
+                self.out.push(MarketRecords {
+                    market: record.market,
+                    ..MarketRecords::default()
+                });
+                self.in_order.push(true);
+            }
+            let weekly = &mut self.out[i].weekly;
+            if weekly.last().is_some_and(|last| last.date > record.date) {
+                self.in_order[i] = false;
+            }
+            weekly.push(record);
         }
         self.next = end;
         self.next == self.data.weekly.len()
@@ -174,10 +184,13 @@ impl<'a> Grouping<'a> {
                 self.out[i].shares.push(record);
             }
         }
-        // Files usually list each market's rows in date order already: checking is one pass,
-        // where even an adaptive sort of a million rows took a long task.
-        for m in &mut self.out {
-            for records in [&mut m.weekly, &mut m.flash_sales, &mut m.shares] {
+        // Files usually list each market's rows in date order already; a stable sort keeps
+        // the file's order among rows of the same date.
+        for (m, in_order) in self.out.iter_mut().zip(&self.in_order) {
+            if !in_order {
+                m.weekly.sort_by_key(|r| r.date);
+            }
+            for records in [&mut m.flash_sales, &mut m.shares] {
                 if !records.is_sorted_by_key(|r| r.date) {
                     records.sort_by_key(|r| r.date);
                 }
