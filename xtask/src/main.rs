@@ -1,9 +1,11 @@
-//! Beachhead's automation: `cargo xtask <setup|serve|test|dist>`. Every command runs `setup`
-//! first, and `setup` installs only what is missing or at the wrong version, so a fresh
-//! machine needs nothing but rustup, Node/npm and Python, and a warm one loses no time.
+//! Beachhead's automation: `cargo xtask <setup|serve|test|dist|bench|fuzz>`. Every command
+//! but `fuzz` (which needs only nightly and cargo-fuzz) runs `setup` first, and `setup`
+//! installs only what is missing or at the wrong version, so a fresh machine needs nothing but
+//! rustup, Node/npm and Python, and a warm one loses no time.
 
 mod bench;
 mod csp;
+mod fuzz;
 mod process;
 mod service_worker;
 mod setup;
@@ -22,7 +24,10 @@ commands:
   test                fmt, clippy, native tests, wasm tests in headless Chromium, end-to-end tests
   dist                release build into dist/, with each file's raw and gzip size
   bench               benchmarks: engine natively (criterion) and the release build in headless
-                      Chromium; a table against the budgets, target/bench/report.json, BENCHMARKS.md";
+                      Chromium; a table against the budgets, target/bench/report.json, BENCHMARKS.md
+  fuzz [TARGET] [--minutes N] [--no-sanitizer]
+                      run the cargo-fuzz targets in fuzz/ (all, or TARGET) N minutes each (10),
+                      on nightly; not part of test or CI (fuzz/regressions/ is replayed there)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,6 +37,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(),
         Some("dist") => dist(),
         Some("bench") => bench::run(),
+        Some("fuzz") => fuzz::run_fuzz(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())

@@ -220,11 +220,7 @@ pub(crate) fn parse_value(
             return None;
         }
         Err(_) => {
-            let hint = if text.contains(',') && text.replace(',', "").parse::<f64>().is_ok() {
-                " (without thousands separators or decimal commas)"
-            } else {
-                ""
-            };
+            let hint = crate::table::separator_hint(text);
             problems.push(Problem::error(
                 file,
                 Some(line),

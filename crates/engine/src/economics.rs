@@ -152,11 +152,9 @@ impl Assumptions {
     pub fn from_json(file: &str, text: &str) -> Result<Self, LoadError> {
         let assumptions: Assumptions = serde_json::from_str(text.trim_start_matches('\u{feff}'))
             .map_err(|e| {
-                LoadError::single(Problem::error(
+                LoadError::single(Problem::json(
                     file,
-                    Some(e.line()),
-                    None,
-                    e.to_string(),
+                    &e,
                     "assumptions in the format of docs/economics.md",
                 ))
             })?;
@@ -270,13 +268,10 @@ impl Assumptions {
                     &skus,
                     &mut problems,
                 ),
-                Err(e) => problems.push(Problem::error(
-                    file,
-                    None,
-                    Some(&format!("markets.{code}")),
-                    e,
-                    "fields of the defaults, with values of the same kinds",
-                )),
+                Err(e) => {
+                    let (field, found, expected) = assumptions.override_problem(code, e);
+                    problems.push(Problem::error(file, None, Some(&field), found, expected));
+                }
             }
         }
         if problems.is_empty() {
@@ -294,6 +289,57 @@ impl Assumptions {
         let mut merged = serde_json::to_value(&self.defaults).map_err(|e| e.to_string())?;
         merge_json(&mut merged, overrides);
         serde_json::from_value(merged).map_err(|e| e.to_string())
+    }
+
+    /// Why the market's overrides do not apply (`why`, from [`Assumptions::for_market`]), as
+    /// (field, found, expected): the first value in them, by its dotted path
+    /// (`markets.HKG.freight_usd`), that does not read as the defaults' field of that name.
+    fn override_problem(&self, iso3: &str, why: String) -> (String, String, String) {
+        let whole = (
+            format!("markets.{iso3}"),
+            why,
+            "fields of the defaults, with values of the same kinds".to_owned(),
+        );
+        let (Some(overrides), Ok(defaults)) =
+            (self.markets.get(iso3), serde_json::to_value(&self.defaults))
+        else {
+            return whole;
+        };
+        let mut leaves = Vec::new();
+        override_leaves(overrides, &mut Vec::new(), &mut leaves);
+        for (keys, value) in leaves {
+            // The defaults with this one value laid over them.
+            let mut single = value.clone();
+            for key in keys.iter().rev() {
+                single = serde_json::Value::Object([(key.clone(), single)].into_iter().collect());
+            }
+            let mut merged = defaults.clone();
+            merge_json(&mut merged, &single);
+            let Err(e) = serde_json::from_value::<MarketAssumptions>(merged) else {
+                continue;
+            };
+            // The path down to the defaults' own field (a value set inside a number names
+            // the number).
+            let (mut end, mut default) = (0, Some(&defaults));
+            while let (Some(key), Some(serde_json::Value::Object(map))) = (keys.get(end), default) {
+                default = map.get(key);
+                end += 1;
+            }
+            let field = std::iter::once(format!("markets.{iso3}"))
+                .chain(keys[..end].iter().cloned())
+                .collect::<Vec<_>>()
+                .join(".");
+            let kind = match default {
+                Some(serde_json::Value::Number(_)) => "a number",
+                Some(serde_json::Value::String(_)) => "text",
+                Some(serde_json::Value::Bool(_)) => "true or false",
+                Some(serde_json::Value::Array(_)) => "a list",
+                Some(serde_json::Value::Object(_)) => "an object of the defaults' fields",
+                Some(serde_json::Value::Null) | None => "a value of the kind the defaults have",
+            };
+            return (field, e.to_string(), format!("{kind}, as in the defaults"));
+        }
+        whole
     }
 
     /// Why `market` would not be valid assumptions for `iso3` (empty when it would be).
@@ -362,6 +408,25 @@ fn differences(base: &serde_json::Value, value: &serde_json::Value) -> Option<se
         }
         _ if base == value => None,
         _ => Some(value.clone()),
+    }
+}
+
+/// The values an override sets, each with its keys from the override's top: objects are
+/// walked into (they merge); anything else is one value (it replaces).
+fn override_leaves<'a>(
+    value: &'a serde_json::Value,
+    keys: &mut Vec<String>,
+    out: &mut Vec<(Vec<String>, &'a serde_json::Value)>,
+) {
+    match value {
+        serde_json::Value::Object(map) if !map.is_empty() => {
+            for (key, child) in map {
+                keys.push(key.clone());
+                override_leaves(child, keys, out);
+                keys.pop();
+            }
+        }
+        _ => out.push((keys.clone(), value)),
     }
 }
 

@@ -153,11 +153,9 @@ impl IndexModel {
     pub fn from_json(file: &str, text: &str) -> Result<Self, LoadError> {
         let model: IndexModel =
             serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-                LoadError::single(Problem::error(
+                LoadError::single(Problem::json(
                     file,
-                    Some(e.line()),
-                    None,
-                    e.to_string(),
+                    &e,
                     "an index model in the format of docs/index-model.md",
                 ))
             })?;

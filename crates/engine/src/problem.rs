@@ -12,13 +12,17 @@ pub enum Severity {
 
 /// One problem in an input file. Rows are 1-based and count the header as row 1, as a
 /// spreadsheet shows them, so the user can go straight to the cell. In JSON files the row is
-/// the entry's position in its list.
+/// the entry's position in its list; for a fault in the text itself (a JSON syntax error) it
+/// is the line, and `line_column` says where in it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub severity: Severity,
     pub file: String,
     pub row: Option<usize>,
     pub column: Option<String>,
+    /// Set for a fault located in the file's text rather than in a row or entry: `row` is then
+    /// the line (1-based) and this the character in it (1-based), as `line 16, column 3`.
+    pub line_column: Option<usize>,
     pub found: String,
     pub expected: String,
 }
@@ -36,6 +40,7 @@ impl Problem {
             file: file.to_owned(),
             row,
             column: column.map(str::to_owned),
+            line_column: None,
             found: found.into(),
             expected: expected.into(),
         }
@@ -54,24 +59,53 @@ impl Problem {
         }
     }
 
+    /// A JSON document serde_json could not read, at the line and column it gives (none when
+    /// the error has no position). A syntax error is "invalid JSON: …"; a document of the
+    /// wrong shape (a missing field, a value of the wrong type) is serde_json's own words.
+    pub fn json(file: &str, error: &serde_json::Error, expected: impl Into<String>) -> Self {
+        let mut found = error.to_string();
+        let at = format!(" at line {} column {}", error.line(), error.column());
+        if error.line() > 0 && found.ends_with(&at) {
+            found.truncate(found.len() - at.len());
+        }
+        if error.is_syntax() || error.is_eof() {
+            found = format!("invalid JSON: {found}");
+        }
+        let line = (error.line() > 0).then_some(error.line());
+        Self {
+            line_column: line.map(|_| error.column()),
+            ..Self::error(file, line, None, found, expected)
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// Where in its file the problem is, as the message puts it: `row 3, column "rating"`,
+    /// `entry 2, column "value"` (in a JSON file), `line 16, column 3` (in its text), or
+    /// empty for the file as a whole.
+    pub fn place(&self) -> String {
+        let mut parts = Vec::new();
+        match (self.row, self.line_column) {
+            (Some(line), Some(column)) => parts.push(format!("line {line}, column {column}")),
+            (Some(row), None) if self.file.ends_with(".json") => parts.push(format!("entry {row}")),
+            (Some(row), None) => parts.push(format!("row {row}")),
+            (None, _) => {}
+        }
+        if let Some(column) = &self.column {
+            parts.push(format!("column \"{column}\""));
+        }
+        parts.join(", ")
     }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;
-        if let Some(row) = self.row {
-            let word = if self.file.ends_with(".json") {
-                "entry"
-            } else {
-                "row"
-            };
-            write!(f, ", {word} {row}")?;
-        }
-        if let Some(column) = &self.column {
-            write!(f, ", column \"{column}\"")?;
+        let place = self.place();
+        if !place.is_empty() {
+            write!(f, ", {place}")?;
         }
         write!(f, ": found {}; expected {}", self.found, self.expected)
     }

@@ -11,6 +11,7 @@ use crate::dataset::Dataset;
 use crate::economics::{market_economics, Assumptions};
 use crate::index_model::IndexModel;
 use crate::market_filter::MarketFilter;
+use crate::problem::Problem;
 use crate::readiness::{self, Ranking};
 use crate::view_state::{apply_assumption_changes, ViewState};
 
@@ -51,16 +52,30 @@ impl ScenarioFile {
 /// Why stored or imported scenarios could not be read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReadError {
-    /// Not JSON, or not scenarios.
-    Corrupt(String),
+    /// Not JSON, or not scenarios: the first problem, located (the line and column of a JSON
+    /// error; the entry and field of a scenario that is not one).
+    Corrupt(Box<Problem>),
     /// Written by a newer Beachhead: kept as it is, never overwritten.
     Future(u32),
 }
 
 impl std::fmt::Display for ReadError {
+    /// Without the file's name, which the sentence around it gives.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ReadError::Corrupt(why) => write!(f, "they are not readable scenarios ({why})"),
+            ReadError::Corrupt(p) => {
+                let place = p.place();
+                let at = if place.is_empty() {
+                    String::new()
+                } else {
+                    format!("{place}: ")
+                };
+                write!(
+                    f,
+                    "they are not readable scenarios ({at}found {}; expected {})",
+                    p.found, p.expected
+                )
+            }
             ReadError::Future(v) => write!(
                 f,
                 "they were saved by a newer Beachhead (format version {v}; this one reads up to {SCENARIOS_VERSION})"
@@ -69,28 +84,124 @@ impl std::fmt::Display for ReadError {
     }
 }
 
-/// Reads a scenario file (stored or imported).
+/// What a scenario file is, for its problems.
+const EXPECTED: &str =
+    "a scenario file: {\"format\": \"beachhead-scenarios\", \"version\": 1, \"scenarios\": […]}";
+
+/// Reads a scenario file (stored or imported); its problems name it `scenarios.json`.
 pub fn read(text: &str) -> Result<ScenarioFile, ReadError> {
-    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| ReadError::Corrupt(format!("line {}: {e}", e.line())))?;
-    if value.get("format").and_then(Value::as_str) != Some(SCENARIOS_FORMAT) {
-        return Err(ReadError::Corrupt(format!(
-            "expected \"format\": \"{SCENARIOS_FORMAT}\""
-        )));
+    read_file("scenarios.json", text)
+}
+
+/// A JSON value as a message shows it: short, whatever its size.
+fn shown(value: &Value) -> String {
+    const MAX: usize = 60;
+    let text = value.to_string();
+    match text.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
     }
-    let version = value
-        .get("version")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| ReadError::Corrupt("no version number".into()))?;
+}
+
+/// Reads a scenario file named `file`: every problem names it, with the line and column of
+/// a JSON error, or the field (and the scenario's entry) that is not as it should be.
+pub fn read_file(file: &str, text: &str) -> Result<ScenarioFile, ReadError> {
+    let corrupt = |row: Option<usize>, column: Option<&str>, found: String, expected: &str| {
+        ReadError::Corrupt(Box::new(Problem::error(file, row, column, found, expected)))
+    };
+    let text = text.trim_start_matches('\u{feff}');
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| ReadError::Corrupt(Box::new(Problem::json(file, &e, EXPECTED))))?;
+    let Some(object) = value.as_object() else {
+        return Err(corrupt(None, None, shown(&value), EXPECTED));
+    };
+    match object.get("format") {
+        Some(Value::String(format)) if format == SCENARIOS_FORMAT => {}
+        other => {
+            return Err(corrupt(
+                None,
+                Some("format"),
+                other.map_or_else(|| "no format".to_owned(), shown),
+                &format!("\"{SCENARIOS_FORMAT}\""),
+            ))
+        }
+    }
+    let version = match object.get("version") {
+        Some(v) => v.as_u64().ok_or_else(|| {
+            corrupt(
+                None,
+                Some("version"),
+                shown(v),
+                "a version number, such as 1",
+            )
+        })?,
+        None => {
+            return Err(corrupt(
+                None,
+                Some("version"),
+                "no version".into(),
+                "a version number, such as 1",
+            ))
+        }
+    };
     let version = u32::try_from(version).map_err(|_| ReadError::Future(u32::MAX))?;
     // Each older version, once there is one, gets an arm here that migrates it.
     match version {
-        SCENARIOS_VERSION => {
-            serde_json::from_value(value).map_err(|e| ReadError::Corrupt(e.to_string()))
+        SCENARIOS_VERSION => {}
+        v if v > SCENARIOS_VERSION => return Err(ReadError::Future(v)),
+        v => {
+            return Err(corrupt(
+                None,
+                Some("version"),
+                format!("version {v}"),
+                &format!("version {SCENARIOS_VERSION} (the version this Beachhead reads)"),
+            ))
         }
-        v if v > SCENARIOS_VERSION => Err(ReadError::Future(v)),
-        v => Err(ReadError::Corrupt(format!("unknown version {v}"))),
     }
+    let entries = match object.get("scenarios") {
+        Some(Value::Array(entries)) => entries,
+        other => {
+            return Err(corrupt(
+                None,
+                Some("scenarios"),
+                other.map_or_else(|| "no scenarios".to_owned(), shown),
+                "a list of scenarios",
+            ))
+        }
+    };
+    let fields = [
+        ("name", "text: the scenario's name"),
+        ("saved", "text: when it was saved"),
+        ("state", "text: the scenario's choices, as a link's state"),
+    ];
+    for (i, entry) in entries.iter().enumerate() {
+        let Some(entry) = entry.as_object() else {
+            return Err(corrupt(
+                Some(i + 1),
+                None,
+                shown(entry),
+                "a scenario: an object with a name, saved and state",
+            ));
+        };
+        for (field, expected) in fields {
+            match entry.get(field) {
+                Some(Value::String(_)) => {}
+                Some(other) => {
+                    return Err(corrupt(Some(i + 1), Some(field), shown(other), expected))
+                }
+                None => {
+                    return Err(corrupt(
+                        Some(i + 1),
+                        Some(field),
+                        format!("a scenario without \"{field}\""),
+                        expected,
+                    ))
+                }
+            }
+        }
+    }
+    serde_json::from_value(value)
+        .map_err(|e| ReadError::Corrupt(Box::new(Problem::json(file, &e, EXPECTED))))
 }
 
 /// What a scenario yields: its ranking, its candidates' ranks under its filter, and each

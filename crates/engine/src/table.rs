@@ -40,21 +40,69 @@ impl Table {
     }
 }
 
-/// The file's size is checked against [`MAX_FILE_BYTES`] before anything else.
+/// A size in megabytes of 1,000,000 bytes (as most file browsers show sizes), to a tenth.
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / 1e6)
+}
+
+/// A count with its thousands grouped: 268,435,456.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// The file's size is checked against [`MAX_FILE_BYTES`] before anything else. Both sizes
+/// are in the same megabytes; a file so little over the limit that they read alike is given
+/// in bytes.
 pub fn check_size(file: &str, bytes: usize) -> Result<(), LoadError> {
     if bytes > MAX_FILE_BYTES {
+        let (size, limit) = (megabytes(bytes), megabytes(MAX_FILE_BYTES));
+        let found = if size == limit {
+            format!("{} bytes ({size})", grouped(bytes))
+        } else {
+            size
+        };
         return Err(LoadError::single(Problem::error(
             file,
             None,
             None,
-            format!("{:.1} MB", bytes as f64 / 1e6),
+            found,
             format!(
-                "a file of at most {} MB; split it, or keep only the columns you need",
-                MAX_FILE_BYTES / (1024 * 1024)
+                "a file of at most {limit} ({} bytes); split it, or keep only the columns you need",
+                grouped(MAX_FILE_BYTES)
             ),
         )));
     }
     Ok(())
+}
+
+/// A header of one column: the file's fields are most likely separated by something other
+/// than a comma, semicolon or tab. What was found, and what to add to what was expected.
+pub(crate) fn one_column(header: &[String]) -> Option<(String, &'static str)> {
+    match header {
+        [only] => Some((
+            format!("one column, \"{only}\""),
+            "with the columns separated by commas, semicolons or tabs",
+        )),
+        _ => None,
+    }
+}
+
+/// What to add to the form a number is expected in when `text` would be one without its
+/// commas: it has thousands separators or a decimal comma.
+pub(crate) fn separator_hint(text: &str) -> &'static str {
+    if text.contains(',') && text.replace(',', "").parse::<f64>().is_ok() {
+        " (without thousands separators or decimal commas)"
+    } else {
+        ""
+    }
 }
 
 /// Comma, semicolon or tab, whichever the header line uses most outside quotes.
@@ -310,11 +358,16 @@ pub fn decode_text(file: &str, bytes: &[u8]) -> Result<String, LoadError> {
 const SNIFF_BYTES: usize = 8 * 1024;
 
 /// What the first bytes give away, for a file read as raw bytes row by row (the test-market
-/// files): what [`check_bytes`] refuses, and line breaks that are carriage returns alone,
-/// which the row reader cannot number (it counts lines at line feeds) and, unlike
-/// [`read_table`], reads without a copy of the text to turn them into line feeds.
+/// files): what [`check_bytes`] refuses, and what [`check_line_breaks`] does.
 pub(crate) fn check_encoding(file: &str, bytes: &[u8]) -> Result<(), LoadError> {
     check_bytes(file, bytes)?;
+    check_line_breaks(file, bytes)
+}
+
+/// Line breaks that are carriage returns alone, which the row reader cannot number (it
+/// counts lines at line feeds: every row would be row 1) and, unlike [`read_table`], reads
+/// without a copy of the text to turn them into line feeds.
+pub(crate) fn check_line_breaks(file: &str, bytes: &[u8]) -> Result<(), LoadError> {
     if cr_only(&bytes[..bytes.len().min(64 * 1024)]) {
         return Err(LoadError::single(Problem::error(
             file,

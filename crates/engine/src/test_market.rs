@@ -605,7 +605,7 @@ impl Part {
                     Some(line),
                     Some(spec.name),
                     format!("\"{}\"", text(cell)),
-                    "a finite number",
+                    format!("a finite number{}", table::separator_hint(text(cell))),
                 )),
             }
         }
@@ -688,6 +688,9 @@ struct Rows<B> {
     owns: bool,
     /// Where the columns are, when this file's records are read.
     layout: Option<Layout>,
+    /// For a header of one column: what it is, and the advice on delimiters
+    /// ([`table::one_column`]), should the file turn out to be of no kind.
+    one_column: Option<(String, &'static str)>,
 }
 
 /// Bytes checked as text per row of a step's budget: checking a byte is over ten times
@@ -829,14 +832,15 @@ impl<B: AsRef<[u8]>> Ingest<B> {
         problems.finish(data)
     }
 
-    /// The size, and for the user's own files what the first bytes give away.
+    /// The size, the line breaks, and for the user's own files what the first bytes give
+    /// away.
     fn open(&mut self, (name, bytes, kind): (String, B, Option<FileKind>)) {
         let len = bytes.as_ref().len();
         let checked = table::check_size(&name, len).and_then(|()| {
             if self.own_files {
                 table::check_encoding(&name, bytes.as_ref())
             } else {
-                Ok(())
+                table::check_line_breaks(&name, bytes.as_ref())
             }
         });
         if let Err(e) = checked {
@@ -983,6 +987,7 @@ impl<B: AsRef<[u8]>> Ingest<B> {
                 errors,
                 owns,
                 layout,
+                one_column: table::one_column(&header),
             })),
         });
     }
@@ -1088,13 +1093,22 @@ impl<B: AsRef<[u8]>> Ingest<B> {
                 }
             }
             _ if rows.errors || !self.own_files => {}
-            None => self.front.push(Problem::error(
-                &name,
-                Some(1),
-                None,
-                "no week, date or month column",
-                "a weekly file (week column), a flash-sale file (date) or a competitor-share file (month); see docs/test-market-format.md",
-            )),
+            None => {
+                let (found, advice) = match rows.one_column.take() {
+                    Some((found, advice)) => (
+                        format!("no week, date or month column, only {found}"),
+                        format!(", {advice}"),
+                    ),
+                    None => ("no week, date or month column".to_owned(), String::new()),
+                };
+                self.front.push(Problem::error(
+                    &name,
+                    Some(1),
+                    None,
+                    found,
+                    format!("a weekly file (week column), a flash-sale file (date) or a competitor-share file (month){advice}; see docs/test-market-format.md"),
+                ));
+            }
             Some(kind) => {
                 let first = self.parts[kind as usize]
                     .as_ref()

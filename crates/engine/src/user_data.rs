@@ -74,15 +74,9 @@ pub fn parse_user_files(
         if looks_json {
             match serde_json::from_str::<serde_json::Value>(text.trim_start_matches('\u{feff}')) {
                 Ok(value) => parsed.push((name.clone(), Parsed::Json(value))),
-                Err(e) => problems.push(Problem::error(
+                Err(e) => problems.push(Problem::json(
                     name,
-                    None,
-                    None,
-                    format!(
-                        "invalid JSON at line {}, column {} ({e})",
-                        e.line(),
-                        e.column()
-                    ),
+                    &e,
                     "a JSON document in the Beachhead data format",
                 )),
             }
@@ -229,14 +223,10 @@ fn wide_values(
     let file = table.file.as_str();
     let Some(market_column) = table.first_column(&MARKET_COLUMNS) else {
         let expected = "a market column (iso3, iso2, market, country or name), or long format (market, indicator, value)";
-        let (found, expected) = match table.header.as_slice() {
-            // One column: the fields are most likely separated by something else.
-            [only] => (
-                format!("one column, \"{only}\""),
-                format!("{expected}, with the columns separated by commas, semicolons or tabs"),
-            ),
-            header => (
-                format!("the columns {}", header.join(", ")),
+        let (found, expected) = match crate::table::one_column(&table.header) {
+            Some((found, advice)) => (found, format!("{expected}, {advice}")),
+            None => (
+                format!("the columns {}", table.header.join(", ")),
                 expected.to_owned(),
             ),
         };

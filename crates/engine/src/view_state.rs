@@ -69,8 +69,11 @@ fn parse_normalisation(text: &str) -> Option<Normalisation> {
     }
 }
 
+/// A finite number, as a link writes it ([`number`]: at most six decimals), so that the state
+/// a link decodes to encodes to a link that decodes to the same state.
 fn finite(text: &str) -> Option<f64> {
-    text.trim().parse::<f64>().ok().filter(|v| v.is_finite())
+    let value = text.trim().parse::<f64>().ok().filter(|v| v.is_finite())?;
+    number(value).parse().ok()
 }
 
 /// `id:value`, split at the last colon so ids may hold colons.
@@ -153,8 +156,11 @@ impl ViewState {
     }
 
     /// Reads a link's state (the text after `#`), with a notice for every part left out.
+    /// Numbers are read as a link writes them (six decimals at most), so what this decodes
+    /// [`ViewState::encode`]s to a link that decodes to the same state.
     pub fn decode(text: &str) -> (Self, Vec<String>) {
-        let text = text.strip_prefix('#').unwrap_or(text);
+        // Every `#`: a view's name never starts with one, and encoding writes none.
+        let text = text.trim_start_matches('#');
         let mut notices = Vec::new();
         let (view, query) = text.split_once('?').unwrap_or((text, ""));
         let mut state = ViewState {
@@ -213,7 +219,8 @@ impl ViewState {
                     _ => bad(&mut notices, key, value, "a population floor in millions, 0 or more"),
                 },
                 "x" => {
-                    filter_of(&mut filter).entered = if value == "-" { Vec::new() } else { codes(value) };
+                    // "-" is "none" (a list of no codes), never a code.
+                    filter_of(&mut filter).entered = codes(value).into_iter().filter(|c| c != "-").collect();
                 }
                 "a" => match value.split_once(' ') {
                     Some((pointer, json)) if pointer.starts_with('/') => {

@@ -57,6 +57,9 @@ struct Expectation {
     severity: Severity,
     file: Option<String>,
     row: Option<usize>,
+    /// For a fault in the text (a JSON syntax error): the column in line `row`, written
+    /// `LINE:COLUMN` in the row's field.
+    line_column: Option<usize>,
     column: Option<String>,
     found: String,
     expected: String,
@@ -98,15 +101,24 @@ fn expectations() -> (BTreeMap<String, Expectation>, Vec<String>) {
                 continue;
             }
         };
-        let row = match row {
-            "-" => None,
-            n => match n.parse::<usize>() {
-                Ok(n) => Some(n),
-                Err(_) => {
-                    errors.push(format!("{EXPECTED}:{line}: row {n:?}, not a number or -"));
-                    continue;
+        // A row, LINE:COLUMN for a place in the text, or -.
+        let (row, line_column) = match row {
+            "-" => (None, None),
+            text => {
+                let (r, c) = match text.split_once(':') {
+                    Some((r, c)) => (r, Some(c)),
+                    None => (text, None),
+                };
+                match (r.parse::<usize>(), c.map(str::parse::<usize>).transpose()) {
+                    (Ok(r), Ok(c)) => (Some(r), c),
+                    _ => {
+                        errors.push(format!(
+                            "{EXPECTED}:{line}: row {text:?}, not a number, LINE:COLUMN or -"
+                        ));
+                        continue;
+                    }
                 }
-            },
+            }
         };
         let dir = case.strip_prefix("generated/").unwrap_or(case);
         if !LOADERS.contains(&loader) || !dir.starts_with(&format!("{loader}/")) {
@@ -127,6 +139,7 @@ fn expectations() -> (BTreeMap<String, Expectation>, Vec<String>) {
             severity,
             file: optional(file),
             row,
+            line_column,
             column: optional(column),
             found: found.to_owned(),
             expected: expected.to_owned(),
@@ -198,14 +211,16 @@ const GENERATED: [&str; 6] = [
     "generated/view-state/too-long.txt",
 ];
 
-/// One problem as the catalogue compares it. The scenario reader and the link decoder say
-/// what is wrong in one sentence, with no file, row or column: `found` and `expected` are
-/// that sentence, and the catalogue looks for both texts in it.
+/// One problem as the catalogue compares it. The link decoder, and the scenario reader for a
+/// file from a newer Beachhead, say what is wrong in one sentence, with no file, row or
+/// column: `found` and `expected` are that sentence, and the catalogue looks for both texts in
+/// it.
 #[derive(Debug, Clone)]
 struct Finding {
     severity: Severity,
     file: Option<String>,
     row: Option<usize>,
+    line_column: Option<usize>,
     column: Option<String>,
     found: String,
     expected: String,
@@ -219,6 +234,7 @@ impl From<&Problem> for Finding {
             severity: p.severity,
             file: Some(p.file.clone()),
             row: p.row,
+            line_column: p.line_column,
             column: p.column.clone(),
             found: p.found.clone(),
             expected: p.expected.clone(),
@@ -233,6 +249,7 @@ impl Finding {
             severity,
             file: None,
             row: None,
+            line_column: None,
             column: None,
             found: text.clone(),
             expected: text.clone(),
@@ -250,7 +267,11 @@ impl Finding {
         format!(
             "{case}\t{loader}\t{outcome}\t{}\t{}\t{}\t{}\t{}",
             or_dash(&self.file),
-            self.row.map_or_else(|| "-".into(), |r| r.to_string()),
+            match (self.row, self.line_column) {
+                (Some(line), Some(column)) => format!("{line}:{column}"),
+                (Some(row), None) => row.to_string(),
+                (None, _) => "-".into(),
+            },
             or_dash(&self.column),
             self.found,
             self.expected
@@ -331,12 +352,16 @@ fn run(loader: &str, name: &str, bytes: Vec<u8>, base: &Dataset) -> Outcome {
             },
             Err(e) => refused(&e),
         },
-        "scenario" => match scenario::read(&text()) {
+        "scenario" => match scenario::read_file(name, &text()) {
             Ok(file) => Outcome::Loaded {
                 warnings: Vec::new(),
                 kept: file.scenarios.len(),
                 stray: None,
             },
+            Err(scenario::ReadError::Corrupt(problem)) => {
+                Outcome::Refused(vec![Finding::from(&*problem)])
+            }
+            // A newer file is not a fault in it: the sentence says so.
             Err(e) => Outcome::Refused(vec![Finding::sentence(Severity::Error, e.to_string())]),
         },
         "view-state" => {
@@ -410,8 +435,12 @@ fn mismatch(case: &str, want: &Expectation, got: &Outcome) -> Option<String> {
     if first.file != want.file {
         wrong.push(format!("file {:?}, not {:?}", first.file, want.file));
     }
-    if first.row != want.row {
-        wrong.push(format!("row {:?}, not {:?}", first.row, want.row));
+    if (first.row, first.line_column) != (want.row, want.line_column) {
+        wrong.push(format!(
+            "row (and column in the line) {:?}, not {:?}",
+            (first.row, first.line_column),
+            (want.row, want.line_column)
+        ));
     }
     if first.column != want.column {
         wrong.push(format!("column {:?}, not {:?}", first.column, want.column));

@@ -212,6 +212,45 @@ fn bad_assumptions_are_refused_with_the_field_named() {
 }
 
 #[test]
+fn a_market_override_of_the_wrong_kind_names_its_field() {
+    let text = assumptions_text(
+        r#"{"retail_price":{"amount":1999,"currency":"HKD"},"volume":{"replacement_years":"often"}}"#,
+    );
+    let err = Assumptions::from_json("a.json", &text).unwrap_err();
+    let messages: Vec<String> = err.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(messages, [
+        "a.json, column \"markets.HKG.volume.replacement_years\": found invalid type: string \"often\", expected f64; expected a number, as in the defaults",
+    ]);
+    // A value set inside one that is not an object names the defaults' field it is in.
+    let text = assumptions_text(r#"{"freight_usd":{"sea":3}}"#);
+    let err = Assumptions::from_json("a.json", &text).unwrap_err();
+    assert_eq!(
+        err.problems[0].column.as_deref(),
+        Some("markets.HKG.freight_usd"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_json_error_is_placed_at_its_line_and_column() {
+    let text = assumptions_text("{}");
+    let cut = &text[..text.find("\"fixed\"").unwrap()];
+    let err = Assumptions::from_json("a.json", cut).unwrap_err();
+    let problem = &err.problems[0];
+    let line = cut.lines().count();
+    let column = cut.lines().last().unwrap().chars().count();
+    assert_eq!(
+        (problem.row, problem.line_column),
+        (Some(line), Some(column))
+    );
+    assert_eq!(
+        problem.to_string(),
+        format!("a.json, line {line}, column {column}: found invalid JSON: EOF while parsing a value; expected assumptions in the format of docs/economics.md"),
+        "the place once, as a line and column (not an entry)"
+    );
+}
+
+#[test]
 fn the_bundled_assumptions_are_valid() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),

@@ -1,7 +1,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is a failed test, with its place
 
 use beachhead_engine::economics::Assumptions;
-use beachhead_engine::scenario::{compare, outcome, read, ReadError, Scenario, ScenarioFile};
+use beachhead_engine::scenario::{
+    compare, outcome, read, read_file, ReadError, Scenario, ScenarioFile,
+};
 use beachhead_engine::view_state::ViewState;
 use beachhead_engine::{Dataset, IndexModel};
 
@@ -53,6 +55,46 @@ fn unreadable_and_future_files_are_told_apart() {
         read(r#"{"format":"beachhead-scenarios","version":9,"scenarios":[{"anything":1}]}"#);
     assert_eq!(future, Err(ReadError::Future(9)));
     assert!(future.unwrap_err().to_string().contains("newer Beachhead"));
+}
+
+#[test]
+fn an_unreadable_scenario_file_is_told_where() {
+    let corrupt = |text: &str| match read_file("mine.json", text) {
+        Err(ReadError::Corrupt(problem)) => problem,
+        other => panic!("{other:?}"),
+    };
+    let p = corrupt(
+        "{\"format\": \"beachhead-scenarios\",\n \"version\": 1,\n \"scenarios\": [{\"name\": ",
+    );
+    assert_eq!(
+        (p.file.as_str(), p.row, p.line_column),
+        ("mine.json", Some(3), Some(24))
+    );
+    assert_eq!(
+        p.to_string(),
+        "mine.json, line 3, column 24: found invalid JSON: EOF while parsing a value; expected a scenario file: {\"format\": \"beachhead-scenarios\", \"version\": 1, \"scenarios\": […]}"
+    );
+    let p = corrupt(
+        r#"{"format": "beachhead-scenarios", "version": 1, "scenarios": [
+            {"name": "A", "saved": "2024-01-01T00:00:00Z", "state": ""},
+            {"name": "B", "saved": "2024-01-01T00:00:00Z", "state": 4}]}"#,
+    );
+    assert_eq!(
+        p.to_string(),
+        "mine.json, entry 2, column \"state\": found 4; expected text: the scenario's choices, as a link's state"
+    );
+    let p = corrupt(r#"{"format": "beachhead-scenarios", "version": "1", "scenarios": []}"#);
+    assert_eq!(p.column.as_deref(), Some("version"));
+    // The app's sentence names the file itself: the reason gives the place and the fault.
+    let why = read(
+        "{\"format\": \"beachhead-scenarios\", \"version\": 1, \"scenarios\": [{\"name\": \"A\"}]}",
+    )
+    .unwrap_err()
+    .to_string();
+    assert_eq!(
+        why,
+        "they are not readable scenarios (entry 1, column \"saved\": found a scenario without \"saved\"; expected text: when it was saved)"
+    );
 }
 
 #[test]

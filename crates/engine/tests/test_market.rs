@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is a failed test, with its place
 
-use beachhead_engine::test_market::load;
+use beachhead_engine::test_market::{load, load_files};
 use beachhead_engine::Dataset;
 
 fn bundled() -> Dataset {
@@ -151,4 +151,63 @@ fn own_files_that_cannot_be_used_say_why() {
         bad_cell.contains("w.csv") && bad_cell.contains("row 3") && bad_cell.contains("plan_units"),
         "{bad_cell}"
     );
+}
+
+#[test]
+fn a_weekly_file_with_another_delimiter_is_told_to_use_commas() {
+    let weekly = bundled_file("weekly.csv").replace(',', "|");
+    let err = load_files(&bundled(), &[("weekly.csv".into(), weekly.into_bytes())]).unwrap_err();
+    let p = &err.problems[0];
+    assert_eq!(
+        (p.file.as_str(), p.row, p.column.as_deref()),
+        ("weekly.csv", Some(1), None)
+    );
+    assert!(
+        p.found.starts_with(
+            "no week, date or month column, only one column, \"market|week|plan_units|"
+        ),
+        "{p}"
+    );
+    assert!(
+        p.expected
+            .contains("with the columns separated by commas, semicolons or tabs"),
+        "the hint indicator files give: {p}"
+    );
+}
+
+#[test]
+fn a_number_with_thousands_separators_is_told_to_drop_them() {
+    let weekly = bundled_file("weekly.csv").replacen(",12906,", ",\"12,906\",", 1);
+    let err = load_files(&bundled(), &[("weekly.csv".into(), weekly.into_bytes())]).unwrap_err();
+    let messages: Vec<String> = err.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(messages, [
+        "weekly.csv, row 2, column \"inventory_on_hand\": found \"12,906\"; expected a finite number (without thousands separators or decimal commas)",
+    ]);
+    let weekly = bundled_file("weekly.csv").replacen(",12906,", ",lots,", 1);
+    let err = load_files(&bundled(), &[("weekly.csv".into(), weekly.into_bytes())]).unwrap_err();
+    assert_eq!(
+        err.problems[0].expected, "a finite number",
+        "no hint where none helps"
+    );
+}
+
+#[test]
+fn bundled_files_with_carriage_returns_alone_are_refused_not_read_as_row_1() {
+    // Found by fuzzing: through `load` (the app's bundled files) every row was row 1.
+    let weekly = bundled_file("weekly.csv").replace('\n', "\r");
+    let (f, s) = (
+        bundled_file("flash_sales.csv"),
+        bundled_file("competitor_shares.csv"),
+    );
+    let err = load(
+        &bundled(),
+        ("weekly.csv", &weekly),
+        ("flash_sales.csv", &f),
+        ("competitor_shares.csv", &s),
+    )
+    .unwrap_err();
+    let messages: Vec<String> = err.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(messages, [
+        "weekly.csv: found line breaks that are carriage returns alone (an old Mac format); expected lines ending in a line feed (in a spreadsheet, use Save as… CSV UTF-8)",
+    ]);
 }

@@ -135,7 +135,7 @@ const CASES: [(&[&str], &[&str]); 29] = [
         "ok: 2 values for 2 markets, 0 indicators defined",
     ]),
     (&["truncated.json"], &[
-        "error: truncated.json: found invalid JSON at line 1, column 64 (EOF while parsing a value at line 1 column 64); expected a JSON document in the Beachhead data format",
+        "error: truncated.json, line 1, column 64: found invalid JSON: EOF while parsing a value; expected a JSON document in the Beachhead data format",
     ]),
     (&["unclosed-quote.csv"], &[
         "error: unclosed-quote.csv, row 2, column \"internet_pct\": found a value running over several lines, starting \"95\"; expected one value per cell: a quote (\") opened here is never closed",
@@ -164,7 +164,7 @@ fn a_file_over_the_size_limit_is_refused_before_parsing() {
     let got = outcome(&bundled(), &[("huge.csv".into(), big)]);
     assert_eq!(
         got,
-        ["error: huge.csv: found 268.4 MB; expected a file of at most 256 MB; split it, or keep only the columns you need"]
+        ["error: huge.csv: found 268,435,457 bytes (268.4 MB); expected a file of at most 268.4 MB (268,435,456 bytes); split it, or keep only the columns you need"]
     );
 }
 
