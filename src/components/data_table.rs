@@ -70,23 +70,27 @@ impl TableData {
     }
 }
 
-/// The note under a table that lists its first rows only, with the button that lists them all.
+/// The note under a table that lists only its first `shown` of `total` rows, with the button
+/// that lists them all; nothing once they are all listed.
 #[component]
 pub fn ShowAllNote(
-    /// Which rows are shown, in words.
-    message: Signal<String>,
+    shown: usize,
     #[prop(into)] total: Signal<usize>,
     show_all: RwSignal<bool>,
+    /// Which rows are listed, in words, from `shown` and `total`.
+    message: fn(usize, usize) -> String,
     testid: String,
 ) -> impl IntoView {
     view! {
-        <p class="table-more">
-            {move || message.get()}
-            " "
-            <button type="button" class="link-button" data-testid=testid on:click=move |_| show_all.set(true)>
-                {move || tf("Show all {}", &[&total.get()])}
-            </button>
-        </p>
+        <Show when=move || { !show_all.get() && total.get() > shown }>
+            <p class="table-more">
+                {move || message(shown, total.get())}
+                " "
+                <button type="button" class="link-button" data-testid=testid.clone() on:click=move |_| show_all.set(true)>
+                    {move || tf("Show all {}", &[&total.get()])}
+                </button>
+            </p>
+        </Show>
     }
 }
 
@@ -109,10 +113,6 @@ pub fn DataTable(
     // one, so building them all (folded away, for every change) froze the page for seconds.
     let unfolded = RwSignal::new(open);
     let show_all = RwSignal::new(false);
-    let hidden_rows = move || {
-        let n = rows();
-        (unfolded.get() && !show_all.get() && n > ROWS_SHOWN).then_some(n)
-    };
     view! {
         <details class="chart-data" open=open on:toggle=move |ev| {
             let open = event_target::<web_sys::Element>(&ev).has_attribute("open");
@@ -159,14 +159,15 @@ pub fn DataTable(
                     </tbody>
                 </table>
             </div>
-            {move || hidden_rows().map(|n| view! {
+            <Show when=move || unfolded.get()>
                 <ShowAllNote
-                    message=Signal::derive(move || tf("The first {} of {} rows; the CSV has them all.", &[&ROWS_SHOWN, &n]))
-                    total=n
+                    shown=ROWS_SHOWN
+                    total=Signal::derive(rows)
                     show_all=show_all
+                    message=|shown, total| tf("The first {} of {} rows; the CSV has them all.", &[&shown, &total])
                     testid=format!("{testid}-show-all")
                 />
-            })}
+            </Show>
         </details>
     }
 }

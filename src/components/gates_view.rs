@@ -346,14 +346,13 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <Show when=move || { !show_all.get() && total.get() > BOARD_PREVIEW }>
-                    <ShowAllNote
-                        message=Signal::derive(move || tf("The first {} of {} markets.", &[&BOARD_PREVIEW, &total.get()]))
-                        total=total
-                        show_all=show_all
-                        testid="decision-board-show-all".to_owned()
-                    />
-                </Show>
+                <ShowAllNote
+                    shown=BOARD_PREVIEW
+                    total=total
+                    show_all=show_all
+                    message=|shown, total| tf("The first {} of {} markets.", &[&shown, &total])
+                    testid="decision-board-show-all".to_owned()
+                />
             </section>
         </div>
     }

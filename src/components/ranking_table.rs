@@ -149,14 +149,13 @@ pub fn RankingTable(explorer: Explorer) -> impl IntoView {
                 <tbody node_ref=body on:click=open_clicked_market></tbody>
             </table>
         </div>
-        <Show when=move || { !show_all.get() && total.get() > TABLE_PREVIEW }>
-            <ShowAllNote
-                message=Signal::derive(move || tf("The first {} of {} markets.", &[&TABLE_PREVIEW, &total.get()]))
-                total=total
-                show_all=show_all
-                testid="ranking-show-all".to_owned()
-            />
-        </Show>
+        <ShowAllNote
+            shown=TABLE_PREVIEW
+            total=total
+            show_all=show_all
+            message=|shown, total| tf("The first {} of {} markets.", &[&shown, &total])
+            testid="ranking-show-all".to_owned()
+        />
     }
 }
 
