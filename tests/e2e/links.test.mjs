@@ -90,7 +90,8 @@ test('an outdated or broken link shows a notice and falls back for the bad parts
     assert.equal(await page.inputValue('[data-testid="gate-rating"]'), '4.5', 'the good parts apply');
     assert.equal(await page.locator('[data-testid="gate-return_rate_pct"]').count(), 0, 'the link gave one gate');
     await screenshot(page, 'link-notice');
-    // The URL is cleaned to what was applied.
+    // The URL is cleaned to what was applied, once the state rests (the write waits 150 ms).
+    await page.waitForFunction(() => /w=digital%3A40/.test(location.hash));
     const cleaned = await hash(page);
     assert.ok(!/lots|XXX|zz/.test(cleaned), cleaned);
     assert.match(cleaned, /w=digital%3A40/);
