@@ -6,8 +6,11 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use beachhead_charts::{palette, ranking_chart::RankedBar};
+use beachhead_engine::candidates::{self, Candidate};
 use beachhead_engine::economics::{market_economics, Assumptions, UnitEconomics};
 use beachhead_engine::market_filter::MarketFilter;
+use beachhead_engine::ranking_table::{self, TableSort};
+use beachhead_engine::weight_shares::weight_shares;
 use beachhead_engine::{
     readiness, Dataset, Direction, IndexModel, Node, Normalisation, Ranking, Status, Transform,
 };
@@ -60,43 +63,6 @@ pub struct PillarInfo {
 /// The pillar that gathers indicators the user brought, at weight 0 until they raise it.
 pub const USER_PILLAR: &str = "your_data";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SortColumn {
-    Rank,
-    Market,
-    Score,
-    Pillar(usize),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TableSort {
-    pub column: SortColumn,
-    pub descending: bool,
-}
-
-impl Default for TableSort {
-    fn default() -> Self {
-        Self {
-            column: SortColumn::Rank,
-            descending: false,
-        }
-    }
-}
-
-impl TableSort {
-    /// Clicking the sorted column flips it; another column starts with its best first.
-    pub fn clicked(self, column: SortColumn) -> Self {
-        if self.column == column {
-            return Self {
-                column,
-                descending: !self.descending,
-            };
-        }
-        let descending = matches!(column, SortColumn::Score | SortColumn::Pillar(_));
-        Self { column, descending }
-    }
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableCell {
     pub text: String,
@@ -144,7 +110,7 @@ pub struct Explorer {
     pub ranking: Memo<Ranking>,
     /// Positions in `ranking.scores` of the markets the filters keep, with their rank among
     /// them (ties share a rank).
-    pub candidates: Memo<Vec<(usize, usize)>>,
+    pub candidates: Memo<Vec<Candidate>>,
     /// Each node's share (0-1) of its parent's weight, counting only nodes with data.
     pub weight_shares: Memo<BTreeMap<String, f64>>,
     pub chart_bars: Memo<Vec<RankedBar>>,
@@ -239,28 +205,10 @@ impl Explorer {
             })
         });
         let ranking = Memo::new(move |_| dataset.with(|d| model.with(|m| readiness::score(d, m))));
-        let weight_shares = Memo::new(move |_| dataset.with(|d| model.with(|m| shares(d, m))));
+        let weight_shares =
+            Memo::new(move |_| dataset.with(|d| model.with(|m| weight_shares(d, m))));
         let candidates = Memo::new(move |_| {
-            dataset.with(|d| {
-                filter.with(|f| {
-                    ranking.with(|r| {
-                        let mut out: Vec<(usize, usize)> = Vec::new();
-                        for (i, s) in r.scores.iter().enumerate() {
-                            if !f.matches(d, s.market) {
-                                continue;
-                            }
-                            let rank = match out.last() {
-                                Some(&(prev, prev_rank)) if r.scores[prev].score == s.score => {
-                                    prev_rank
-                                }
-                                _ => out.len() + 1,
-                            };
-                            out.push((i, rank));
-                        }
-                        out
-                    })
-                })
-            })
+            dataset.with(|d| filter.with(|f| ranking.with(|r| candidates::filtered(d, r, f))))
         });
         let chart_bars = Memo::new(move |_| {
             dataset.with(|d| {
@@ -268,10 +216,10 @@ impl Explorer {
                     candidates.with(|c| {
                         c.iter()
                             .take(CHART_MARKETS)
-                            .map(|&(i, rank)| {
-                                let s = &r.scores[i];
+                            .map(|c| {
+                                let s = &r.scores[c.position];
                                 RankedBar {
-                                    rank,
+                                    rank: c.rank,
                                     label: d.markets()[s.market].name.clone(),
                                     score: s.score,
                                     segments: s.pillar_points.clone(),
@@ -359,8 +307,10 @@ impl Explorer {
         self.dataset.with(|d| match chosen {
             Some(code) => d.markets().iter().position(|m| m.iso3 == code),
             None => self.candidates.with(|c| {
-                c.first()
-                    .and_then(|&(i, _)| self.ranking.with(|r| r.scores.get(i).map(|s| s.market)))
+                c.first().and_then(|c| {
+                    self.ranking
+                        .with(|r| r.scores.get(c.position).map(|s| s.market))
+                })
             }),
         })
     }
@@ -376,40 +326,6 @@ impl Explorer {
             w.insert(id.to_owned(), weight);
         });
     }
-}
-
-/// Whether any leaf under `node` has an indicator the dataset holds.
-fn has_data(dataset: &Dataset, node: &Node) -> bool {
-    node.leaves().iter().any(|l| {
-        l.indicator
-            .as_ref()
-            .is_some_and(|id| dataset.indicator_index(id).is_some())
-    })
-}
-
-fn shares(dataset: &Dataset, model: &IndexModel) -> BTreeMap<String, f64> {
-    let mut out = BTreeMap::new();
-    model.root.visit(&mut |node| {
-        let counted: Vec<(&Node, f64)> = node
-            .children
-            .iter()
-            .map(|c| {
-                (
-                    c,
-                    if has_data(dataset, c) {
-                        c.weight.max(0.0)
-                    } else {
-                        0.0
-                    },
-                )
-            })
-            .collect();
-        let total: f64 = counted.iter().map(|(_, w)| w).sum();
-        for (child, w) in counted {
-            out.insert(child.id.clone(), if total > 0.0 { w / total } else { 0.0 });
-        }
-    });
-    out
 }
 
 fn method_label(node: &Node) -> String {
@@ -486,77 +402,34 @@ fn criterion_info(dataset: &Dataset, leaf: &Node, pillar: usize) -> CriterionInf
 fn table(
     dataset: &Dataset,
     ranking: &Ranking,
-    candidates: &[(usize, usize)],
+    candidates: &[Candidate],
     sort: TableSort,
 ) -> Vec<TableRow> {
-    let mut order: Vec<usize> = candidates.iter().map(|&(i, _)| i).collect();
-    let candidate_rank = |i: usize| {
-        candidates
-            .iter()
-            .find(|&&(c, _)| c == i)
-            .map_or(0, |&(_, rank)| rank)
-    };
-    // Each column's ascending order; `descending` reverses it.
-    order.sort_by(|a, b| {
-        let (sa, sb) = (&ranking.scores[*a], &ranking.scores[*b]);
-        let ascending = match sort.column {
-            SortColumn::Rank => sa.rank.cmp(&sb.rank),
-            SortColumn::Score => sa.score.total_cmp(&sb.score),
-            SortColumn::Market => dataset.markets()[sa.market]
-                .name
-                .cmp(&dataset.markets()[sb.market].name),
-            SortColumn::Pillar(p) => match (
-                sa.pillar_scores.get(p).copied().flatten(),
-                sb.pillar_scores.get(p).copied().flatten(),
-            ) {
-                (Some(x), Some(y)) => x.total_cmp(&y),
-                _ => std::cmp::Ordering::Equal,
-            },
-        };
-        if sort.descending {
-            ascending.reverse()
-        } else {
-            ascending
-        }
-    });
-    if let SortColumn::Pillar(p) = sort.column {
-        // Keep markets without the pillar at the bottom in both directions.
-        order.sort_by_key(|&i| {
-            ranking.scores[i]
-                .pillar_scores
-                .get(p)
-                .copied()
-                .flatten()
-                .is_none()
-        });
-    }
-    order
+    ranking_table::rows(dataset, ranking, candidates, sort, CHART_MARKETS)
         .into_iter()
-        .map(|i| {
-            let s = &ranking.scores[i];
-            let market = &dataset.markets()[s.market];
-            let rank = candidate_rank(i);
+        .map(|row| {
+            let market = &dataset.markets()[row.market];
             TableRow {
                 iso3: market.iso3.clone(),
-                rank,
-                world_rank: s.rank,
+                rank: row.rank,
+                world_rank: row.world_rank,
                 market: market.name.clone(),
-                score: format!("{:.1}", s.score),
-                cells: s
+                score: format!("{:.1}", row.score),
+                cells: row
                     .pillar_scores
                     .iter()
                     .map(|p| match p {
-                        Some(v) => TableCell {
+                        Some(v) if v.is_finite() => TableCell {
                             text: format!("{v:.1}"),
                             note: String::new(),
                         },
-                        None => TableCell {
+                        _ => TableCell {
                             text: "–".into(),
                             note: t("no data for this pillar").into(),
                         },
                     })
                     .collect(),
-                in_chart: rank <= CHART_MARKETS,
+                in_chart: row.in_chart,
             }
         })
         .collect()

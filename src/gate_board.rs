@@ -1,27 +1,14 @@
 //! The go/no-go decision board: the user's gates applied to every candidate market, with the
 //! evidence each result rests on.
 
-use beachhead_engine::gates::{
-    default_gates, evaluate, format_number, Bound, Decision, Evidence, Gate, GateResult, Metric,
-};
+use beachhead_engine::decision_board::board;
+pub use beachhead_engine::decision_board::BoardRow;
+use beachhead_engine::gates::{default_gates, format_number, Bound, Decision, Gate, Metric};
 use leptos::prelude::*;
 
 use crate::explorer::Explorer;
 use crate::i18n::{data_text, t, tf};
 use crate::test_markets::TestMarketState;
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct BoardRow {
-    pub market: usize,
-    pub iso3: String,
-    pub name: String,
-    /// Rank among the candidates the filters keep.
-    pub rank: usize,
-    pub score: f64,
-    pub evidence: Evidence,
-    pub results: Vec<GateResult>,
-    pub decision: Decision,
-}
 
 #[derive(Clone, Copy)]
 pub struct GateBoard {
@@ -40,38 +27,10 @@ impl GateBoard {
                     explorer.candidates.with(|c| {
                         explorer.economics.with(|econ| {
                             tests.kpis.with(|kpis| {
-                                let mut rows: Vec<BoardRow> = c
-                                    .iter()
-                                    .map(|&(i, rank)| {
-                                        let s = &r.scores[i];
-                                        let economics =
-                                            econ.get(s.market).and_then(|(_, e)| e.as_ref().ok());
-                                        let evidence = Evidence {
-                                            readiness_score: Some(s.score),
-                                            readiness_rank: Some(rank),
-                                            contribution_pct: economics.map(|e| e.contribution_pct),
-                                            payback_months: economics
-                                                .map(|e| e.payback_months.unwrap_or(f64::INFINITY)),
-                                            kpis: kpis.get(&s.market).cloned(),
-                                        };
-                                        let (results, decision) = evaluate(&gates, &evidence);
-                                        let market = &d.markets()[s.market];
-                                        BoardRow {
-                                            market: s.market,
-                                            iso3: market.iso3.clone(),
-                                            name: market.name.clone(),
-                                            rank,
-                                            score: s.score,
-                                            evidence,
-                                            results,
-                                            decision,
-                                        }
-                                    })
-                                    .collect();
-                                rows.sort_by(|a, b| {
-                                    a.decision.cmp(&b.decision).then(a.rank.cmp(&b.rank))
-                                });
-                                rows
+                                let economics = |market: usize| {
+                                    econ.get(market).and_then(|(_, e)| e.as_ref().ok())
+                                };
+                                board(d, r, c, &gates, economics, kpis)
                             })
                         })
                     })

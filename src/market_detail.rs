@@ -2,6 +2,7 @@
 //! top candidates' median, and every indicator with its raw value, source, year, normalised
 //! value and the points it adds.
 
+use beachhead_engine::candidates::Candidate;
 use beachhead_engine::readiness::Prepared;
 use beachhead_engine::{Dataset, IndexModel, Ranking, Status};
 
@@ -64,18 +65,14 @@ pub fn market_detail(
     dataset: &Dataset,
     model: &IndexModel,
     ranking: &Ranking,
-    candidates: &[(usize, usize)],
+    candidates: &[Candidate],
     market: usize,
 ) -> Option<MarketDetail> {
     let m = dataset.markets().get(market)?;
     let scored = ranking.of_market(market);
     let position = ranking.scores.iter().position(|s| s.market == market);
-    let candidate_rank = position.and_then(|p| {
-        candidates
-            .iter()
-            .find(|&&(i, _)| i == p)
-            .map(|&(_, rank)| rank)
-    });
+    let candidate_rank =
+        position.and_then(|p| candidates.iter().find(|c| c.position == p).map(|c| c.rank));
     let region_scores: Vec<&beachhead_engine::MarketScore> = ranking
         .scores
         .iter()
@@ -84,7 +81,7 @@ pub fn market_detail(
     let top: Vec<&beachhead_engine::MarketScore> = candidates
         .iter()
         .take(TOP_MARKETS)
-        .map(|&(i, _)| &ranking.scores[i])
+        .map(|&Candidate { position: i, .. }| &ranking.scores[i])
         .collect();
     let pillar_median = |scores: &[&beachhead_engine::MarketScore], p: usize| {
         median(

@@ -3,6 +3,7 @@
 
 use beachhead_charts::palette::css_hex;
 use beachhead_charts::profile_chart::{draw_profile, series_color, ProfileRow};
+use beachhead_engine::candidates::Candidate;
 use leptos::prelude::*;
 
 use crate::components::canvas_chart::CanvasChart;
@@ -28,7 +29,9 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
                 explorer.candidates.with(|c| {
                     c.iter()
                         .take(DEFAULT_COMPARED)
-                        .map(|&(i, _)| d.markets()[r.scores[i].market].iso3.clone())
+                        .map(|&Candidate { position: i, .. }| {
+                            d.markets()[r.scores[i].market].iso3.clone()
+                        })
                         .collect()
                 })
             })

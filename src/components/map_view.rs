@@ -1,6 +1,7 @@
 //! The world map of readiness: each candidate filled by its score, hover for its numbers,
 //! click to open it. The country shapes load the first time the map is shown.
 
+use beachhead_engine::candidates::Candidate;
 use std::collections::HashMap;
 
 use beachhead_charts::world_map::{draw_map, score_color};
@@ -48,7 +49,7 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
             explorer.ranking.with(|r| {
                 explorer.candidates.with(|c| {
                     c.iter()
-                        .map(|&(i, rank)| {
+                        .map(|&Candidate { position: i, rank }| {
                             let s = &r.scores[i];
                             let m = &d.markets()[s.market];
                             (

@@ -3,6 +3,7 @@
 
 use beachhead_charts::margin_charts::{bubble_at, draw_matrix, matrix_layout, Bubble};
 use beachhead_charts::palette;
+use beachhead_engine::candidates::Candidate;
 use beachhead_engine::market_filter::regions;
 use leptos::prelude::*;
 
@@ -25,7 +26,7 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
                 explorer.candidates.with(|c| {
                     explorer.economics.with(|econ| {
                         c.iter()
-                            .filter_map(|&(i, _)| {
+                            .filter_map(|&Candidate { position: i, .. }| {
                                 let s = &r.scores[i];
                                 let e = econ.get(s.market)?.1.as_ref().ok()?;
                                 let m = &d.markets()[s.market];

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::data_table::{CsvButton, ShowAllNote, TableData};
-use crate::explorer::{Explorer, SortColumn, TableRow};
+use beachhead_engine::ranking_table::SortColumn;
+
+use crate::explorer::{Explorer, TableRow};
 use crate::i18n::{data_text, t, tf};
 use crate::navigation::{Navigation, Tab};
 

@@ -5,9 +5,11 @@
 //! merged in) → [`readiness`] (an [`index_model`] scored and ranked) → plain result structs that charts and
 //! tables render.
 
+pub mod candidates;
 pub mod compiled_model;
 pub mod csv_export;
 pub mod dataset;
+pub mod decision_board;
 pub mod demand_signals;
 pub mod dictionary;
 pub mod economics;
@@ -15,7 +17,9 @@ pub mod gates;
 pub mod index_model;
 pub mod market_filter;
 pub mod market_match;
+pub mod order;
 pub mod problem;
+pub mod ranking_table;
 pub mod readiness;
 pub mod scenario;
 pub mod sensitivity;
@@ -23,10 +27,13 @@ pub mod synthetic;
 pub mod table;
 pub mod template;
 pub mod test_market;
+#[cfg(test)]
+mod test_support;
 pub mod tracker;
 pub mod uncertainty;
 pub mod user_data;
 pub mod view_state;
+pub mod weight_shares;
 
 pub use dataset::{Dataset, Direction, Market, Observation, Status};
 pub use dictionary::Indicator;

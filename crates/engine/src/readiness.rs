@@ -449,11 +449,24 @@ fn percentile(sorted: &[f64], pct: f64) -> Option<f64> {
 
 /// Standard competition ranking over scores already sorted best first.
 pub fn assign_ranks(scores: &mut [MarketScore]) {
-    for i in 0..scores.len() {
-        scores[i].rank = if i > 0 && scores[i].score == scores[i - 1].score {
-            scores[i - 1].rank
-        } else {
-            i + 1
-        };
+    let ranks = tied_ranks(scores.iter().map(|s| s.score));
+    for (score, rank) in scores.iter_mut().zip(ranks) {
+        score.rank = rank;
     }
+}
+
+/// Competition ranks ("1, 2, 2, 4") of scores sorted best first: a score equal to the one
+/// before it shares its rank; the next different one takes its position.
+pub fn tied_ranks(sorted_scores: impl IntoIterator<Item = f64>) -> Vec<usize> {
+    let mut ranks: Vec<usize> = Vec::new();
+    let mut previous: Option<f64> = None;
+    for (i, score) in sorted_scores.into_iter().enumerate() {
+        let rank = match (previous, ranks.last()) {
+            (Some(p), Some(&r)) if p == score => r,
+            _ => i + 1,
+        };
+        ranks.push(rank);
+        previous = Some(score);
+    }
+    ranks
 }
