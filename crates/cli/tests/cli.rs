@@ -32,7 +32,7 @@ fn validate_checks_user_files_and_fails_only_on_errors() {
     assert!(!bad.status.success());
     assert_eq!(
         String::from_utf8(bad.stderr).unwrap().trim(),
-        "error: percent-over-100.csv, row 2, column \"internet_pct\": found 104.5; expected a value from 0 to 100 (% of population)\n1 errors: nothing was loaded"
+        "error: percent-over-100.csv, row 2, column \"internet_pct\": found 104.5; expected a value from 0 to 100 (% of population)\n1 error: nothing was loaded"
     );
     let warned = beachhead(&["validate", &format!("{fixtures}/unknown-market.csv")]);
     assert!(warned.status.success());
@@ -43,7 +43,7 @@ fn validate_checks_user_files_and_fails_only_on_errors() {
     );
     assert!(
         out.trim_end()
-            .ends_with("ok: 1 values for 1 markets, 0 indicators defined, 1 warnings"),
+            .ends_with("ok: 1 value for 1 market, 0 indicators defined, 1 warning"),
         "{out}"
     );
     assert!(beachhead(&["validate"]).status.success());
@@ -148,4 +148,227 @@ fn economics_lists_markets_by_contribution_with_break_even_and_payback() {
         "{hk}"
     );
     assert!(hk["break_even_units"].as_f64().unwrap() > 0.0);
+}
+
+/// Each subcommand and the flags its help must name: all it takes.
+const SUBCOMMANDS: [(&str, &[&str]); 5] = [
+    ("validate", &["--data", "FILE"]),
+    (
+        "score",
+        &[
+            "--data",
+            "--base",
+            "--dictionary",
+            "--model",
+            "--format",
+            "--top",
+        ],
+    ),
+    (
+        "sensitivity",
+        &[
+            "--data",
+            "--base",
+            "--dictionary",
+            "--model",
+            "--draws",
+            "--seed",
+            "--kappa",
+            "--top-k",
+            "--vary-methods",
+            "--format",
+            "--top",
+        ],
+    ),
+    (
+        "economics",
+        &[
+            "--data",
+            "--base",
+            "--dictionary",
+            "--assumptions",
+            "--format",
+            "--top",
+        ],
+    ),
+    (
+        "synthetic",
+        &["--out", "--markets", "--indicators", "--rows", "--seed"],
+    ),
+];
+
+#[test]
+fn every_subcommand_has_its_own_help() {
+    let top = beachhead(&["--help"]);
+    assert_eq!(top.status.code(), Some(0));
+    let text = String::from_utf8(top.stdout).unwrap();
+    for (sub, _) in SUBCOMMANDS {
+        assert!(text.contains(sub), "beachhead --help lacks {sub}:\n{text}");
+    }
+    for (sub, flags) in SUBCOMMANDS {
+        for help in [&[sub, "--help"][..], &[sub, "-h"], &["help", sub]] {
+            let out = beachhead(help);
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert_eq!(out.status.code(), Some(0), "{help:?}: {text}");
+            for flag in flags {
+                assert!(text.contains(flag), "{help:?} lacks {flag}:\n{text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_flag_a_subcommand_does_not_take_is_a_usage_error_naming_it() {
+    for (sub, _) in SUBCOMMANDS {
+        let out = beachhead(&[sub, "--no-such-flag"]);
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{sub}: {err}");
+        assert!(err.contains("'--no-such-flag'"), "{sub}: {err}");
+        assert!(out.stdout.is_empty(), "{sub}");
+    }
+    // Flags of another subcommand, which every subcommand once took and ignored.
+    for args in [
+        &["score", "--draws", "5"][..],
+        &["score", "--assumptions", "a.json"],
+        &["economics", "--model", "m.json"],
+        &["validate", "--format", "json"],
+        &["synthetic", "--out", "x", "--data", "public/data"],
+    ] {
+        let out = beachhead(args);
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("'{}'", args[args.len() - 2])),
+            "{args:?}: {err}"
+        );
+    }
+    let stray = beachhead(&["score", "my-values.csv"]);
+    assert_eq!(stray.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&stray.stderr).contains("'my-values.csv'"));
+    let none = beachhead(&[]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("Usage"));
+}
+
+#[test]
+fn a_bad_value_is_a_usage_error_naming_the_flag_and_the_value() {
+    for args in [
+        &["score", "--format", "xml"][..],
+        &["score", "--top", "many"],
+        &["sensitivity", "--draws", "0"],
+        &["sensitivity", "--kappa", "-1"],
+        &["sensitivity", "--top-k", "0"],
+        &["score", "--top", "-1"],
+        &["synthetic", "--out", "x", "--seed", "-7"],
+        &["synthetic", "--out", "x", "--markets", "677"],
+        &["synthetic", "--out", "x", "--indicators", "0"],
+    ] {
+        let out = beachhead(args);
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        let (flag, value) = (args[args.len() - 2], args[args.len() - 1]);
+        assert!(err.contains(flag) && err.contains(value), "{args:?}: {err}");
+    }
+    let missing = beachhead(&["score", "--top"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("--top"));
+    let no_out = beachhead(&["synthetic"]);
+    assert_eq!(no_out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&no_out.stderr).contains("--out"));
+}
+
+#[test]
+fn problems_are_counted_in_the_right_grammar() {
+    let dir = std::env::temp_dir().join(format!("beachhead-grammar-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let two = dir.join("two-errors.csv");
+    std::fs::write(&two, "iso3,internet_pct\nHKG,104.5\nJPN,-3\n").unwrap();
+    let out = beachhead(&["validate", two.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.trim_end().ends_with("\n2 errors: nothing was loaded"),
+        "{err}"
+    );
+    let good = dir.join("two-values.csv");
+    std::fs::write(&good, "iso3,internet_pct\nHKG,90\nJPN,80\n").unwrap();
+    let out = beachhead(&["validate", good.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().trim(),
+        "ok: 2 values for 2 markets, 0 indicators defined, 0 warnings"
+    );
+    let synthetic = dir.join("one-market");
+    let out = beachhead(&[
+        "synthetic",
+        "--out",
+        synthetic.to_str().unwrap(),
+        "--markets",
+        "1",
+        "--indicators",
+        "1",
+        "--rows",
+        "1",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let out = beachhead(&["validate", "--data", synthetic.to_str().unwrap()]);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().trim(),
+        "ok: 1 market, 1 indicator"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_values_file_is_scored_with_the_bundled_model_by_default() {
+    let dir = std::env::temp_dir().join(format!("beachhead-default-model-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let data = dir.join("values.csv");
+    std::fs::write(&data, "iso3,internet_pct\nHKG,90\n").unwrap();
+    let out = beachhead(&["score", "--data", data.to_str().unwrap(), "--top", "1"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn json_keeps_the_columns_in_their_csv_order() {
+    let csv = String::from_utf8(beachhead(&["score", "--top", "1"]).stdout).unwrap();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let json =
+        String::from_utf8(beachhead(&["score", "--top", "1", "--format", "json"]).stdout).unwrap();
+    let keys: Vec<&str> = json
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix('"')?.split('"').next())
+        .collect();
+    assert_eq!(keys, header);
+}
+
+#[test]
+fn a_reader_that_stops_early_is_no_failure() {
+    // `beachhead score --format json | head -1`: the pipe closes before the output is written.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_beachhead"))
+        .args(["score", "--format", "json"])
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
