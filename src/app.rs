@@ -8,6 +8,7 @@ use beachhead_engine::{Dataset, IndexModel};
 use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
 
+use crate::browser::data_source::{self, Bundle, LoadFailure};
 use crate::components::data_view::DataFilesState;
 use crate::components::embed::{EmbedButton, EmbedCredit};
 use crate::components::margin_view::MarginState;
@@ -19,14 +20,13 @@ use crate::components::{
     MemoView, OpportunityView, RankingChart, RankingTable, Sources, TrackerView, UncertaintyView,
     WeightsPanel,
 };
-use crate::data_source::{self, Bundle, LoadFailure};
-use crate::explorer::{Explorer, CHART_MARKETS};
-use crate::gate_board::GateBoard;
 use crate::i18n::{data_text, t, tab_label, tf, LanguageSwitch};
-use crate::navigation::{Navigation, Tab};
-use crate::scenarios::Scenarios;
-use crate::test_markets::TestMarketState;
-use crate::url_state::UrlState;
+use crate::state::explorer::{Explorer, CHART_MARKETS};
+use crate::state::gate_board::GateBoard;
+use crate::state::navigation::{Navigation, Tab};
+use crate::state::scenarios::Scenarios;
+use crate::state::test_markets::TestMarketState;
+use crate::state::url_state::UrlState;
 
 #[derive(Debug, Clone, PartialEq)]
 enum LoadState {
@@ -38,7 +38,7 @@ enum LoadState {
 #[component]
 pub fn App() -> impl IntoView {
     crate::i18n::start();
-    crate::offline::register_service_worker();
+    crate::browser::offline::register_service_worker();
     let state = RwSignal::new(LoadState::Loading);
     let load = move || {
         state.set(LoadState::Loading);
@@ -139,7 +139,7 @@ fn Ready(
     let base_assumptions = Arc::new(assumptions.clone());
     let explorer = Explorer::new(in_use.into(), model, bundled_ids, assumptions);
     let tests = TestMarketState::new(test_markets);
-    provide_context(crate::data_source::SharedMap::new());
+    provide_context(crate::browser::data_source::SharedMap::new());
     let board = GateBoard::new(explorer, tests);
     let navigation = Navigation::provide();
     let links = UrlState::start(explorer, tests, board, navigation);

@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 
 use leptos::prelude::*;
 
-use crate::navigation::Tab;
+use crate::state::navigation::Tab;
 
 pub const STORAGE_KEY: &str = "beachhead.language";
 

@@ -9,8 +9,8 @@ use leptos::{html, prelude::*};
 use leptos_use_element_size::{use_element_size, UseElementSizeReturn};
 use plotters_canvas::CanvasBackend;
 
-use crate::browser::{download_text, download_url};
-use crate::chart_backend::ChartBackend;
+use crate::browser::chart_backend::ChartBackend;
+use crate::browser::files::{download_text, download_url};
 use crate::i18n::{t, tf};
 
 #[component]

@@ -8,9 +8,9 @@ use leptos::prelude::*;
 
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{CsvButton, DataTable, TableData};
-use crate::explorer::Explorer;
 use crate::i18n::{data_text, t, tf};
-use crate::market_detail::{market_detail, MarketDetail};
+use crate::state::explorer::Explorer;
+use crate::state::market_detail::{market_detail, MarketDetail};
 
 pub const MAX_COMPARED: usize = 4;
 const DEFAULT_COMPARED: usize = 3;

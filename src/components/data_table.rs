@@ -4,7 +4,7 @@
 use beachhead_engine::csv_export::to_csv;
 use leptos::prelude::*;
 
-use crate::browser::download_text;
+use crate::browser::files::download_text;
 use crate::i18n::{t, table_label, tf};
 
 /// A file name from a table's label: "weekly sales" → "weekly-sales.csv".

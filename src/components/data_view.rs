@@ -8,10 +8,10 @@ use beachhead_engine::{template, Dataset, MergeMode};
 use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
 
-use crate::browser;
-use crate::data_catalogue::{count_of, coverage_rows, indicator_rows, status_text};
+use crate::browser::files;
 use crate::i18n::{data_text, t, tf};
-use crate::user_files::{self, Headline, LoadReport, NamedFile};
+use crate::state::data_catalogue::{count_of, coverage_rows, indicator_rows, status_text};
+use crate::state::user_files::{self, Headline, LoadReport, NamedFile};
 
 /// How many of the least-covered markets to list before "Show all".
 const COVERAGE_PREVIEW: usize = 25;
@@ -71,13 +71,13 @@ pub fn DataView(
         }
     };
     let add_files = move |list: Option<web_sys::FileList>| {
-        let picked = list.as_ref().map(browser::files_of).unwrap_or_default();
+        let picked = list.as_ref().map(files::files_of).unwrap_or_default();
         if picked.is_empty() {
             return;
         }
         busy.set(true);
         spawn_local(async move {
-            match browser::read_files(picked).await {
+            match files::read_files(picked).await {
                 Ok(new) => load(files.with_value(|old| user_files::combined(old, new))),
                 Err(why) => report.set(Some(LoadReport {
                     ok: false,
@@ -118,7 +118,7 @@ pub fn DataView(
     };
     let download_template = move |_| {
         let csv = dataset.with(|d| template::wide_csv(d));
-        if let Err(why) = browser::download_text("beachhead-data-template.csv", "text/csv", &csv) {
+        if let Err(why) = files::download_text("beachhead-data-template.csv", "text/csv", &csv) {
             report.set(Some(LoadReport {
                 ok: false,
                 headline: Headline::Text(why),

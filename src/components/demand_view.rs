@@ -13,12 +13,12 @@ use beachhead_engine::demand_signals::{
 use beachhead_engine::readiness;
 use leptos::prelude::*;
 
+use crate::browser::data_source::{MapState, SharedMap};
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{DataTable, TableData};
-use crate::data_source::{MapState, SharedMap};
-use crate::explorer::Explorer;
 use crate::i18n::{t, tf};
-use crate::navigation::{Navigation, Tab};
+use crate::state::explorer::Explorer;
+use crate::state::navigation::{Navigation, Tab};
 
 /// A market's signal with its names, as the view shows it.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,8 +8,8 @@
 
 use leptos::prelude::*;
 
-use crate::navigation::Navigation;
-use crate::url_state::UrlState;
+use crate::state::navigation::Navigation;
+use crate::state::url_state::UrlState;
 
 /// The file the snippet embeds, written beside `index.html` by `cargo xtask dist`.
 pub const SINGLE_FILE: &str = "beachhead.html";

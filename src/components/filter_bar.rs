@@ -4,8 +4,8 @@
 use beachhead_engine::market_filter::{regions, MarketFilter};
 use leptos::prelude::*;
 
-use crate::explorer::Explorer;
 use crate::i18n::{t, tf};
+use crate::state::explorer::Explorer;
 
 const POPULATION_FLOORS_M: [f64; 5] = [0.0, 1.0, 5.0, 10.0, 50.0];
 

@@ -7,10 +7,12 @@ use beachhead_engine::gates::{
 use leptos::prelude::*;
 
 use crate::components::data_table::{CsvButton, ShowAllNote, TableData};
-use crate::explorer::Explorer;
-use crate::gate_board::{gate_text, metric_text, unit_text, value_text, BoardRow, GateBoard};
 use crate::i18n::{t, tf};
-use crate::navigation::{Navigation, Tab};
+use crate::state::explorer::Explorer;
+use crate::state::gate_board::{
+    gate_text, metric_text, unit_text, value_text, BoardRow, GateBoard,
+};
+use crate::state::navigation::{Navigation, Tab};
 
 pub fn decision_class(decision: Decision) -> &'static str {
     match decision {
@@ -130,7 +132,7 @@ fn GateEditor(board: GateBoard) -> impl IntoView {
                     let error = move || errors.with(|e| e.get(metric.id()).cloned());
                     view! {
                         <div class="gate-row" class:invalid=move || error().is_some()>
-                            <label for=id.clone()>{move || crate::gate_board::metric_text(metric)}</label>
+                            <label for=id.clone()>{move || crate::state::gate_board::metric_text(metric)}</label>
                             <span class="muted">{bound}</span>
                             <input
                                 id=id.clone()
@@ -145,7 +147,7 @@ fn GateEditor(board: GateBoard) -> impl IntoView {
                             <button
                                 type="button"
                                 class="chip-remove"
-                                aria-label=move || tf("Remove the {} gate", &[&crate::gate_board::metric_text(metric)])
+                                aria-label=move || tf("Remove the {} gate", &[&crate::state::gate_board::metric_text(metric)])
                                 on:click=move |_| {
                                     board.gates.update(|g| g.retain(|x| x.metric != metric));
                                     errors.update(|e| {
@@ -183,7 +185,7 @@ fn GateEditor(board: GateBoard) -> impl IntoView {
                         prop:value=""
                     >
                         <option value="" selected=true>{move || t("choose…")}</option>
-                        {move || unused().into_iter().map(|m| view! { <option value=m.id()>{crate::gate_board::metric_text(m)}</option> }).collect_view()}
+                        {move || unused().into_iter().map(|m| view! { <option value=m.id()>{crate::state::gate_board::metric_text(m)}</option> }).collect_view()}
                     </select>
                 </label>
                 <button
@@ -288,7 +290,7 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
                     view! {
                         <h2 id="detail-title">
                             {tf("{}: ", &[&row.name])}
-                            <span class=decision_class(row.decision) data-testid="detail-decision">{move || crate::gate_board::decision_text(row.decision)}</span>
+                            <span class=decision_class(row.decision) data-testid="detail-decision">{move || crate::state::gate_board::decision_text(row.decision)}</span>
                         </h2>
                         <p class="standing" data-testid="detail-verdict">{verdict_sentence(&row)}</p>
                         <div class="table-scroll" tabindex="0" role="region" aria-label=move || t("Gates for this market")>
@@ -338,7 +340,7 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
                                 view! {
                                     <tr>
                                         <th scope="row"><button type="button" class="market-link" on:click=move |_| open(iso3.clone())>{row.name.clone()}</button></th>
-                                        <td><span class=decision_class(row.decision)>{crate::gate_board::decision_text(row.decision)}</span></td>
+                                        <td><span class=decision_class(row.decision)>{crate::state::gate_board::decision_text(row.decision)}</span></td>
                                         {row.results.iter().map(|r| view! { <td class=format!("result {}", outcome_class(r.outcome))>{result_text(r)}</td> }).collect_view()}
                                     </tr>
                                 }

@@ -7,12 +7,12 @@ use std::collections::HashMap;
 use beachhead_charts::world_map::{draw_map, score_color};
 use leptos::prelude::*;
 
+use crate::browser::data_source::{MapState, SharedMap};
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{DataTable, TableData};
-use crate::data_source::{MapState, SharedMap};
-use crate::explorer::Explorer;
 use crate::i18n::{t, tf};
-use crate::navigation::{Navigation, Tab};
+use crate::state::explorer::Explorer;
+use crate::state::navigation::{Navigation, Tab};
 
 /// What the map shows for one market: by ISO numeric id.
 #[derive(Debug, Clone, PartialEq)]

@@ -14,9 +14,9 @@ use leptos::prelude::*;
 
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{CsvButton, DataTable, TableData};
-use crate::explorer::Explorer;
 use crate::format;
 use crate::i18n::{data_text, t, tf};
+use crate::state::explorer::Explorer;
 
 const PAYBACK_MONTHS: u32 = 36;
 

@@ -8,10 +8,10 @@ use leptos::prelude::*;
 
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{CsvButton, DataTable, TableData};
-use crate::data_catalogue::status_text;
-use crate::explorer::Explorer;
 use crate::i18n::{data_text, t, tf};
-use crate::market_detail::{market_detail, MarketDetail, TOP_MARKETS};
+use crate::state::data_catalogue::status_text;
+use crate::state::explorer::Explorer;
+use crate::state::market_detail::{market_detail, MarketDetail, TOP_MARKETS};
 
 #[component]
 pub fn MarketView(explorer: Explorer) -> impl IntoView {

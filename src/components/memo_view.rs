@@ -16,12 +16,12 @@ use crate::components::data_table::{DataTable, TableData};
 use crate::components::gates_view::{decision_class, evidence_text, verdict_sentence};
 use crate::components::margin_view::waterfall_amount;
 use crate::components::tracker_view::{kpi_tiles, sell_through_chart};
-use crate::explorer::Explorer;
 use crate::format;
-use crate::gate_board::GateBoard;
 use crate::i18n::{data_text, t, tf};
-use crate::market_detail::market_detail;
-use crate::test_markets::TestMarketState;
+use crate::state::explorer::Explorer;
+use crate::state::gate_board::GateBoard;
+use crate::state::market_detail::market_detail;
+use crate::state::test_markets::TestMarketState;
 
 #[component]
 pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) -> impl IntoView {
@@ -175,7 +175,7 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
                     <h2 data-testid="memo-title">{move || name.get()}</h2>
                 </div>
                 <div class="memo-decision">
-                    {move || row.get().map(|r| view! { <span class=decision_class(r.decision) data-testid="memo-decision">{crate::gate_board::decision_text(r.decision)}</span> })}
+                    {move || row.get().map(|r| view! { <span class=decision_class(r.decision) data-testid="memo-decision">{crate::state::gate_board::decision_text(r.decision)}</span> })}
                     <span class="memo-date">{today}</span>
                 </div>
             </header>
@@ -262,7 +262,7 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
                             };
                             view! {
                                 <tr>
-                                    <th scope="row">{crate::gate_board::gate_text(g.gate)}</th>
+                                    <th scope="row">{crate::state::gate_board::gate_text(g.gate)}</th>
                                     <td>{evidence_text(&r, g)}</td>
                                     <td class=format!("result {}", match g.outcome { Outcome::Pass => "pass", Outcome::Fail => "fail", Outcome::Untested => "untested" })>{result}</td>
                                 </tr>

@@ -9,11 +9,11 @@ use leptos::prelude::*;
 
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{DataTable, TableData};
-use crate::explorer::Explorer;
 use crate::format;
 use crate::i18n::{t, tf};
-use crate::market_detail::median;
-use crate::navigation::{Navigation, Tab};
+use crate::state::explorer::Explorer;
+use crate::state::market_detail::median;
+use crate::state::navigation::{Navigation, Tab};
 
 #[component]
 pub fn OpportunityView(explorer: Explorer) -> impl IntoView {

@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::explorer::Explorer;
-use crate::gate_board::GateBoard;
 use crate::i18n::{t, tf};
-use crate::navigation::{Navigation, Tab};
+use crate::state::explorer::Explorer;
+use crate::state::gate_board::GateBoard;
+use crate::state::navigation::{Navigation, Tab};
 
 /// The story: each step a view; `caption` says what it answers.
 pub const STEPS: [Tab; 5] = [

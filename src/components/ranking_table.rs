@@ -6,9 +6,9 @@ use wasm_bindgen::JsCast;
 use crate::components::data_table::{CsvButton, ShowAllNote, TableData};
 use beachhead_engine::ranking_table::SortColumn;
 
-use crate::explorer::{Explorer, TableRow};
 use crate::i18n::{data_text, t, tf};
-use crate::navigation::{Navigation, Tab};
+use crate::state::explorer::{Explorer, TableRow};
+use crate::state::navigation::{Navigation, Tab};
 
 /// Rows shown before "Show all".
 const TABLE_PREVIEW: usize = 50;

@@ -10,11 +10,11 @@ use beachhead_engine::IndexModel;
 use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
 
-use crate::browser::{download_text, files_of, read_files};
-use crate::explorer::Explorer;
+use crate::browser::files::{download_text, files_of, read_files};
 use crate::i18n::{t, tf};
-use crate::scenarios::{now_iso, Scenarios};
-use crate::url_state::UrlState;
+use crate::state::explorer::Explorer;
+use crate::state::scenarios::{now_iso, Scenarios};
+use crate::state::url_state::UrlState;
 
 /// How many of each scenario's best markets the comparison lists.
 const COMPARED_TOP: usize = 10;
@@ -91,10 +91,12 @@ pub fn ScenariosPanel(
             .list
             .with(|l| ScenarioFile::new(l.clone()).to_json());
         if let Err(e) = download_text("beachhead-scenarios.json", "application/json", &text) {
-            scenarios.message.set(Some(crate::scenarios::Message {
-                error: true,
-                text: e,
-            }));
+            scenarios
+                .message
+                .set(Some(crate::state::scenarios::Message {
+                    error: true,
+                    text: e,
+                }));
         }
     };
     let export_current = move |_| {
@@ -109,10 +111,12 @@ pub fn ScenariosPanel(
         let text = ScenarioFile::new(vec![current]).to_json();
         if let Err(e) = download_text("beachhead-current-scenario.json", "application/json", &text)
         {
-            scenarios.message.set(Some(crate::scenarios::Message {
-                error: true,
-                text: e,
-            }));
+            scenarios
+                .message
+                .set(Some(crate::state::scenarios::Message {
+                    error: true,
+                    text: e,
+                }));
         }
     };
     let on_import = move |ev: leptos::ev::Event| {
@@ -132,10 +136,12 @@ pub fn ScenariosPanel(
                         scenarios.import(&file, &String::from_utf8_lossy(&bytes));
                     }
                 }
-                Err(why) => scenarios.message.set(Some(crate::scenarios::Message {
-                    error: true,
-                    text: why,
-                })),
+                Err(why) => scenarios
+                    .message
+                    .set(Some(crate::state::scenarios::Message {
+                        error: true,
+                        text: why,
+                    })),
             }
         });
     };
@@ -186,7 +192,7 @@ pub fn ScenariosPanel(
                                     <button type="button" class="link-button" on:click=move |_| scenarios.duplicate(i)>{move || t("Duplicate")}</button>
                                     <button type="button" class="link-button" on:click=move |_| {
                                         if let Err(e) = download_text(&file_name, "application/json", &single) {
-                                            scenarios.message.set(Some(crate::scenarios::Message { error: true, text: e }));
+                                            scenarios.message.set(Some(crate::state::scenarios::Message { error: true, text: e }));
                                         }
                                     }>{move || t("Export")}</button>
                                     <button type="button" class="link-button" data-testid=format!("scenario-delete-{i}") on:click=move |_| scenarios.delete(i)>{move || t("Delete")}</button>

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::data_catalogue::status_text;
-use crate::explorer::Explorer;
 use crate::i18n::{data_text, t, tf};
+use crate::state::data_catalogue::status_text;
+use crate::state::explorer::Explorer;
 use beachhead_engine::Status;
 
 #[component]

@@ -15,14 +15,14 @@ use leptos::{prelude::*, task::spawn_local};
 use plotters::style::RGBColor;
 use wasm_bindgen::JsCast;
 
-use crate::browser::{files_of, read_files, run_in_slices};
+use crate::browser::files::{files_of, read_files, run_in_slices};
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{DataTable, TableData};
 use crate::components::progress_bar::ProgressBar;
-use crate::explorer::Explorer;
 use crate::format;
 use crate::i18n::{data_text, t, tf};
-use crate::test_markets::{LoadStatus, TestMarketState};
+use crate::state::explorer::Explorer;
+use crate::state::test_markets::{LoadStatus, TestMarketState};
 
 fn series(label: &str, values: Vec<Option<f64>>, color: RGBColor) -> Series {
     Series {

@@ -9,13 +9,13 @@ use beachhead_engine::sensitivity::tornado;
 use beachhead_engine::uncertainty::{MonteCarlo, Settings, Uncertainty};
 use leptos::{prelude::*, task::spawn_local};
 
-use crate::browser::run_in_slices;
+use crate::browser::files::run_in_slices;
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{CsvButton, DataTable, TableData};
 use crate::components::progress_bar::ProgressBar;
-use crate::explorer::{Explorer, CHART_MARKETS};
 use crate::i18n::{data_text, t, tf};
-use crate::navigation::{Navigation, Tab};
+use crate::state::explorer::{Explorer, CHART_MARKETS};
+use crate::state::navigation::{Navigation, Tab};
 
 /// Draws run between checks of the clock.
 const STEP: usize = 4;

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::data_catalogue::status_text;
-use crate::explorer::{
+use crate::i18n::{data_text, t, tf};
+use crate::state::data_catalogue::status_text;
+use crate::state::explorer::{
     CriterionInfo, Explorer, PillarInfo, INDICATOR_WEIGHT_MAX, PILLAR_WEIGHT_MAX,
 };
-use crate::i18n::{data_text, t, tf};
 use beachhead_engine::{Aggregation, Normalisation, Status};
 
 fn aggregation_picker(

@@ -6,9 +6,9 @@ pub use beachhead_engine::decision_board::BoardRow;
 use beachhead_engine::gates::{default_gates, format_number, Bound, Decision, Gate, Metric};
 use leptos::prelude::*;
 
-use crate::explorer::Explorer;
 use crate::i18n::{data_text, t, tf};
-use crate::test_markets::TestMarketState;
+use crate::state::explorer::Explorer;
+use crate::state::test_markets::TestMarketState;
 
 #[derive(Clone, Copy)]
 pub struct GateBoard {

@@ -10,10 +10,10 @@ use beachhead_engine::market_filter::{regions, MarketFilter};
 use beachhead_engine::view_state::{apply_assumption_changes, assumption_changes, ViewState};
 use leptos::prelude::*;
 
-use crate::explorer::Explorer;
-use crate::gate_board::GateBoard;
-use crate::navigation::{Navigation, Tab};
-use crate::test_markets::TestMarketState;
+use crate::state::explorer::Explorer;
+use crate::state::gate_board::GateBoard;
+use crate::state::navigation::{Navigation, Tab};
+use crate::state::test_markets::TestMarketState;
 
 #[derive(Clone, Copy)]
 pub struct UrlState {
