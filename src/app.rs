@@ -26,7 +26,7 @@ use crate::state::gate_board::GateBoard;
 use crate::state::navigation::{Navigation, Tab};
 use crate::state::scenarios::Scenarios;
 use crate::state::test_markets::TestMarketState;
-use crate::state::url_state::UrlState;
+use crate::state::url_state::{notice_text, UrlState};
 
 #[derive(Debug, Clone, PartialEq)]
 enum LoadState {
@@ -233,7 +233,7 @@ fn Ready(
             <div class="report error link-notice" role="status" data-testid="link-notice">
                 <p class="report-headline">{move || t("This link could not be followed entirely; the parts below were left at their defaults.")}</p>
                 <ul class="problems">
-                    {move || links.notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    {move || links.notices.with(|notices| notices.iter().map(|n| view! { <li>{notice_text(n)}</li> }).collect_view())}
                 </ul>
                 <button type="button" class="button secondary" on:click=move |_| links.notices.set(Vec::new())>{move || t("Dismiss")}</button>
             </div>

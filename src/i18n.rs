@@ -213,6 +213,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_link_notice_is_translated() {
+        use beachhead_engine::link_resolution::LinkNotice;
+        let p = String::from("X");
+        let notices = [
+            LinkNotice::UnknownView(p.clone()),
+            LinkNotice::UnknownMarket(p.clone()),
+            LinkNotice::UnknownCompared(p.clone()),
+            LinkNotice::UnknownWeight(p.clone()),
+            LinkNotice::MethodForNonIndicator(p.clone()),
+            LinkNotice::AggregationForNonGroup(p.clone()),
+            LinkNotice::UnknownRegion(p.clone()),
+            LinkNotice::UnknownEntered(p.clone()),
+            LinkNotice::NoTestMarket(p),
+        ];
+        for notice in notices {
+            let (template, _) = notice.template();
+            assert_ne!(
+                translate(Lang::Zh, template),
+                template,
+                "no translation of the link notice {template:?}"
+            );
+        }
+    }
+
+    #[test]
     fn templates_fill_in_order_and_tolerate_missing_arguments() {
         assert_eq!(fill("{} of {}", &[&3, &"ten"]), "3 of ten");
         assert_eq!(fill("共 {} 个", &[&5]), "共 5 个");

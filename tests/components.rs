@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use beachhead_app::components::{RankingChart, WeightsPanel};
-use beachhead_app::explorer::Explorer;
+use beachhead_app::state::explorer::Explorer;
 use beachhead_charts::ranking_chart::RankedBar;
 use beachhead_engine::{Dataset, IndexModel};
 use leptos::prelude::*;

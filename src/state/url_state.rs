@@ -2,14 +2,14 @@
 //! back (replacing the history entry, so moving a slider does not flood the back button; moving
 //! between views adds entries). Back and forward re-apply the state of their entry.
 
-use std::collections::BTreeMap;
-
 use beachhead_engine::economics::Assumptions;
 use beachhead_engine::gates::default_gates;
-use beachhead_engine::market_filter::{regions, MarketFilter};
-use beachhead_engine::view_state::{apply_assumption_changes, assumption_changes, ViewState};
+use beachhead_engine::link_resolution::{resolve, LinkContext, LinkNotice};
+use beachhead_engine::market_filter::MarketFilter;
+use beachhead_engine::view_state::{assumption_changes, ViewState};
 use leptos::prelude::*;
 
+use crate::i18n::tf;
 use crate::state::explorer::Explorer;
 use crate::state::gate_board::GateBoard;
 use crate::state::navigation::{Navigation, Tab};
@@ -24,7 +24,7 @@ pub struct UrlState {
     default_filter: StoredValue<MarketFilter>,
     default_assumptions: StoredValue<Assumptions>,
     /// What could not be followed in the last link opened.
-    pub notices: RwSignal<Vec<String>>,
+    pub notices: RwSignal<Vec<LinkNotice>>,
     /// Set when a link was just followed: its cleaned-up form replaces it rather than adding a
     /// history entry.
     followed: StoredValue<bool>,
@@ -150,150 +150,62 @@ impl UrlState {
     }
 
     /// Applies a link: every part it gives, defaults for the rest; what cannot be followed is
-    /// left at its default and listed in `notices`.
+    /// left at its default and listed in `notices` (the engine decides which, `link_resolution`).
     pub fn follow(&self, hash: &str) {
         self.followed.set_value(true);
-        let (state, mut notices) = ViewState::decode(hash);
+        let (state, decoded) = ViewState::decode(hash);
         let e = self.explorer;
-        let view = state.view.as_str();
-        if !view.is_empty() && Tab::from_slug(view).is_none() {
-            notices.push(format!(
-                "There is no view named \"{view}\"; the ranking is shown."
-            ));
-        }
-        let known_market = |code: &str| {
-            e.dataset
-                .with(|d| d.markets().iter().any(|m| m.iso3 == code))
-        };
-        let market = state.market.filter(|code| {
-            let known = known_market(code);
-            if !known {
-                notices.push(format!(
-                    "The link's market \"{code}\" is not in the data; the top candidate is shown."
-                ));
-            }
-            known
-        });
-        let compared: Vec<String> = state
-            .compared
-            .into_iter()
-            .filter(|code| {
-                let known = known_market(code);
-                if !known {
-                    notices.push(format!(
-                        "The link compares \"{code}\", which is not in the data; it was left out."
-                    ));
-                }
-                known
+        let views: Vec<&str> = Tab::ALL.iter().map(|(tab, _)| tab.slug()).collect();
+        let tracked_markets: Vec<usize> = self
+            .tests
+            .tracks
+            .with_untracked(|t| t.iter().map(|t| t.market).collect());
+        let default_weights = e.default_weights.get_value();
+        let default_filter = self.default_filter.get_value();
+        let default_assumptions = self.default_assumptions.get_value();
+        let (link, notices) = e.dataset.with_untracked(|dataset| {
+            e.model.with_untracked(|model| {
+                let context = LinkContext {
+                    dataset,
+                    model,
+                    views: &views,
+                    tracked_markets: &tracked_markets,
+                    default_weights: &default_weights,
+                    default_filter: &default_filter,
+                    default_assumptions: &default_assumptions,
+                };
+                resolve(state, decoded, &context)
             })
-            .take(4)
-            .collect();
-
-        let mut weights = e.default_weights.get_value();
-        for (id, w) in state.weights {
-            match weights.get_mut(&id) {
-                Some(slot) => *slot = w,
-                None => notices.push(format!(
-                    "The link weights \"{id}\", which is not in the model; it was left out."
-                )),
-            }
-        }
-        let (leaves, groups) = e.model.with_untracked(|m| {
-            let mut leaves = Vec::new();
-            let mut groups = Vec::new();
-            m.root.visit(&mut |n| {
-                if n.is_leaf() {
-                    leaves.push(n.id.clone());
-                } else {
-                    groups.push(n.id.clone());
-                }
-            });
-            (leaves, groups)
-        });
-        let normalisations: BTreeMap<_, _> = state
-            .normalisations
-            .into_iter()
-            .filter(|(id, _)| {
-                let known = leaves.contains(id);
-                if !known {
-                    notices.push(format!("The link sets a method for \"{id}\", which is not an indicator of the model; it was left out."));
-                }
-                known
-            })
-            .collect();
-        let aggregations: BTreeMap<_, _> = state
-            .aggregations
-            .into_iter()
-            .filter(|(id, _)| {
-                let known = groups.contains(id);
-                if !known {
-                    notices.push(format!("The link sets an aggregation for \"{id}\", which is not a group of the model; it was left out."));
-                }
-                known
-            })
-            .collect();
-
-        let filter = match state.filter {
-            None => self.default_filter.get_value(),
-            Some(mut f) => {
-                let known_regions = e.dataset.with(|d| regions(d));
-                if let Some(region) = f.region.clone() {
-                    if !known_regions.contains(&region) {
-                        notices.push(format!("The link filters on the region \"{region}\", which the data does not have; all regions are shown."));
-                        f.region = None;
-                    }
-                }
-                f.entered.retain(|code| {
-                    let known = known_market(code);
-                    if !known {
-                        notices.push(format!("The link marks \"{code}\" as entered, which is not in the data; it was left out."));
-                    }
-                    known
-                });
-                f
-            }
-        };
-
-        let (assumptions, problems) =
-            apply_assumption_changes(&self.default_assumptions.get_value(), &state.assumptions);
-        notices.extend(problems);
-
-        let tracked = state.tracked.and_then(|code| {
-            let market = e
-                .dataset
-                .with(|d| d.markets().iter().position(|m| m.iso3 == code));
-            let tracked = market.filter(|m| {
-                self.tests
-                    .tracks
-                    .with_untracked(|t| t.iter().any(|t| t.market == *m))
-            });
-            if tracked.is_none() {
-                notices.push(format!(
-                    "\"{code}\" has no test-market data; the first test market is shown."
-                ));
-            }
-            tracked
         });
 
-        if self.navigation.embed.get_untracked() != state.embed {
-            self.navigation.embed.set(state.embed);
+        if self.navigation.embed.get_untracked() != link.embed {
+            self.navigation.embed.set(link.embed);
         }
-        if self.navigation.tab.get_untracked() != Tab::from_hash(hash) {
-            self.navigation.show(Tab::from_hash(hash));
+        let tab = link
+            .view
+            .as_deref()
+            .and_then(Tab::from_slug)
+            .unwrap_or(Tab::Ranking);
+        if self.navigation.tab.get_untracked() != tab {
+            self.navigation.show(tab);
         }
-        e.selected.set(market);
-        e.compared.set(compared);
-        e.weights.set(weights);
-        e.normalisations.set(normalisations);
-        e.aggregations.set(aggregations);
-        e.filter.set(filter);
-        if e.assumptions.with_untracked(|a| *a != assumptions) {
-            e.assumptions.set(assumptions);
+        e.selected.set(link.market);
+        e.compared.set(link.compared);
+        e.weights.set(link.weights);
+        e.normalisations.set(link.normalisations);
+        e.aggregations.set(link.aggregations);
+        e.filter.set(link.filter);
+        if e.assumptions.with_untracked(|a| *a != link.assumptions) {
+            e.assumptions.set(link.assumptions);
         }
-        self.board
-            .gates
-            .set(state.gates.unwrap_or_else(default_gates));
-        self.tests.chosen.set(tracked);
+        self.board.gates.set(link.gates);
+        self.tests.chosen.set(link.tracked);
         self.notices.set(notices);
     }
+}
+
+/// A notice in the language in use (files and logs keep `LinkNotice::english`).
+pub fn notice_text(notice: &LinkNotice) -> String {
+    let (template, parameter) = notice.template();
+    tf(template, &[&parameter])
 }
