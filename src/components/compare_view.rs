@@ -10,7 +10,7 @@ use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{CsvButton, DataTable, TableData};
 use crate::i18n::{data_text, t, tf};
 use crate::state::explorer::Explorer;
-use crate::state::market_detail::{market_detail, MarketDetail};
+use crate::state::market_detail::MarketDetail;
 
 pub const MAX_COMPARED: usize = 4;
 const DEFAULT_COMPARED: usize = 3;
@@ -39,19 +39,16 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
     });
     let details = Memo::new(move |_| {
         let codes = codes.get();
-        explorer.dataset.with(|d| {
-            explorer.model.with(|m| {
-                explorer.ranking.with(|r| {
-                    explorer.candidates.with(|c| {
-                        codes
-                            .iter()
-                            .filter_map(|code| d.markets().iter().position(|mk| &mk.iso3 == code))
-                            .filter_map(|market| market_detail(d, m, r, c, market))
-                            .collect::<Vec<MarketDetail>>()
-                    })
-                })
-            })
-        })
+        let markets: Vec<usize> = explorer.dataset.with(|d| {
+            codes
+                .iter()
+                .filter_map(|code| d.markets().iter().position(|mk| &mk.iso3 == code))
+                .collect()
+        });
+        markets
+            .into_iter()
+            .filter_map(|market| explorer.market_detail(market))
+            .collect::<Vec<MarketDetail>>()
     });
     let rows = Memo::new(move |_| {
         details.with(|ds| {

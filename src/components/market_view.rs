@@ -11,21 +11,13 @@ use crate::components::data_table::{CsvButton, DataTable, TableData};
 use crate::i18n::{data_text, t, tf};
 use crate::state::data_catalogue::status_text;
 use crate::state::explorer::Explorer;
-use crate::state::market_detail::{market_detail, MarketDetail, TOP_MARKETS};
+use crate::state::market_detail::{MarketDetail, TOP_MARKETS};
 
 #[component]
 pub fn MarketView(explorer: Explorer) -> impl IntoView {
     let detail = Memo::new(move |_| {
         let market = explorer.selected_market()?;
-        explorer.dataset.with(|d| {
-            explorer.model.with(|m| {
-                explorer.ranking.with(|r| {
-                    explorer
-                        .candidates
-                        .with(|c| market_detail(d, m, r, c, market))
-                })
-            })
-        })
+        explorer.market_detail(market)
     });
     let markets = explorer.market_options;
     let rows = Memo::new(move |_| {

@@ -20,7 +20,6 @@ use crate::format;
 use crate::i18n::{data_text, t, tf};
 use crate::state::explorer::Explorer;
 use crate::state::gate_board::GateBoard;
-use crate::state::market_detail::market_detail;
 use crate::state::test_markets::TestMarketState;
 
 #[component]
@@ -29,15 +28,7 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
     let row = Memo::new(move |_| market.get().and_then(|m| board.row(m)));
     let detail = Memo::new(move |_| {
         let m = market.get()?;
-        explorer.dataset.with(|d| {
-            explorer.model.with(|model| {
-                explorer.ranking.with(|r| {
-                    explorer
-                        .candidates
-                        .with(|c| market_detail(d, model, r, c, m))
-                })
-            })
-        })
+        explorer.market_detail(m)
     });
     let profile = Memo::new(move |_| {
         detail.with(|d| {

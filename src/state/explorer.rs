@@ -12,11 +12,12 @@ use beachhead_engine::market_filter::MarketFilter;
 use beachhead_engine::ranking_table::{self, TableSort};
 use beachhead_engine::weight_shares::weight_shares;
 use beachhead_engine::{
-    readiness, Dataset, Direction, IndexModel, Node, Normalisation, Ranking, Status, Transform,
+    readiness::Prepared, Dataset, Direction, IndexModel, Node, Normalisation, Ranking, Status, Transform,
 };
 use leptos::prelude::*;
 
 use crate::i18n::{t, tf};
+use crate::state::market_detail::{market_detail, MarketDetail};
 
 /// How many markets the chart shows; the table lists them all.
 pub const CHART_MARKETS: usize = 20;
@@ -107,6 +108,8 @@ pub struct Explorer {
     /// (missing duty, VAT or FX).
     pub economics: Memo<Vec<(usize, Result<UnitEconomics, String>)>>,
     pub model: Memo<IndexModel>,
+    /// The dataset normalised under the model's methods (what scoring aggregates).
+    pub prepared: Memo<Arc<Prepared>>,
     pub ranking: Memo<Ranking>,
     /// Positions in `ranking.scores` of the markets the filters keep, with their rank among
     /// them (ties share a rank).
@@ -204,7 +207,21 @@ impl Explorer {
                     .unwrap_or_default()
             })
         });
-        let ranking = Memo::new(move |_| dataset.with(|d| model.with(|m| readiness::score(d, m))));
+        // Normalising reads the data and the methods, never the weights: a moved slider only
+        // re-aggregates.
+        let prepared = Memo::new(move |_| {
+            dataset.with(|d| {
+                shaped.with(|m| {
+                    normalisations.with(|n| {
+                        let methods = m.with_choices(&BTreeMap::new(), n, &BTreeMap::new());
+                        Arc::new(Prepared::new(d, &methods))
+                    })
+                })
+            })
+        });
+        let ranking = Memo::new(move |_| {
+            prepared.with(|p| model.with(|m| p.score(m, &m.root, m.min_coverage)))
+        });
         let weight_shares =
             Memo::new(move |_| dataset.with(|d| model.with(|m| weight_shares(d, m))));
         let candidates = Memo::new(move |_| {
@@ -283,6 +300,7 @@ impl Explorer {
             assumptions,
             economics,
             model,
+            prepared,
             ranking,
             candidates,
             weight_shares,
@@ -312,6 +330,20 @@ impl Explorer {
                         .with(|r| r.scores.get(c.position).map(|s| s.market))
                 })
             }),
+        })
+    }
+
+    /// What the Market, Compare and Memo views show of one market (a dataset index).
+    pub fn market_detail(&self, market: usize) -> Option<MarketDetail> {
+        self.dataset.with(|d| {
+            self.model.with(|m| {
+                self.prepared.with(|p| {
+                    self.ranking.with(|r| {
+                        self.candidates
+                            .with(|c| market_detail(d, m, p, r, c, market))
+                    })
+                })
+            })
         })
     }
 

@@ -3,6 +3,7 @@
 //! value and the points it adds.
 
 use beachhead_engine::candidates::Candidate;
+use beachhead_engine::market_profile::market_profile;
 use beachhead_engine::readiness::Prepared;
 use beachhead_engine::{Dataset, IndexModel, Ranking, Status};
 
@@ -51,94 +52,68 @@ pub struct MarketDetail {
     pub indicators: Vec<IndicatorLine>,
 }
 
-pub fn median(mut values: Vec<f64>) -> Option<f64> {
-    values.sort_by(f64::total_cmp);
-    let n = values.len();
-    match n {
-        0 => None,
-        _ if n % 2 == 1 => Some(values[n / 2]),
-        _ => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
-    }
-}
-
+/// The market's profile from the engine, worded for the page. `prepared` is the ranking's
+/// own normalised data.
 pub fn market_detail(
     dataset: &Dataset,
     model: &IndexModel,
+    prepared: &Prepared,
     ranking: &Ranking,
     candidates: &[Candidate],
     market: usize,
 ) -> Option<MarketDetail> {
     let m = dataset.markets().get(market)?;
-    let scored = ranking.of_market(market);
-    let position = ranking.scores.iter().position(|s| s.market == market);
-    let candidate_rank =
-        position.and_then(|p| candidates.iter().find(|c| c.position == p).map(|c| c.rank));
-    let region_scores: Vec<&beachhead_engine::MarketScore> = ranking
-        .scores
-        .iter()
-        .filter(|s| dataset.markets()[s.market].region == m.region)
-        .collect();
-    let top: Vec<&beachhead_engine::MarketScore> = candidates
-        .iter()
-        .take(TOP_MARKETS)
-        .map(|&Candidate { position: i, .. }| &ranking.scores[i])
-        .collect();
-    let pillar_median = |scores: &[&beachhead_engine::MarketScore], p: usize| {
-        median(
-            scores
-                .iter()
-                .filter_map(|s| s.pillar_scores.get(p).copied().flatten())
-                .collect(),
-        )
+    let profile = market_profile(dataset, model, prepared, ranking, candidates, market, TOP_MARKETS)?;
+    let pillar_label = |p: usize| {
+        model
+            .pillars()
+            .get(p)
+            .map(|n| n.display_label().to_owned())
+            .unwrap_or_default()
     };
-    let pillars = model
-        .pillars()
+    let leaves = model.root.leaves();
+    let pillars = profile
+        .pillars
         .iter()
-        .enumerate()
-        .map(|(p, pillar)| PillarComparison {
-            label: pillar.display_label().to_owned(),
-            market: scored.and_then(|s| s.pillar_scores.get(p).copied().flatten()),
-            region_median: pillar_median(&region_scores, p),
-            top_median: pillar_median(&top, p),
+        .map(|c| PillarComparison {
+            label: pillar_label(c.pillar),
+            market: c.market,
+            region_median: c.region_median,
+            top_median: c.top_median,
         })
         .collect();
-
-    let prepared = Prepared::new(dataset, model);
-    let mut indicators = Vec::new();
-    let mut leaf_position = 0;
-    for pillar in model.pillars() {
-        for leaf in pillar.leaves() {
-            let position = leaf_position;
-            leaf_position += 1;
-            let id = leaf.indicator.clone().unwrap_or_default();
-            let index = dataset.indicator_index(&id);
-            let indicator = index.map(|i| &dataset.indicators()[i]);
-            let observation = index.and_then(|i| dataset.observation(market, i));
+    let indicators = profile
+        .indicators
+        .iter()
+        .map(|line| {
+            let indicator = line.indicator.map(|i| &dataset.indicators()[i]);
+            let leaf = leaves.get(line.leaf);
             let unit = indicator.map(|i| i.unit.clone()).unwrap_or_default();
-            indicators.push(IndicatorLine {
-                pillar: pillar.display_label().to_owned(),
-                label: if leaf.label.is_empty() {
-                    indicator.map_or(id.clone(), |i| i.label.clone())
-                } else {
-                    leaf.label.clone()
-                },
-                value: observation
+            let label = match leaf {
+                Some(l) if !l.label.is_empty() => l.label.clone(),
+                _ => indicator.map_or_else(
+                    || leaf.and_then(|l| l.indicator.clone()).unwrap_or_default(),
+                    |i| i.label.clone(),
+                ),
+            };
+            IndicatorLine {
+                pillar: pillar_label(line.pillar),
+                label,
+                value: line
+                    .observation
                     .map_or_else(|| t("no data").into(), |o| format::value(o.value, &unit)),
-                year: observation
+                year: line
+                    .observation
                     .and_then(|o| o.year)
                     .map_or_else(String::new, |y| y.to_string()),
                 unit,
                 source: indicator.map(|i| i.source.clone()).unwrap_or_default(),
                 status: indicator.map_or(Status::Measured, |i| i.status),
-                normalised: prepared
-                    .leaves
-                    .get(position)
-                    .and_then(|l| l.values.get(market).copied().flatten())
-                    .map(|v| 100.0 * v),
-                points: scored.and_then(|s| s.contributions.get(position).copied().flatten()),
-            });
-        }
-    }
+                normalised: line.normalised,
+                points: line.points,
+            }
+        })
+        .collect();
     let english = match m.english_official {
         Some(true) => t("English official"),
         Some(false) => t("English not official"),
@@ -159,22 +134,12 @@ pub fn market_detail(
         iso3: m.iso3.clone(),
         name: m.name.clone(),
         facts,
-        score: scored.map(|s| s.score),
-        world_rank: scored.map(|s| s.rank),
-        candidate_rank,
-        coverage: scored.map(|s| s.coverage),
+        score: profile.score,
+        world_rank: profile.world_rank,
+        candidate_rank: profile.candidate_rank,
+        coverage: profile.coverage,
         region: m.region.clone(),
         pillars,
         indicators,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn median_of_odd_even_and_empty() {
-        assert_eq!(super::median(vec![3.0, 1.0, 2.0]), Some(2.0));
-        assert_eq!(super::median(vec![4.0, 1.0, 2.0, 3.0]), Some(2.5));
-        assert_eq!(super::median(vec![]), None);
-    }
 }

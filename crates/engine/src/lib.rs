@@ -18,6 +18,7 @@ pub mod index_model;
 pub mod link_resolution;
 pub mod market_filter;
 pub mod market_match;
+pub mod market_profile;
 pub mod order;
 pub mod problem;
 pub mod ranking_table;
