@@ -50,14 +50,9 @@ pub struct MarketDetail {
     pub indicators: Vec<IndicatorLine>,
 }
 
-pub fn median(mut values: Vec<f64>) -> Option<f64> {
-    values.sort_by(f64::total_cmp);
-    let n = values.len();
-    match n {
-        0 => None,
-        _ if n % 2 == 1 => Some(values[n / 2]),
-        _ => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
-    }
+/// The engine's median (NaNs left out), by the signature the views call.
+pub fn median(values: Vec<f64>) -> Option<f64> {
+    beachhead_engine::stats::median(values)
 }
 
 pub fn market_detail(

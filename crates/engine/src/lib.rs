@@ -19,6 +19,7 @@ pub mod problem;
 pub mod readiness;
 pub mod scenario;
 pub mod sensitivity;
+pub mod stats;
 pub mod synthetic;
 pub mod table;
 pub mod template;
