@@ -7,8 +7,9 @@ use beachhead_charts::margin_charts::{
 };
 use beachhead_charts::uncertainty_chart::{draw_tornado, TornadoRow};
 use beachhead_engine::economics::{
-    margin_tornado, market_economics, Assumptions, Inputs, MarketAssumptions, Price, Product,
-    UnitEconomics,
+    margin_tornado, market_economics, target_margin, AssumptionField, Assumptions, EconomicsSort,
+    Editing, FieldError, Inputs, MarketAssumptions, OutOfRange, Payback, PaybackReading, Unit,
+    UnitEconomics, PAYBACK_CHART_MONTHS, PAYBACK_HORIZON_MONTHS,
 };
 use leptos::prelude::*;
 
@@ -17,8 +18,6 @@ use crate::components::data_table::{CsvButton, DataTable, TableData};
 use crate::explorer::Explorer;
 use crate::format;
 use crate::i18n::{data_text, t, tf};
-
-const PAYBACK_MONTHS: u32 = 36;
 
 /// One market's resolved inputs and results, with what the page needs to show prices locally.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,324 +35,47 @@ struct Current {
     economics: UnitEconomics,
 }
 
-type Read = Box<dyn Fn(&Product, &MarketAssumptions, &Inputs, f64) -> f64>;
-type Write = Box<dyn Fn(&mut Assumptions, &mut MarketAssumptions, f64)>;
-
-/// An editable assumption: its label, unit, how to read and write it, and its valid range.
-struct Field {
-    id: String,
-    label: String,
-    unit: String,
-    read: Read,
-    write: Write,
-    min_exclusive: bool,
-    max: Option<f64>,
-}
-
-fn field(id: &str, label: &str, unit: &str, read: Read, write: Write, max: Option<f64>) -> Field {
-    Field {
-        id: id.into(),
-        label: label.into(),
-        unit: unit.into(),
-        read,
-        write,
-        min_exclusive: false,
-        max,
-    }
-}
-
-/// Every assumption of a market, in the order of the waterfall.
-fn fields(market: &MarketAssumptions, currency: &str, sku: usize, sku_name: &str) -> Vec<Field> {
-    let pct = Some(100.0);
-    // The headline SKU's price is the market's; another SKU's is its own price in the market.
-    let price_write: Write = if sku == 0 {
-        Box::new(|_, m, v| m.retail_price.amount = v)
-    } else {
-        let (name, code) = (sku_name.to_owned(), currency.to_owned());
-        Box::new(move |_, m, v| {
-            m.sku_prices.insert(
-                name.clone(),
-                Price {
-                    amount: v,
-                    currency: code.clone(),
-                },
-            );
-        })
-    };
-    let mut out = vec![
-        Field {
-            min_exclusive: true,
-            ..field(
-                "price",
-                t("Retail price (this SKU)"),
-                currency,
-                Box::new(|_, _, i, usd_per| i.retail_usd / usd_per),
-                price_write,
-                None,
-            )
-        },
-        field(
-            "vat",
-            t("VAT/GST"),
-            "%",
-            Box::new(|_, _, i, _| i.vat_pct),
-            Box::new(|_, m, v| m.vat_pct = Some(v)),
-            pct,
-        ),
-    ];
-    for (c, channel) in market.channels.iter().enumerate() {
-        out.push(field(
-            &format!("channel-{c}-share"),
-            &tf("{}: share of units", &[&data_text(&channel.name)]),
-            "%",
-            Box::new(move |_, m, _, _| m.channels.get(c).map_or(0.0, |x| x.share_pct)),
-            Box::new(move |_, m, v| {
-                if let Some(x) = m.channels.get_mut(c) {
-                    x.share_pct = v
-                }
-            }),
-            pct,
-        ));
-        out.push(field(
-            &format!("channel-{c}-margin"),
-            &tf("{}: margin", &[&data_text(&channel.name)]),
-            t("% of net price"),
-            Box::new(move |_, m, _, _| m.channels.get(c).map_or(0.0, |x| x.margin_pct)),
-            Box::new(move |_, m, v| {
-                if let Some(x) = m.channels.get_mut(c) {
-                    x.margin_pct = v
-                }
-            }),
-            pct,
-        ));
-    }
-    out.extend([
-        field(
-            "payment",
-            t("Payment fees"),
-            t("% of revenue"),
-            Box::new(|_, m, _, _| m.payment_fee_pct),
-            Box::new(|_, m, v| m.payment_fee_pct = v),
-            pct,
-        ),
-        field(
-            "bom",
-            t("Bill of materials (this SKU, all markets)"),
-            "US$",
-            Box::new(|p, _, _, _| p.bom_usd),
-            Box::new(move |a, _, v| {
-                if let Some(p) = a.products.get_mut(sku) {
-                    p.bom_usd = v
-                }
-            }),
-            None,
-        ),
-        field(
-            "assembly",
-            t("Assembly (this SKU, all markets)"),
-            "US$",
-            Box::new(|p, _, _, _| p.assembly_usd),
-            Box::new(move |a, _, v| {
-                if let Some(p) = a.products.get_mut(sku) {
-                    p.assembly_usd = v
-                }
-            }),
-            None,
-        ),
-        field(
-            "packaging",
-            t("Packaging (this SKU, all markets)"),
-            "US$",
-            Box::new(|p, _, _, _| p.packaging_usd),
-            Box::new(move |a, _, v| {
-                if let Some(p) = a.products.get_mut(sku) {
-                    p.packaging_usd = v
-                }
-            }),
-            None,
-        ),
-        field(
-            "freight",
-            t("Freight per unit"),
-            "US$",
-            Box::new(|_, m, _, _| m.freight_usd),
-            Box::new(|_, m, v| m.freight_usd = v),
-            None,
-        ),
-        field(
-            "insurance",
-            t("Insurance"),
-            t("% of ex-works + freight"),
-            Box::new(|_, m, _, _| m.insurance_pct),
-            Box::new(|_, m, v| m.insurance_pct = v),
-            pct,
-        ),
-        field(
-            "duty",
-            t("Import duty"),
-            t("% of CIF"),
-            Box::new(|_, _, i, _| i.duty_pct),
-            Box::new(|_, m, v| m.duty_pct = Some(v)),
-            Some(300.0),
-        ),
-        field(
-            "warranty",
-            t("Warranty returns"),
-            t("% of units"),
-            Box::new(|_, m, _, _| m.warranty_rate_pct),
-            Box::new(|_, m, v| m.warranty_rate_pct = v),
-            pct,
-        ),
-        field(
-            "repair",
-            t("Repair cost per return"),
-            "US$",
-            Box::new(|_, m, _, _| m.repair_cost_usd),
-            Box::new(|_, m, v| m.repair_cost_usd = v),
-            None,
-        ),
-        field(
-            "service",
-            t("Service per unit"),
-            "US$",
-            Box::new(|_, m, _, _| m.service_cost_usd),
-            Box::new(|_, m, v| m.service_cost_usd = v),
-            None,
-        ),
-        field(
-            "marketing",
-            t("Marketing per unit"),
-            "US$",
-            Box::new(|_, m, _, _| m.marketing_usd),
-            Box::new(|_, m, v| m.marketing_usd = v),
-            None,
-        ),
-        field(
-            "hedge",
-            t("FX hedging"),
-            t("% of revenue"),
-            Box::new(|_, m, _, _| m.fx_hedge_pct),
-            Box::new(|_, m, v| m.fx_hedge_pct = v),
-            pct,
-        ),
-        field(
-            "certification",
-            t("Certification (fixed)"),
-            "US$",
-            Box::new(|_, m, _, _| m.fixed.certification_usd),
-            Box::new(|_, m, v| m.fixed.certification_usd = v),
-            None,
-        ),
-        field(
-            "entity",
-            t("Local entity (fixed)"),
-            "US$",
-            Box::new(|_, m, _, _| m.fixed.local_entity_usd),
-            Box::new(|_, m, v| m.fixed.local_entity_usd = v),
-            None,
-        ),
-        field(
-            "centres",
-            t("Service centres (fixed)"),
-            "US$",
-            Box::new(|_, m, _, _| m.fixed.service_centres_usd),
-            Box::new(|_, m, v| m.fixed.service_centres_usd = v),
-            None,
-        ),
-        field(
-            "launch",
-            t("Launch marketing (fixed)"),
-            "US$",
-            Box::new(|_, m, _, _| m.fixed.launch_marketing_usd),
-            Box::new(|_, m, v| m.fixed.launch_marketing_usd = v),
-            None,
-        ),
-        field(
-            "adoption",
-            t("Smartphone adoption"),
-            t("% of people"),
-            Box::new(|_, m, _, _| m.volume.smartphone_adoption_pct),
-            Box::new(|_, m, v| m.volume.smartphone_adoption_pct = v),
-            pct,
-        ),
-        Field {
-            min_exclusive: true,
-            ..field(
-                "replacement",
-                t("Years between phones"),
-                t("years"),
-                Box::new(|_, m, _, _| m.volume.replacement_years),
-                Box::new(|_, m, v| m.volume.replacement_years = v),
-                None,
-            )
-        },
-        field(
-            "segment",
-            t("Price segment's share"),
-            t("% of phones"),
-            Box::new(|_, m, _, _| m.volume.price_segment_share_pct),
-            Box::new(|_, m, v| m.volume.price_segment_share_pct = v),
-            pct,
-        ),
-        field(
-            "share",
-            t("Target share of segment"),
-            "%",
-            Box::new(|_, m, _, _| m.volume.target_share_pct),
-            Box::new(|_, m, v| m.volume.target_share_pct = v),
-            pct,
-        ),
-    ]);
-    if currency != "USD" {
-        let code = currency.to_owned();
-        out.push(Field {
-            min_exclusive: true,
-            ..field(
-                "fx",
-                &tf("Exchange rate (US$ per {})", &[&currency]),
-                "US$",
-                Box::new(|_, _, _, usd_per| usd_per),
-                Box::new(move |a, _, v| {
-                    a.fx.usd_per.insert(code.clone(), v);
-                }),
-                None,
-            )
-        });
-    }
-    out
-}
-
-/// Why `text` is not an acceptable value for `field`, or the value.
-fn parse_field(field: &Field, text: &str) -> Result<f64, String> {
-    let value: f64 = text
-        .trim()
-        .parse()
-        .map_err(|_| tf("{}: \"{}\" is not a number", &[&field.label, &text]))?;
-    if !value.is_finite() || value < 0.0 || (field.min_exclusive && value == 0.0) {
-        return Err(if field.min_exclusive {
-            tf("{}: must be above 0", &[&field.label])
-        } else {
-            tf("{}: must be 0 or more", &[&field.label])
-        });
-    }
-    if let Some(max) = field.max {
-        if value > max {
-            return Err(tf("{}: at most {}", &[&field.label, &max]));
+/// A field's label in the language in use, its `{}` filled with the channel's name or the
+/// currency.
+fn field_label(field: AssumptionField, market: &MarketAssumptions, currency: &str) -> String {
+    let label = field.meta().label;
+    match field {
+        AssumptionField::ChannelShare(c) | AssumptionField::ChannelMargin(c) => {
+            let name = market.channels.get(c).map_or("", |x| x.name.as_str());
+            tf(label, &[&data_text(name)])
         }
+        AssumptionField::ExchangeRate => tf(label, &[&currency]),
+        _ => t(label).to_owned(),
     }
-    Ok(value)
 }
 
-/// Beyond ten years a payback is not a plan: say so rather than print 5,201.5.
-const PAYBACK_HORIZON_MONTHS: f64 = 120.0;
+fn unit_text(unit: Unit, currency: &str) -> String {
+    match unit {
+        Unit::Usd => "US$".into(),
+        Unit::Local => currency.to_owned(),
+        Unit::Percent("%") => "%".into(),
+        Unit::Percent(of) => t(of).into(),
+        Unit::Years => t("years").into(),
+    }
+}
+
+/// Why `text` was not taken for the field labelled `label`.
+fn field_error(label: &str, error: FieldError, text: &str) -> String {
+    match error {
+        FieldError::NotANumber => tf("{}: \"{}\" is not a number", &[&label, &text]),
+        FieldError::OutOfRange(OutOfRange::Low {
+            exclusive: true, ..
+        }) => tf("{}: must be above 0", &[&label]),
+        FieldError::OutOfRange(OutOfRange::Low { .. }) => tf("{}: must be 0 or more", &[&label]),
+        FieldError::OutOfRange(OutOfRange::High { max }) => tf("{}: at most {}", &[&label, &max]),
+    }
+}
 
 fn payback_text(months: Option<f64>) -> String {
-    match months {
-        None => t("never").into(),
-        Some(m) if m > PAYBACK_HORIZON_MONTHS => {
-            tf("over {}", &[&format!("{PAYBACK_HORIZON_MONTHS:.0}")])
-        }
-        Some(m) => format!("{m:.1}"),
+    match PaybackReading::of(months) {
+        PaybackReading::Never => t("never").into(),
+        PaybackReading::BeyondHorizon => tf("over {}", &[&format!("{PAYBACK_HORIZON_MONTHS:.0}")]),
+        PaybackReading::Within(m) => format!("{m:.1}"),
     }
 }
 
@@ -435,19 +157,8 @@ pub fn MarginView(explorer: Explorer, state: MarginState) -> impl IntoView {
                 let m = d.markets().get(market)?;
                 let sku = sku.min(a.products.len().saturating_sub(1));
                 let inputs = Inputs::resolve(a, d, market, sku).ok()?;
-                let currency = inputs
-                    .market
-                    .sku_prices
-                    .get(&inputs.product.name)
-                    .map_or_else(
-                        || inputs.market.retail_price.currency.clone(),
-                        |p| p.currency.clone(),
-                    );
-                let usd_per_unit = if currency == "USD" {
-                    1.0
-                } else {
-                    a.fx.usd_per.get(&currency).copied().unwrap_or(1.0)
-                };
+                let currency = inputs.price_currency().to_owned();
+                let usd_per_unit = a.usd_per_unit(&currency);
                 Some(Current {
                     iso3: m.iso3.clone(),
                     name: m.name.clone(),
@@ -506,30 +217,28 @@ pub fn MarginView(explorer: Explorer, state: MarginState) -> impl IntoView {
     });
     let payback = Memo::new(move |_| {
         current.with(|c| {
-            c.as_ref().map_or((0.0, 0.0), |c| {
-                (
-                    c.economics.contribution_usd * c.economics.annual_units / 12.0,
-                    c.economics.fixed_usd,
-                )
-            })
+            c.as_ref().map_or(
+                Payback {
+                    monthly_contribution_usd: 0.0,
+                    fixed_usd: 0.0,
+                },
+                |c| Payback::of(&c.economics),
+            )
         })
     });
     // As drawn: cumulative contribution each month to the horizon, and the fixed-cost line.
     let payback_table = Memo::new(move |_| {
-        let (monthly, fixed) = payback.get();
+        let p = payback.get();
         TableData::new(
             &[
                 t("Months after launch"),
                 t("Cumulative contribution (US$)"),
                 t("Fixed entry cost (US$)"),
             ],
-            (0..=PAYBACK_MONTHS)
-                .map(|m| {
-                    vec![
-                        m.to_string(),
-                        whole_usd(monthly * f64::from(m)),
-                        whole_usd(fixed),
-                    ]
+            p.series(PAYBACK_CHART_MONTHS)
+                .into_iter()
+                .map(|(m, cumulative)| {
+                    vec![m.to_string(), whole_usd(cumulative), whole_usd(p.fixed_usd)]
                 })
                 .collect(),
         )
@@ -595,9 +304,8 @@ pub fn MarginView(explorer: Explorer, state: MarginState) -> impl IntoView {
         })
     });
     let goal = move || {
-        let target_pct: f64 = match target.get().trim().parse() {
-            Ok(t) if (0.0..100.0).contains(&t) => t,
-            _ => return t("Enter a target margin from 0 to 100%.").to_owned(),
+        let Some(target_pct) = target.with(|text| target_margin(text)) else {
+            return t("Enter a target margin from 0 to 100%.").to_owned();
         };
         current.with(|c| {
             let Some(c) = c else { return String::new() };
@@ -634,34 +342,45 @@ pub fn MarginView(explorer: Explorer, state: MarginState) -> impl IntoView {
         form_market.get()?;
         current.get_untracked().map(|c| {
             let iso3 = c.iso3.clone();
-            let rows = fields(&c.inputs.market, &c.currency, c.sku, &c.inputs.product.name).into_iter().map(|field| {
+            let editing = Editing {
+                sku: c.sku,
+                sku_name: c.inputs.product.name.clone(),
+                currency: c.currency.clone(),
+            };
+            let rows = AssumptionField::for_market(&c.inputs.market, &c.currency).into_iter().map(|field| {
+                let meta = field.meta();
                 let error = RwSignal::new(None::<String>);
-                let value = (field.read)(&c.inputs.product, &c.inputs.market, &c.inputs, c.usd_per_unit);
+                let value = field.read(&c.inputs, c.usd_per_unit);
                 let code = iso3.clone();
-                let testid = format!("assumption-{}", field.id);
-                let label = field.label.clone();
-                let unit = field.unit.clone();
+                let editing = editing.clone();
+                let testid = format!("assumption-{}", field.id());
+                let label = field_label(field, &c.inputs.market, &c.currency);
+                let unit = unit_text(meta.unit, &c.currency);
+                let step = meta.step.map_or_else(|| "any".to_owned(), |s| s.to_string());
                 view! {
                     <label class="assumption" class:invalid=move || error.with(Option::is_some)>
-                        <span class="assumption-label">{label}</span>
+                        <span class="assumption-label">{label.clone()}</span>
                         <input
                             type="number"
-                            step="any"
+                            step=step
+                            min=meta.range.min.to_string()
+                            max=meta.range.max.map(|m| m.to_string())
                             data-testid=testid
                             value=format::trim_number(value)
                             aria-invalid=move || error.with(Option::is_some).to_string()
                             on:input=move |ev| {
-                                let value = match parse_field(&field, &event_target_value(&ev)) {
+                                let text = event_target_value(&ev);
+                                let value = match field.parse(&text) {
                                     Ok(v) => v,
                                     Err(why) => {
-                                        error.set(Some(why));
+                                        error.set(Some(field_error(&label, why, &text)));
                                         return;
                                     }
                                 };
                                 error.set(None);
                                 let mut next = draft.get_untracked().unwrap_or_else(|| explorer.assumptions.get_untracked());
                                 let Ok(mut market) = next.for_market(&code) else { return };
-                                (field.write)(&mut next, &mut market, value);
+                                field.write(&mut next, &mut market, &editing, value);
                                 let problems = next.check_market(&code, &market);
                                 if let Err(why) = next.set_market(&code, &market) {
                                     error.set(Some(why));
@@ -791,7 +510,7 @@ pub fn MarginView(explorer: Explorer, state: MarginState) -> impl IntoView {
                                 &money(b.contribution_usd),
                                 &format!("{:.1}", b.contribution_pct),
                                 &b.break_even_units.map_or_else(|| t("never").to_owned(), |u| tf("{} units", &[&format!("{:.0}", u.ceil())])),
-                                &if b.payback_months.is_some_and(|m| m <= PAYBACK_HORIZON_MONTHS) {
+                                &if matches!(PaybackReading::of(b.payback_months), PaybackReading::Within(_)) {
                                     tf("{} months", &[&payback_text(b.payback_months)])
                                 } else {
                                     payback_text(b.payback_months)
@@ -847,8 +566,8 @@ pub fn MarginView(explorer: Explorer, state: MarginState) -> impl IntoView {
                         <h2 id="payback-title">{move || t("Break-even and payback")}</h2>
                         <CanvasChart
                             draw=move |backend, ratio| {
-                                let (monthly, fixed) = payback.get();
-                                draw_payback(backend, monthly, fixed, PAYBACK_MONTHS, ratio)
+                                let p = payback.get();
+                                draw_payback(backend, p.monthly_contribution_usd, p.fixed_usd, PAYBACK_CHART_MONTHS, ratio)
                             }
                             summary=payback_summary
                             testid="payback-chart"
@@ -895,13 +614,6 @@ pub fn MarginView(explorer: Explorer, state: MarginState) -> impl IntoView {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum EconomicsSort {
-    Margin,
-    BreakEven,
-    Payback,
-}
-
 #[component]
 fn MarketsEconomicsTable(explorer: Explorer, sort: RwSignal<EconomicsSort>) -> impl IntoView {
     let rows = Memo::new(move |_| {
@@ -920,22 +632,7 @@ fn MarketsEconomicsTable(explorer: Explorer, sort: RwSignal<EconomicsSort>) -> i
                         })
                     })
                     .collect();
-                let never = f64::INFINITY;
-                match sort {
-                    EconomicsSort::Margin => {
-                        rows.sort_by(|a, b| b.2.contribution_pct.total_cmp(&a.2.contribution_pct))
-                    }
-                    EconomicsSort::BreakEven => rows.sort_by(|a, b| {
-                        a.2.break_even_units
-                            .unwrap_or(never)
-                            .total_cmp(&b.2.break_even_units.unwrap_or(never))
-                    }),
-                    EconomicsSort::Payback => rows.sort_by(|a, b| {
-                        a.2.payback_months
-                            .unwrap_or(never)
-                            .total_cmp(&b.2.payback_months.unwrap_or(never))
-                    }),
-                }
+                sort.sort(&mut rows, |r| &r.2);
                 rows
             })
         })
@@ -947,9 +644,10 @@ fn MarketsEconomicsTable(explorer: Explorer, sort: RwSignal<EconomicsSort>) -> i
     };
     // Each column sorts best first: the highest margin, the fewest units, the soonest payback.
     let header = move |label: fn() -> &'static str, key: EconomicsSort| {
-        let (aria, arrow) = match key {
-            EconomicsSort::Margin => ("descending", " ▼"),
-            EconomicsSort::BreakEven | EconomicsSort::Payback => ("ascending", " ▲"),
+        let (aria, arrow) = if key.descending() {
+            ("descending", " ▼")
+        } else {
+            ("ascending", " ▲")
         };
         view! {
             <th scope="col" class="num" aria-sort=move || if sort.get() == key { aria } else { "none" }>
@@ -1027,5 +725,36 @@ fn MarketsEconomicsTable(explorer: Explorer, sort: RwSignal<EconomicsSort>) -> i
                 </table>
             </div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{data_text_in, Lang};
+
+    /// The i18n test reads the literals the sources pass to `t` and `tf`; the fields' labels
+    /// and units come from the engine, so they are checked here.
+    #[test]
+    fn every_fields_label_and_unit_has_chinese() {
+        let text = include_str!("../../public/data/economics/assumptions.json");
+        let Ok(a) = Assumptions::from_json("assumptions.json", text) else {
+            panic!("the bundled assumptions load");
+        };
+        let mut missing = Vec::new();
+        for field in AssumptionField::for_market(&a.defaults, "HKD") {
+            let meta = field.meta();
+            let unit = match meta.unit {
+                Unit::Percent(of) if of != "%" => Some(of),
+                Unit::Years => Some("years"),
+                _ => None,
+            };
+            for english in std::iter::once(meta.label).chain(unit) {
+                if data_text_in(Lang::Zh, english) == english {
+                    missing.push(english);
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no Chinese for {missing:?}");
     }
 }

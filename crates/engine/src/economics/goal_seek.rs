@@ -1,7 +1,20 @@
 //! Goal seek: the price or bill of materials that gives a target margin, and the margin along
 //! a range of prices.
 
+use std::ops::Range;
+
 use super::{Assumptions, Inputs};
+
+/// The target contribution margins goal seek takes, %: at 100% nothing is left for costs.
+pub const TARGET_MARGIN_PCT: Range<f64> = 0.0..100.0;
+
+/// Text typed as a target margin, when it is a number in [`TARGET_MARGIN_PCT`].
+pub fn target_margin(text: &str) -> Option<f64> {
+    text.trim()
+        .parse()
+        .ok()
+        .filter(|t| TARGET_MARGIN_PCT.contains(t))
+}
 
 impl Inputs {
     /// Contribution % at a retail price of `retail_usd`, all else held.
@@ -74,4 +87,19 @@ fn solve_increasing(f: impl Fn(f64) -> f64, target: f64, mut lo: f64, mut hi: f6
         }
     }
     Some((lo + hi) / 2.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn target_margins_from_0_up_to_100() {
+        assert_eq!(target_margin(" 20 "), Some(20.0));
+        assert_eq!(target_margin("0"), Some(0.0));
+        assert_eq!(target_margin("99.9"), Some(99.9));
+        for refused in ["100", "-1", "NaN", "inf", "", "20%", "twenty"] {
+            assert_eq!(target_margin(refused), None, "{refused}");
+        }
+    }
 }

@@ -144,6 +144,16 @@ pub struct Assumptions {
 }
 
 impl Assumptions {
+    /// US dollars per unit of `currency`, for showing US$ amounts in it: 1 for US dollars,
+    /// and for a currency the FX table lacks (whose prices do not resolve, so nothing shows).
+    pub fn usd_per_unit(&self, currency: &str) -> f64 {
+        if currency == "USD" {
+            1.0
+        } else {
+            self.fx.usd_per.get(currency).copied().unwrap_or(1.0)
+        }
+    }
+
     pub fn to_usd(&self, price: &Price) -> Option<f64> {
         if price.currency == "USD" {
             return Some(price.amount);

@@ -1,6 +1,7 @@
 //! Unit economics: the price waterfall from shelf price to contribution per unit, break-even
 //! and payback, per SKU and blended over the unit mix.
 
+use super::payback::monthly_contribution;
 use super::{Assumptions, MarketAssumptions, Price, Product};
 use crate::dataset::Dataset;
 
@@ -142,6 +143,15 @@ impl Inputs {
         })
     }
 
+    /// The currency the SKU's price is set in: its own price's in the market, else the
+    /// market's.
+    pub fn price_currency(&self) -> &str {
+        self.market
+            .sku_prices
+            .get(&self.product.name)
+            .map_or(&self.market.retail_price.currency, |p| &p.currency)
+    }
+
     pub fn economics(&self) -> UnitEconomics {
         let a = &self.market;
         let vat = self.vat_pct / 100.0;
@@ -184,8 +194,8 @@ impl Inputs {
             / 100.0
             * v.target_share_pct
             / 100.0;
-        let monthly_contribution = contribution_usd * annual_units / 12.0;
-        let payback_months = (monthly_contribution > 0.0).then(|| fixed_usd / monthly_contribution);
+        let monthly = monthly_contribution(contribution_usd, annual_units);
+        let payback_months = (monthly > 0.0).then(|| fixed_usd / monthly);
         UnitEconomics {
             retail_usd,
             vat_pct: self.vat_pct,
@@ -268,7 +278,7 @@ impl UnitEconomics {
         let net_usd = avg(|e| e.net_usd);
         let fixed_usd = first.fixed_usd;
         let annual_units = first.annual_units;
-        let monthly = contribution_usd * annual_units / 12.0;
+        let monthly = monthly_contribution(contribution_usd, annual_units);
         Some(UnitEconomics {
             retail_usd: avg(|e| e.retail_usd),
             vat_pct: first.vat_pct,

@@ -1,6 +1,7 @@
 //! Reading and checking an assumptions file: every problem names its field as a dotted path
 //! and says what it should be.
 
+use super::fields::{AssumptionField, Range};
 use super::{Assumptions, Fx, MarketAssumptions, ASSUMPTIONS_FORMAT, ASSUMPTIONS_VERSION};
 use crate::problem::{LoadError, Problem};
 
@@ -16,6 +17,18 @@ impl Assumptions {
                     "assumptions in the format of docs/economics.md",
                 ))
             })?;
+        let problems = assumptions.problems(file);
+        if problems.is_empty() {
+            Ok(assumptions)
+        } else {
+            Err(LoadError { problems })
+        }
+    }
+
+    /// Why these assumptions are not valid, as read from `file` (empty when they are): each
+    /// problem names the field as a dotted path and what it should be.
+    pub fn problems(&self, file: &str) -> Vec<Problem> {
+        let assumptions = self;
         let mut problems = Vec::new();
         if assumptions.format != ASSUMPTIONS_FORMAT {
             problems.push(Problem::error(
@@ -45,17 +58,14 @@ impl Assumptions {
             ));
         }
         for (i, p) in assumptions.products.iter().enumerate() {
-            for (field, value) in [
-                ("bom_usd", p.bom_usd),
-                ("assembly_usd", p.assembly_usd),
-                ("packaging_usd", p.packaging_usd),
+            for field in [
+                AssumptionField::Bom,
+                AssumptionField::Assembly,
+                AssumptionField::Packaging,
             ] {
-                non_negative(
-                    file,
-                    &format!("products[{i}].{field}"),
-                    value,
-                    &mut problems,
-                );
+                let path = format!("products[{i}].{}", field.path());
+                let value = field.product_value(p).unwrap_or_default();
+                problems.extend(field.problem(file, &path, value));
             }
             if !(p.price_ratio.is_finite() && p.price_ratio > 0.0) {
                 problems.push(Problem::error(
@@ -93,15 +103,9 @@ impl Assumptions {
             ));
         }
         for (currency, rate) in &assumptions.fx.usd_per {
-            if !(rate.is_finite() && *rate > 0.0) {
-                problems.push(Problem::error(
-                    file,
-                    None,
-                    Some(&format!("fx.usd_per.{currency}")),
-                    rate.to_string(),
-                    "a rate above 0 (US$ per unit)",
-                ));
-            }
+            let field = AssumptionField::ExchangeRate;
+            let path = format!("fx.{}.{currency}", field.path());
+            problems.extend(field.problem(file, &path, *rate));
         }
         let skus: Vec<&str> = assumptions
             .products
@@ -132,11 +136,7 @@ impl Assumptions {
                 }
             }
         }
-        if problems.is_empty() {
-            Ok(assumptions)
-        } else {
-            Err(LoadError { problems })
-        }
+        problems
     }
 
     /// Why `market` would not be valid assumptions for `iso3` (empty when it would be).
@@ -155,20 +155,10 @@ impl Assumptions {
     }
 }
 
-fn non_negative(file: &str, field: &str, value: f64, problems: &mut Vec<Problem>) {
-    if !(value.is_finite() && value >= 0.0) {
-        problems.push(Problem::error(
-            file,
-            None,
-            Some(field),
-            value.to_string(),
-            "0 or more",
-        ));
-    }
-}
-
+/// A percentage outside the assumption fields (a SKU's share of the unit mix), checked as
+/// they are.
 fn percentage(file: &str, field: &str, value: f64, problems: &mut Vec<Problem>) {
-    if !(value.is_finite() && (0.0..=100.0).contains(&value)) {
+    if !Range::PERCENT.contains(value) {
         problems.push(Problem::error(
             file,
             None,
@@ -179,6 +169,9 @@ fn percentage(file: &str, field: &str, value: f64, problems: &mut Vec<Problem>) 
     }
 }
 
+/// One market's assumptions (the defaults, or a market's with its overrides) at `at`: the
+/// assumption fields against their definitions, then what spans fields (currencies, SKU
+/// names, channel shares summing to 100).
 fn validate_market(
     file: &str,
     at: &str,
@@ -187,8 +180,11 @@ fn validate_market(
     skus: &[&str],
     problems: &mut Vec<Problem>,
 ) {
-    for (sku, price) in &m.sku_prices {
-        let at_sku = format!("{at}.sku_prices.{sku}");
+    use AssumptionField::*;
+    let field = |name: &str| format!("{at}.{name}");
+    let price = RetailPrice;
+    for (sku, own) in &m.sku_prices {
+        let at_sku = field(&format!("sku_prices.{sku}"));
         if !skus.contains(&sku.as_str()) {
             problems.push(Problem::error(
                 file,
@@ -198,35 +194,18 @@ fn validate_market(
                 format!("a SKU of the products ({})", skus.join(", ")),
             ));
         }
-        if !(price.amount.is_finite() && price.amount > 0.0) {
-            problems.push(Problem::error(
-                file,
-                None,
-                Some(&format!("{at_sku}.amount")),
-                price.amount.to_string(),
-                "a price above 0",
-            ));
-        }
-        if price.currency != "USD" && !fx.usd_per.contains_key(&price.currency) {
+        problems.extend(price.problem(file, &format!("{at_sku}.amount"), own.amount));
+        if own.currency != "USD" && !fx.usd_per.contains_key(&own.currency) {
             problems.push(Problem::error(
                 file,
                 None,
                 Some(&format!("{at_sku}.currency")),
-                format!("\"{}\"", price.currency),
+                format!("\"{}\"", own.currency),
                 "USD or a currency in the FX table",
             ));
         }
     }
-    let field = |name: &str| format!("{at}.{name}");
-    if !(m.retail_price.amount.is_finite() && m.retail_price.amount > 0.0) {
-        problems.push(Problem::error(
-            file,
-            None,
-            Some(&field("retail_price.amount")),
-            m.retail_price.amount.to_string(),
-            "a price above 0",
-        ));
-    }
+    problems.extend(price.problem(file, &field(&price.path()), m.retail_price.amount));
     if m.retail_price.currency != "USD" && !fx.usd_per.contains_key(&m.retail_price.currency) {
         let known: Vec<&str> = fx.usd_per.keys().map(String::as_str).collect();
         problems.push(Problem::error(
@@ -237,57 +216,31 @@ fn validate_market(
             format!("USD or a currency in the FX table ({})", known.join(", ")),
         ));
     }
-    for (name, value) in [
-        ("freight_usd", m.freight_usd),
-        ("repair_cost_usd", m.repair_cost_usd),
-        ("service_cost_usd", m.service_cost_usd),
-        ("marketing_usd", m.marketing_usd),
-        ("fixed.certification_usd", m.fixed.certification_usd),
-        ("fixed.local_entity_usd", m.fixed.local_entity_usd),
-        ("fixed.service_centres_usd", m.fixed.service_centres_usd),
-        ("fixed.launch_marketing_usd", m.fixed.launch_marketing_usd),
+    // In the order the problems have always been listed: amounts, percentages, then the
+    // rates the dataset may supply, then volume.
+    for f in [
+        Freight,
+        Repair,
+        Service,
+        Marketing,
+        Certification,
+        LocalEntity,
+        ServiceCentres,
+        LaunchMarketing,
+        Insurance,
+        PaymentFee,
+        Warranty,
+        FxHedge,
+        Adoption,
+        SegmentShare,
+        TargetShare,
+        Duty,
+        Vat,
+        ReplacementYears,
     ] {
-        non_negative(file, &field(name), value, problems);
-    }
-    for (name, value) in [
-        ("insurance_pct", m.insurance_pct),
-        ("payment_fee_pct", m.payment_fee_pct),
-        ("warranty_rate_pct", m.warranty_rate_pct),
-        ("fx_hedge_pct", m.fx_hedge_pct),
-        (
-            "volume.smartphone_adoption_pct",
-            m.volume.smartphone_adoption_pct,
-        ),
-        (
-            "volume.price_segment_share_pct",
-            m.volume.price_segment_share_pct,
-        ),
-        ("volume.target_share_pct", m.volume.target_share_pct),
-    ] {
-        percentage(file, &field(name), value, problems);
-    }
-    if let Some(duty) = m.duty_pct {
-        if !(duty.is_finite() && (0.0..=300.0).contains(&duty)) {
-            problems.push(Problem::error(
-                file,
-                None,
-                Some(&field("duty_pct")),
-                format!("{duty}%"),
-                "a duty from 0 to 300%",
-            ));
+        if let Some(value) = f.market_value(m) {
+            problems.extend(f.problem(file, &field(&f.path()), value));
         }
-    }
-    if let Some(vat) = m.vat_pct {
-        percentage(file, &field("vat_pct"), vat, problems);
-    }
-    if !(m.volume.replacement_years.is_finite() && m.volume.replacement_years > 0.0) {
-        problems.push(Problem::error(
-            file,
-            None,
-            Some(&field("volume.replacement_years")),
-            m.volume.replacement_years.to_string(),
-            "years above 0",
-        ));
     }
     if m.channels.is_empty() {
         problems.push(Problem::error(
@@ -298,19 +251,12 @@ fn validate_market(
             "at least one channel",
         ));
     }
-    for (i, c) in m.channels.iter().enumerate() {
-        percentage(
-            file,
-            &field(&format!("channels[{i}].share_pct")),
-            c.share_pct,
-            problems,
-        );
-        percentage(
-            file,
-            &field(&format!("channels[{i}].margin_pct")),
-            c.margin_pct,
-            problems,
-        );
+    for c in 0..m.channels.len() {
+        for f in [ChannelShare(c), ChannelMargin(c)] {
+            if let Some(value) = f.market_value(m) {
+                problems.extend(f.problem(file, &field(&f.path()), value));
+            }
+        }
     }
     let shares: f64 = m.channels.iter().map(|c| c.share_pct).sum();
     if !m.channels.is_empty() && (shares - 100.0).abs() > 0.01 {
