@@ -18,7 +18,7 @@ use crate::table;
 struct File<B> {
     name: String,
     len: usize,
-    /// Given (by [`load`]) or, once the header is read, told by its date column.
+    /// Given (by [`load`](super::load)) or, once the header is read, told by its date column.
     kind: Option<FileKind>,
     stage: Stage<B>,
 }
@@ -66,8 +66,8 @@ const ESTIMATE_AFTER: usize = 1024;
 
 /// Reading test-market files a slice at a time: [`Ingest::step`] reads some rows and returns,
 /// [`Ingest::progress`] says how far it has got, and [`Ingest::finish`] gives what
-/// [`load_files`] gives (which is `new`, `step` to the end and `finish`). Dropping it cancels.
-/// `B` is the files' bytes, owned (`Vec<u8>`) or borrowed (`&[u8]`).
+/// [`load_files`](super::load_files) gives (which is `new`, `step` to the end and `finish`).
+/// Dropping it cancels. `B` is the files' bytes, owned (`Vec<u8>`) or borrowed (`&[u8]`).
 pub struct Ingest<B = Vec<u8>> {
     markets: MarketCells,
     /// The rules of the user's own files: kinds told by the header, a second file of a kind,
@@ -120,7 +120,7 @@ impl<B: AsRef<[u8]>> Ingest<B> {
     }
 
     /// Reads up to `rows` more rows (checking a file's text first counts
-    /// [`TEXT_BYTES_PER_ROW`] bytes a row); true when every file is read.
+    /// `TEXT_BYTES_PER_ROW` bytes a row); true when every file is read.
     pub fn step(&mut self, rows: usize) -> bool {
         let mut budget = rows;
         while budget > 0 {
@@ -163,7 +163,7 @@ impl<B: AsRef<[u8]>> Ingest<B> {
     }
 
     /// The data and its warnings, or every problem; reads what is left first. As
-    /// [`load_files`] (or [`load`]) returns.
+    /// [`load_files`](super::load_files) (or [`load`](super::load)) returns.
     pub fn finish(mut self) -> Result<(TestMarkets, Vec<Problem>), LoadError> {
         while !self.step(usize::MAX) {}
         let mut problems = Problems(std::mem::take(&mut self.front));
