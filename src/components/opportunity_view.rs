@@ -12,8 +12,8 @@ use crate::components::data_table::{DataTable, TableData};
 use crate::format;
 use crate::i18n::{t, tf};
 use crate::state::explorer::Explorer;
-use crate::state::market_detail::median;
 use crate::state::navigation::{Navigation, Tab};
+use beachhead_engine::stats::median;
 
 #[component]
 pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
@@ -56,8 +56,8 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
     let guides = Memo::new(move |_| {
         plain.with(|b| {
             (
-                median(b.iter().map(|x| x.readiness).collect()).unwrap_or(50.0),
-                median(b.iter().map(|x| x.margin_pct).collect()).unwrap_or(15.0),
+                median(b.iter().map(|x| x.readiness)).unwrap_or(50.0),
+                median(b.iter().map(|x| x.margin_pct)).unwrap_or(15.0),
             )
         })
     });

@@ -12,7 +12,8 @@ use beachhead_engine::market_filter::MarketFilter;
 use beachhead_engine::ranking_table::{self, TableSort};
 use beachhead_engine::weight_shares::weight_shares;
 use beachhead_engine::{
-    readiness::Prepared, Dataset, Direction, IndexModel, Node, Normalisation, Ranking, Status, Transform,
+    readiness::Prepared, Dataset, Direction, IndexModel, Node, Normalisation, Ranking, Status,
+    Transform,
 };
 use leptos::prelude::*;
 

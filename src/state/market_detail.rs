@@ -63,7 +63,15 @@ pub fn market_detail(
     market: usize,
 ) -> Option<MarketDetail> {
     let m = dataset.markets().get(market)?;
-    let profile = market_profile(dataset, model, prepared, ranking, candidates, market, TOP_MARKETS)?;
+    let profile = market_profile(
+        dataset,
+        model,
+        prepared,
+        ranking,
+        candidates,
+        market,
+        TOP_MARKETS,
+    )?;
     let pillar_label = |p: usize| {
         model
             .pillars()

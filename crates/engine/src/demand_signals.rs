@@ -10,6 +10,7 @@
 use crate::dataset::Dataset;
 use crate::index_model::{IndexModel, Node};
 use crate::readiness::Ranking;
+use crate::stats;
 
 /// The dataset's indicators that measure interest, with whether they are scaled to
 /// population before ranking.
@@ -80,27 +81,6 @@ pub fn without_interest(model: &IndexModel) -> IndexModel {
     model
 }
 
-/// Percentile of each value among the values present: 0 for the lowest, 100 for the highest,
-/// ties averaged.
-fn percentiles(values: &[Option<f64>]) -> Vec<Option<f64>> {
-    let mut present: Vec<f64> = values.iter().flatten().copied().collect();
-    present.sort_by(f64::total_cmp);
-    let n = present.len();
-    values
-        .iter()
-        .map(|v| {
-            let v = (*v)?;
-            if n < 2 {
-                return Some(50.0);
-            }
-            let below = present.partition_point(|x| *x < v);
-            let not_above = present.partition_point(|x| *x <= v);
-            let mid = (below + not_above - 1) as f64 / 2.0;
-            Some(mid / (n - 1) as f64 * 100.0)
-        })
-        .collect()
-}
-
 /// Every market with at least one interest signal, most interest first. `readiness` is the
 /// ranking to compare with (see [`without_interest`]).
 pub fn demand_signals(dataset: &Dataset, readiness: &Ranking) -> Vec<DemandSignal> {
@@ -135,7 +115,7 @@ pub fn demand_signals(dataset: &Dataset, readiness: &Ranking) -> Vec<DemandSigna
                 .collect()
         })
         .collect();
-    let ranked: Vec<Vec<Option<f64>>> = raw.iter().map(|r| percentiles(r)).collect();
+    let ranked: Vec<Vec<Option<f64>>> = raw.iter().map(|r| stats::percentile_ranks(r)).collect();
     let interest: Vec<Option<f64>> = (0..markets)
         .map(|m| {
             let present: Vec<f64> = ranked.iter().filter_map(|r| r[m]).collect();
@@ -153,7 +133,7 @@ pub fn demand_signals(dataset: &Dataset, readiness: &Ranking) -> Vec<DemandSigna
     let compared: Vec<Option<f64>> = (0..markets)
         .map(|m| interest[m].and(readiness_scores[m]))
         .collect();
-    let readiness_pct = percentiles(&compared);
+    let readiness_pct = stats::percentile_ranks(&compared);
     let mut out: Vec<DemandSignal> = (0..markets)
         .filter_map(|m| {
             let interest = interest[m]?;

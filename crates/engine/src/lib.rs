@@ -25,6 +25,7 @@ pub mod ranking_table;
 pub mod readiness;
 pub mod scenario;
 pub mod sensitivity;
+pub mod stats;
 pub mod synthetic;
 pub mod table;
 pub mod template;

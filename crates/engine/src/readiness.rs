@@ -10,6 +10,7 @@
 
 use crate::dataset::{Dataset, Direction};
 use crate::index_model::{Aggregation, IndexModel, Node, Normalisation, Transform};
+use crate::stats;
 
 /// One leaf's normalised values, one per market (None where missing); higher is better.
 #[derive(Debug, Clone, PartialEq)]
@@ -358,11 +359,10 @@ fn normalise_leaf(
         })
         .collect();
     if let Some(w) = leaf.winsorise {
-        let mut sorted: Vec<f64> = values.iter().flatten().copied().collect();
-        sorted.sort_by(f64::total_cmp);
+        let sorted = stats::sorted(values.iter().flatten().copied());
         if let (Some(lo), Some(hi)) = (
-            percentile(&sorted, w.lower_pct),
-            percentile(&sorted, w.upper_pct),
+            stats::percentile_of_sorted(&sorted, w.lower_pct),
+            stats::percentile_of_sorted(&sorted, w.upper_pct),
         ) {
             values
                 .iter_mut()
@@ -405,26 +405,7 @@ fn normalise_leaf(
                 .map(|v| v.map(|v| if sd > 0.0 { (v - mean) / sd } else { 0.0 }))
                 .collect()
         }
-        Normalisation::Rank => {
-            let mut sorted = present.clone();
-            sorted.sort_by(f64::total_cmp);
-            let n = sorted.len();
-            values
-                .iter()
-                .map(|v| {
-                    v.map(|v| {
-                        if n < 2 {
-                            return 0.5;
-                        }
-                        let below = sorted.partition_point(|x| *x < v);
-                        let up_to = sorted.partition_point(|x| *x <= v);
-                        // Ties get the mean of the positions they occupy.
-                        let mean_position = (below + up_to - 1) as f64 / 2.0;
-                        mean_position / (n - 1) as f64
-                    })
-                })
-                .collect()
-        }
+        Normalisation::Rank => stats::rank_fractions(&values),
     };
     normalised
         .into_iter()
@@ -436,15 +417,6 @@ fn normalise_leaf(
             })
         })
         .collect()
-}
-
-/// Linear-interpolated percentile (0-100) of sorted values.
-fn percentile(sorted: &[f64], pct: f64) -> Option<f64> {
-    let last = sorted.len().checked_sub(1)?;
-    let position = (pct / 100.0).clamp(0.0, 1.0) * last as f64;
-    let (lo, hi) = (position.floor() as usize, position.ceil() as usize);
-    let t = position - lo as f64;
-    Some(sorted[lo] + t * (sorted[hi] - sorted[lo]))
 }
 
 /// Standard competition ranking over scores already sorted best first.

@@ -22,7 +22,11 @@ fn bundled() -> (Dataset, IndexModel) {
 }
 
 fn market(dataset: &Dataset, iso3: &str) -> usize {
-    dataset.markets().iter().position(|m| m.iso3 == iso3).unwrap()
+    dataset
+        .markets()
+        .iter()
+        .position(|m| m.iso3 == iso3)
+        .unwrap()
 }
 
 #[test]
@@ -100,7 +104,15 @@ fn a_filtered_out_market_has_no_candidate_rank_and_an_unknown_one_no_profile() {
     assert!(profile.world_rank.is_some());
     let past_the_end = dataset.markets().len();
     assert_eq!(
-        market_profile(&dataset, &model, &prepared, &ranking, &without_hkg, past_the_end, 10),
+        market_profile(
+            &dataset,
+            &model,
+            &prepared,
+            &ranking,
+            &without_hkg,
+            past_the_end,
+            10
+        ),
         None
     );
 }
