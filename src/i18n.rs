@@ -460,31 +460,131 @@ mod tests {
 
     fn literals_passed_to_t(source: &str) -> Vec<String> {
         let mut found = Vec::new();
-        for opener in ["t(\"", "tf(\""] {
+        for opener in ["t(", "tf("] {
             let mut rest = source;
             while let Some(at) = rest.find(opener) {
                 let before = rest[..at].chars().last();
                 rest = &rest[at + opener.len()..];
-                // `t("` inside `format!("…")` or `set("` is not a call of ours.
+                // `t(` ending `format!(`, `set(` or `split(` is not a call of ours.
                 if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                     continue;
                 }
-                let mut literal = String::new();
-                let mut chars = rest.chars();
-                while let Some(c) = chars.next() {
-                    match c {
-                        '"' => break,
-                        '\\' => match chars.next() {
-                            Some('n') => literal.push('\n'),
-                            Some(other) => literal.push(other),
-                            None => break,
-                        },
-                        _ => literal.push(c),
+                // rustfmt puts a long literal on the next line: `tf(\n    "…",`.
+                let Some(literal) = rest.trim_start().strip_prefix('"') else {
+                    continue;
+                };
+                found.push(string_literal(literal));
+            }
+        }
+        found
+    }
+
+    /// The text of a string literal whose opening quote is just before `rest`.
+    fn string_literal(rest: &str) -> String {
+        let mut literal = String::new();
+        let mut chars = rest.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => break,
+                '\\' => match chars.next() {
+                    Some('n') => literal.push('\n'),
+                    // A line continuation: the break and the next line's indent are not text.
+                    Some('\n') => {
+                        let after = chars.as_str().trim_start();
+                        chars = after.chars();
                     }
+                    Some(other) => literal.push(other),
+                    None => break,
+                },
+                _ => literal.push(c),
+            }
+        }
+        literal
+    }
+
+    /// `format!` literals with words in them: text a reader sees that `t`/`tf` never saw.
+    /// Identifiers, class names, test ids and file names (no words outside placeholders but
+    /// ones joined by `-`, `.`, `_` or `/`) are not interface text.
+    fn worded_format_literals(source: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        let mut rest = source;
+        while let Some(at) = rest.find("format!(") {
+            rest = &rest[at + "format!(".len()..];
+            let Some(literal) = rest.trim_start().strip_prefix('"') else {
+                continue;
+            };
+            let literal = string_literal(literal);
+            // Markup the Embed button gives to paste into another page, and headings of CSVs
+            // that keep the English (README, Languages) are not interface text.
+            if literal.starts_with('<') || ENGLISH_BY_DESIGN.contains(&literal.as_str()) {
+                continue;
+            }
+            let mut outside = String::new();
+            let mut depth = 0;
+            for c in literal.chars() {
+                match c {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ if depth == 0 => outside.push(c),
+                    _ => {}
                 }
+            }
+            let words = outside
+                .split(|c: char| !c.is_alphabetic() && c != '-' && c != '_' && c != '.' && c != '/')
+                .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+                // Codes and units ("US$", "ISO3") read the same in both languages.
+                .filter(|w| w.chars().any(char::is_lowercase))
+                .count();
+            // One word beside placeholders is a class or an id ("badge {}", "tab-{}").
+            if words >= 2
+                || (words == 1
+                    && outside.trim().contains(' ')
+                    && !CSS_CLASSES.iter().any(|c| literal.starts_with(c)))
+            {
                 found.push(literal);
             }
         }
         found
+    }
+
+    /// The rank-probabilities CSV's heading, English like the CSV's other headings.
+    const ENGLISH_BY_DESIGN: [&str; 1] = ["P(top {}) %"];
+
+    /// Class names the views build with `format!("badge {}", …)`.
+    const CSS_CLASSES: [&str; 2] = ["badge ", "result "];
+
+    #[test]
+    fn interface_text_is_not_built_with_format() {
+        let mut worded = Vec::new();
+        for dir in ["components", "state"] {
+            let mut stack = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("src")
+                .join(dir)];
+            while let Some(dir) = stack.pop() {
+                for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir:?}: {e}")) {
+                    let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+                    if path.is_dir() {
+                        stack.push(path);
+                        continue;
+                    }
+                    let source = std::fs::read_to_string(&path).unwrap_or_default();
+                    for literal in worded_format_literals(&source) {
+                        worded.push(format!("{}: format!(\"{literal}\")", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(
+            worded.is_empty(),
+            "text built with format! bypasses the translation; use tf:\n{}",
+            worded.join("\n")
+        );
+    }
+
+    #[test]
+    fn the_checks_find_calls_split_over_lines_and_worded_format() {
+        let source = "let a = tf(\n        \"Top {} of {}\",\n        &[&1]);\nlet b = t(\"One\");\nlet c = format!(\"{n} markets left\");\nlet d = format!(\"tab-{id}\");\nlet e = format!(\"badge {}\", x);";
+        assert_eq!(literals_passed_to_t(source), ["One", "Top {} of {}"]);
+        assert_eq!(worded_format_literals(source), ["{n} markets left"]);
     }
 }
