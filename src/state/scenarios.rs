@@ -154,7 +154,7 @@ impl Scenarios {
         let Some(copy) = self.list.with_untracked(|l| l.get(index).cloned()) else {
             return;
         };
-        let name = self.unique_name(&format!("{} copy", copy.name));
+        let name = self.unique_name(&tf("{} copy", &[&copy.name]));
         self.list.update(|l| {
             l.insert(
                 index + 1,
