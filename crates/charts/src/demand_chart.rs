@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use crate::frame::{anchored, sane_scale, Canvas, Frame, PlotBox};
-use crate::{palette, place_labels, ChartError};
+use crate::{largest_first, palette, place_labels, ChartError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SignalPoint {
@@ -37,8 +37,7 @@ pub fn signal_layout(points: &[SignalPoint], width: f64, height: f64, scale: f64
             )
         })
         .collect();
-    let mut order: Vec<usize> = (0..points.len()).collect();
-    order.sort_by(|&a, &b| points[b].priority.total_cmp(&points[a].priority));
+    let mut order = largest_first(points.len(), |i| points[i].priority);
     order.truncate(24);
     let labels: Vec<&str> = points.iter().map(|p| p.label.as_str()).collect();
     let labelled = place_labels(&centres, &labels, &order, &plot, f.px(11.0), f.scale);

@@ -22,6 +22,21 @@ use std::fmt;
 
 use frame::{text_width, PlotBox};
 
+/// Indexes `0..n` ordered by `key`, largest first; NaN keys (of either sign) go last, and
+/// ties keep index order, so the order is the same on every run and platform. (`total_cmp`
+/// alone puts a positive NaN above infinity: a NaN volume or priority would count as the
+/// biggest.)
+pub(crate) fn largest_first(n: usize, key: impl Fn(usize) -> f64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| {
+        let (ka, kb) = (key(a), key(b));
+        ka.is_nan()
+            .cmp(&kb.is_nan())
+            .then_with(|| kb.total_cmp(&ka))
+    });
+    order
+}
+
 /// Which points get a label: in `order` (most important first), a label goes right of its
 /// point (x, y, radius) when its box stays inside the `plot` box and clear of the labels
 /// placed before it. Text is `px` pixels; widths are estimated, not
@@ -121,5 +136,18 @@ impl<E: std::error::Error + Send + Sync> From<plotters::drawing::DrawingAreaErro
 {
     fn from(e: plotters::drawing::DrawingAreaErrorKind<E>) -> Self {
         ChartError(e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn largest_first_puts_nan_last_and_keeps_ties_in_index_order() {
+        let keys = [f64::NAN, 10.0, -f64::NAN, 30.0, 10.0, f64::INFINITY, -1.0];
+        let order = largest_first(keys.len(), |i| keys[i]);
+        assert_eq!(order, [5, 3, 1, 4, 6, 0, 2]);
+        assert!(largest_first(0, |_| 0.0).is_empty());
     }
 }

@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use crate::frame::{anchored, Canvas, Frame, PlotBox, PAD};
-use crate::{palette, place_labels, ChartError};
+use crate::{largest_first, palette, place_labels, ChartError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct WaterfallStep {
@@ -217,8 +217,7 @@ pub fn matrix_layout(bubbles: &[Bubble], width: f64, height: f64, scale: f64) ->
         })
         .collect();
     // Biggest first: they matter most.
-    let mut order: Vec<usize> = (0..bubbles.len()).collect();
-    order.sort_by(|&a, &b| bubbles[b].volume.total_cmp(&bubbles[a].volume));
+    let order = largest_first(bubbles.len(), |i| bubbles[i].volume);
     let labels: Vec<&str> = bubbles.iter().map(|b| b.label.as_str()).collect();
     let labelled = place_labels(&centres, &labels, &order, &plot, f.px(11.0), f.scale);
     MatrixLayout {
@@ -284,10 +283,9 @@ pub fn draw_matrix<DB: DrawingBackend>(
         px,
         HPos::Right,
     )?;
-    let mut order: Vec<usize> = (0..bubbles.len()).collect();
-    // Big bubbles underneath, so small markets stay visible and clickable.
-    order.sort_by(|&a, &b| bubbles[b].volume.total_cmp(&bubbles[a].volume));
-    for i in order {
+    // Big bubbles underneath, so small markets stay visible and clickable. A NaN volume
+    // draws smallest (radius 3), so last, on top.
+    for i in largest_first(bubbles.len(), |i| bubbles[i].volume) {
         let (x, y, r) = layout.centres[i];
         let c = bubbles[i].color;
         canvas.draw(&Circle::new(
