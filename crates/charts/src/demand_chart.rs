@@ -4,7 +4,8 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use crate::{anchored, palette, place_labels, sane_scale, ChartError};
+use crate::frame::{anchored, sane_scale, Canvas, Frame, PlotBox};
+use crate::{largest_first, palette, place_labels, ChartError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SignalPoint {
@@ -24,36 +25,28 @@ pub struct SignalLayout {
 }
 
 pub fn signal_layout(points: &[SignalPoint], width: f64, height: f64, scale: f64) -> SignalLayout {
-    let scale = sane_scale(scale);
-    let (left, right, top, bottom) = (
-        48.0 * scale,
-        width - 12.0 * scale,
-        12.0 * scale,
-        height - 38.0 * scale,
-    );
+    let f = Frame::new(width, height, scale);
+    let plot = signal_plot(&f);
     let centres: Vec<(f64, f64, f64)> = points
         .iter()
         .map(|p| {
             (
-                left + p.readiness_pct.clamp(0.0, 100.0) / 100.0 * (right - left),
-                bottom - p.interest_pct.clamp(0.0, 100.0) / 100.0 * (bottom - top),
-                4.0 * scale,
+                plot.left + p.readiness_pct.clamp(0.0, 100.0) / 100.0 * (plot.right - plot.left),
+                plot.bottom - p.interest_pct.clamp(0.0, 100.0) / 100.0 * (plot.bottom - plot.top),
+                f.px(4.0),
             )
         })
         .collect();
-    let mut order: Vec<usize> = (0..points.len()).collect();
-    order.sort_by(|&a, &b| points[b].priority.total_cmp(&points[a].priority));
+    let mut order = largest_first(points.len(), |i| points[i].priority);
     order.truncate(24);
     let labels: Vec<&str> = points.iter().map(|p| p.label.as_str()).collect();
-    let labelled = place_labels(
-        &centres,
-        &labels,
-        &order,
-        (left, top, right, bottom),
-        11.0 * scale,
-        scale,
-    );
+    let labelled = place_labels(&centres, &labels, &order, &plot, f.px(11.0), f.scale);
     SignalLayout { centres, labelled }
+}
+
+/// Left: the interest ticks; below: the readiness ticks and the axis title.
+fn signal_plot(f: &Frame) -> PlotBox {
+    f.inset(48.0, 12.0, 12.0, 38.0)
 }
 
 /// The index of the point under (x, y), if any.
@@ -74,87 +67,55 @@ pub fn draw_signals<DB: DrawingBackend>(
     band: f64,
     scale: f64,
 ) -> Result<(), ChartError> {
-    let root = backend.into_drawing_area();
-    let (width, height) = root.dim_in_pixel();
-    root.fill(&palette::BACKGROUND)?;
-    let scale = sane_scale(scale);
-    let (w, h) = (f64::from(width), f64::from(height));
-    let (left, right, top, bottom) = (
-        48.0 * scale,
-        w - 12.0 * scale,
-        12.0 * scale,
-        h - 38.0 * scale,
-    );
+    let canvas = Canvas::open(backend, scale)?;
+    let f = canvas.frame;
+    let plot = signal_plot(&f);
+    let (left, right, top, bottom) = (plot.left, plot.right, plot.top, plot.bottom);
     let x = |v: f64| left + v.clamp(0.0, 100.0) / 100.0 * (right - left);
     let y = |v: f64| bottom - v.clamp(0.0, 100.0) / 100.0 * (bottom - top);
-    let px = 11.0 * scale;
-    let line = (scale.round() as u32).max(1);
+    let px = f.px(11.0);
     let tint = |c: RGBColor| c.mix(0.08).filled();
     // Above the upper band: interest ahead; below the lower: readiness ahead.
     let upper: Vec<(i32, i32)> = [(0.0, band), (100.0 - band, 100.0), (0.0, 100.0)]
         .iter()
         .map(|&(a, b)| (x(a) as i32, y(b) as i32))
         .collect();
-    root.draw(&Polygon::new(upper, tint(palette::series(5))))?;
+    canvas.draw(&Polygon::new(upper, tint(palette::series(5))))?;
     let lower: Vec<(i32, i32)> = [(band, 0.0), (100.0, 100.0 - band), (100.0, 0.0)]
         .iter()
         .map(|&(a, b)| (x(a) as i32, y(b) as i32))
         .collect();
-    root.draw(&Polygon::new(lower, tint(palette::series(0))))?;
+    canvas.draw(&Polygon::new(lower, tint(palette::series(0))))?;
     for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
-        root.draw(&PathElement::new(
-            vec![
-                (x(tick) as i32, top as i32),
-                (x(tick) as i32, bottom as i32),
-            ],
-            palette::GRID.stroke_width(line),
-        ))?;
-        root.draw(&PathElement::new(
-            vec![
-                (left as i32, y(tick) as i32),
-                (right as i32, y(tick) as i32),
-            ],
-            palette::GRID.stroke_width(line),
-        ))?;
-        root.draw(&Text::new(
-            format!("{tick:.0}"),
-            (x(tick) as i32, (bottom + 5.0 * scale) as i32),
-            anchored(px, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
-        ))?;
-        root.draw(&Text::new(
-            format!("{tick:.0}"),
-            ((left - 5.0 * scale) as i32, y(tick) as i32),
-            anchored(px, &palette::MUTED_TEXT, HPos::Right, VPos::Center),
-        ))?;
+        let (tx, ty) = (x(tick) as i32, y(tick) as i32);
+        canvas.grid((tx, top as i32), (tx, bottom as i32))?;
+        canvas.grid((left as i32, ty), (right as i32, ty))?;
+        canvas.x_tick(format!("{tick:.0}"), (tx, (bottom + f.px(5.0)) as i32), px)?;
+        canvas.y_tick(format!("{tick:.0}"), ((left - f.px(5.0)) as i32, ty), px)?;
     }
-    root.draw(&PathElement::new(
-        vec![
-            (x(0.0) as i32, y(0.0) as i32),
-            (x(100.0) as i32, y(100.0) as i32),
-        ],
-        palette::MUTED_TEXT.stroke_width(line),
-    ))?;
-    root.draw(&Text::new(
+    canvas.rule(
+        (x(0.0) as i32, y(0.0) as i32),
+        (x(100.0) as i32, y(100.0) as i32),
+    )?;
+    canvas.axis_title(
         "readiness percentile (without interest indicators)",
-        (
-            ((left + right) / 2.0) as i32,
-            (bottom + 20.0 * scale) as i32,
-        ),
-        anchored(px, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
-    ))?;
-    root.draw(&Text::new(
+        (((left + right) / 2.0) as i32, (bottom + f.px(20.0)) as i32),
+        px,
+        HPos::Center,
+    )?;
+    canvas.text(
         "interest ahead",
-        ((left + 6.0 * scale) as i32, (top + 4.0 * scale) as i32),
+        ((left + f.px(6.0)) as i32, (top + f.px(4.0)) as i32),
         anchored(px, &palette::TEXT, HPos::Left, VPos::Top),
-    ))?;
-    root.draw(&Text::new(
+    )?;
+    canvas.text(
         "readiness ahead",
-        ((right - 6.0 * scale) as i32, (bottom - 4.0 * scale) as i32),
+        ((right - f.px(6.0)) as i32, (bottom - f.px(4.0)) as i32),
         anchored(px, &palette::TEXT, HPos::Right, VPos::Bottom),
-    ))?;
-    let layout = signal_layout(points, w, h, scale);
+    )?;
+    let layout = signal_layout(points, f.width, f.height, f.scale);
     for (p, &(cx, cy, r)) in points.iter().zip(&layout.centres) {
-        root.draw(&Circle::new(
+        canvas.draw(&Circle::new(
             (cx.round() as i32, cy.round() as i32),
             r.round() as u32,
             p.color.filled(),
@@ -162,12 +123,11 @@ pub fn draw_signals<DB: DrawingBackend>(
     }
     for &i in &layout.labelled {
         let (cx, cy, r) = layout.centres[i];
-        root.draw(&Text::new(
+        canvas.text(
             points[i].label.clone(),
-            ((cx + r + 2.0 * scale) as i32, cy as i32),
+            ((cx + r + f.px(2.0)) as i32, cy as i32),
             anchored(px, &palette::TEXT, HPos::Left, VPos::Center),
-        ))?;
+        )?;
     }
-    root.present()?;
-    Ok(())
+    canvas.finish()
 }

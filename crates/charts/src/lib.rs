@@ -3,9 +3,12 @@
 //!
 //! Charts lay themselves out with their own pure layout code (see [`ranking_chart::layout`])
 //! and draw text with explicit anchors: plotters' own label layout measures every label, and on
-//! wasm that measurement goes through the DOM and forces a page layout per label.
+//! wasm that measurement goes through the DOM and forces a page layout per label. The set-up
+//! they share (background, device pixel ratio, plot box, label column, gridlines, tick labels)
+//! is one helper, `frame.rs`.
 
 pub mod demand_chart;
+mod frame;
 pub mod margin_charts;
 pub mod palette;
 pub mod profile_chart;
@@ -17,45 +20,43 @@ pub mod world_map;
 
 use std::fmt;
 
-use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{IntoFont, RGBColor, TextStyle};
+use frame::{text_width, PlotBox};
 
-/// The device pixel ratio a chart is drawn at; anything unusable (0, NaN) draws at 1.
-pub(crate) fn sane_scale(scale: f64) -> f64 {
-    if scale.is_finite() && scale > 0.0 {
-        scale
-    } else {
-        1.0
-    }
-}
-
-/// Sans-serif text of `px` pixels anchored at (h, v): charts position every label themselves.
-pub(crate) fn anchored(px: f64, color: &'static RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
-    TextStyle::from(("sans-serif", px).into_font())
-        .color(color)
-        .pos(Pos::new(h, v))
+/// Indexes `0..n` ordered by `key`, largest first; NaN keys (of either sign) go last, and
+/// ties keep index order, so the order is the same on every run and platform. (`total_cmp`
+/// alone puts a positive NaN above infinity: a NaN volume or priority would count as the
+/// biggest.)
+pub(crate) fn largest_first(n: usize, key: impl Fn(usize) -> f64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| {
+        let (ka, kb) = (key(a), key(b));
+        ka.is_nan()
+            .cmp(&kb.is_nan())
+            .then_with(|| kb.total_cmp(&ka))
+    });
+    order
 }
 
 /// Which points get a label: in `order` (most important first), a label goes right of its
-/// point (x, y, radius) when its box stays inside `bounds` (left, top, right, bottom) and
-/// clear of the labels placed before it. Text is `px` pixels; widths are estimated, not
+/// point (x, y, radius) when its box stays inside the `plot` box and clear of the labels
+/// placed before it. Text is `px` pixels; widths are estimated, not
 /// measured (measuring text on a canvas forces a page layout per label).
 pub(crate) fn place_labels(
     points: &[(f64, f64, f64)],
     labels: &[&str],
     order: &[usize],
-    bounds: (f64, f64, f64, f64),
+    plot: &PlotBox,
     px: f64,
     scale: f64,
 ) -> Vec<usize> {
-    let (_, top, right, bottom) = bounds;
+    let (top, right, bottom) = (plot.top, plot.right, plot.bottom);
     let mut boxes: Vec<(f64, f64, f64, f64)> = Vec::new();
     let mut labelled = Vec::new();
     for &i in order {
         let (Some(&(x, y, r)), Some(label)) = (points.get(i), labels.get(i)) else {
             continue;
         };
-        let w = label.chars().count() as f64 * px * 0.56;
+        let w = text_width(label.chars().count(), px);
         let candidate = (
             x + r + 2.0 * scale,
             y - px * 0.6,
@@ -135,5 +136,18 @@ impl<E: std::error::Error + Send + Sync> From<plotters::drawing::DrawingAreaErro
 {
     fn from(e: plotters::drawing::DrawingAreaErrorKind<E>) -> Self {
         ChartError(e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn largest_first_puts_nan_last_and_keeps_ties_in_index_order() {
+        let keys = [f64::NAN, 10.0, -f64::NAN, 30.0, 10.0, f64::INFINITY, -1.0];
+        let order = largest_first(keys.len(), |i| keys[i]);
+        assert_eq!(order, [5, 3, 1, 4, 6, 0, 2]);
+        assert!(largest_first(0, |_| 0.0).is_empty());
     }
 }

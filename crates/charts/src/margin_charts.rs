@@ -4,8 +4,8 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use crate::ranking_chart::fit_label;
-use crate::{anchored, palette, place_labels, sane_scale, ChartError};
+use crate::frame::{anchored, Canvas, Frame, PlotBox, PAD};
+use crate::{largest_first, palette, place_labels, ChartError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct WaterfallStep {
@@ -25,31 +25,25 @@ pub fn draw_waterfall<DB: DrawingBackend>(
     steps: &[WaterfallStep],
     scale: f64,
 ) -> Result<(), ChartError> {
-    let root = backend.into_drawing_area();
-    let (width, height) = root.dim_in_pixel();
-    root.fill(&palette::BACKGROUND)?;
-    let scale = sane_scale(scale);
-    let (w, h) = (f64::from(width), f64::from(height));
-    let px = 12.0 * scale;
-    let pad = 8.0 * scale;
-    let label_width = (w * 0.3).clamp(100.0 * scale, 170.0 * scale);
-    let left = pad + label_width + pad;
-    let right = w - 60.0 * scale;
-    let top = pad;
-    let bottom = h - 24.0 * scale;
+    let canvas = Canvas::open(backend, scale)?;
+    let f = canvas.frame;
+    let px = f.px(12.0);
+    let labels = f.label_column(0.3, 100.0, 170.0, px);
+    // Right: room for the amounts; below: the axis title.
+    let plot = f.inset(0.0, 60.0, PAD, 24.0).with_left(labels.plot_left);
     let max = steps.iter().map(|s| s.usd.abs()).fold(1.0f64, f64::max);
     let min = steps
         .iter()
         .filter(|s| s.total)
         .map(|s| s.usd)
         .fold(0.0f64, f64::min);
-    let x = |v: f64| (left + (v - min) / (max - min) * (right - left)).round() as i32;
-    let row = (bottom - top) / steps.len().max(1) as f64;
-    let max_chars = ((label_width - pad) / (px * 0.56)).floor().max(4.0) as usize;
+    let x =
+        |v: f64| (plot.left + (v - min) / (max - min) * (plot.right - plot.left)).round() as i32;
+    let row = (plot.bottom - plot.top) / steps.len().max(1) as f64;
     let mut running = 0.0;
     for (i, step) in steps.iter().enumerate() {
-        let y0 = (top + i as f64 * row + row * 0.15) as i32;
-        let y1 = (top + (i as f64 + 1.0) * row - row * 0.15) as i32;
+        let y0 = (plot.top + i as f64 * row + row * 0.15) as i32;
+        let y1 = (plot.top + (i as f64 + 1.0) * row - row * 0.15) as i32;
         let (from, to, color) = if step.total {
             running = step.usd;
             (0.0, step.usd, if step.usd < 0.0 { LOSS } else { TOTAL })
@@ -59,16 +53,12 @@ pub fn draw_waterfall<DB: DrawingBackend>(
             (from, running, DEDUCTION)
         };
         let (a, b) = (x(from.min(to)), x(from.max(to)));
-        root.draw(&Rectangle::new(
+        canvas.draw(&Rectangle::new(
             [(a, y0), (b.max(a + 1), y1)],
             color.filled(),
         ))?;
         let mid = (y0 + y1) / 2;
-        root.draw(&Text::new(
-            fit_label(&step.label, max_chars),
-            (pad as i32, mid),
-            anchored(px, &palette::TEXT, HPos::Left, VPos::Center),
-        ))?;
+        canvas.row_label(&labels, &step.label, mid, px)?;
         let amount = if step.total {
             format!("{:.2}", step.usd)
         } else {
@@ -78,23 +68,20 @@ pub fn draw_waterfall<DB: DrawingBackend>(
                 d => format!("−{d:.2}"),
             }
         };
-        root.draw(&Text::new(
+        canvas.text(
             amount,
-            (b + (5.0 * scale) as i32, mid),
+            (b + f.px(5.0) as i32, mid),
             anchored(px * 0.9, &palette::TEXT, HPos::Left, VPos::Center),
-        ))?;
+        )?;
     }
-    root.draw(&PathElement::new(
-        vec![(x(0.0), top as i32), (x(0.0), bottom as i32)],
-        palette::MUTED_TEXT.stroke_width(scale.max(1.0).round() as u32),
-    ))?;
-    root.draw(&Text::new(
+    canvas.rule((x(0.0), plot.top as i32), (x(0.0), plot.bottom as i32))?;
+    canvas.axis_title(
         "US$ per unit",
-        (right as i32, (bottom + 6.0 * scale) as i32),
-        anchored(px * 0.9, &palette::MUTED_TEXT, HPos::Right, VPos::Top),
-    ))?;
-    root.present()?;
-    Ok(())
+        (plot.right as i32, (plot.bottom + f.px(6.0)) as i32),
+        px * 0.9,
+        HPos::Right,
+    )?;
+    canvas.finish()
 }
 
 /// Cumulative contribution month by month against the fixed entry cost; the crossing is payback.
@@ -105,80 +92,71 @@ pub fn draw_payback<DB: DrawingBackend>(
     months: u32,
     scale: f64,
 ) -> Result<(), ChartError> {
-    let root = backend.into_drawing_area();
-    let (width, height) = root.dim_in_pixel();
-    root.fill(&palette::BACKGROUND)?;
-    let scale = sane_scale(scale);
-    let (w, h) = (f64::from(width), f64::from(height));
-    let px = 12.0 * scale;
-    let (left, right, top, bottom) = (
-        60.0 * scale,
-        w - 16.0 * scale,
-        12.0 * scale,
-        h - 28.0 * scale,
-    );
+    let canvas = Canvas::open(backend, scale)?;
+    let f = canvas.frame;
+    let px = f.px(12.0);
+    let plot = f.inset(60.0, 16.0, 12.0, 28.0);
     let end = (monthly_contribution_usd * f64::from(months))
         .max(fixed_usd * 1.2)
         .max(1.0);
     let low = (monthly_contribution_usd * f64::from(months)).min(0.0);
-    let x = |m: f64| (left + m / f64::from(months.max(1)) * (right - left)).round() as i32;
-    let y = |v: f64| (bottom - (v - low) / (end - low) * (bottom - top)).round() as i32;
-    let line = scale.max(1.0).round() as u32;
+    let x = |m: f64| {
+        (plot.left + m / f64::from(months.max(1)) * (plot.right - plot.left)).round() as i32
+    };
+    let y =
+        |v: f64| (plot.bottom - (v - low) / (end - low) * (plot.bottom - plot.top)).round() as i32;
     for step in 0..=4 {
         let v = low + (end - low) * f64::from(step) / 4.0;
-        root.draw(&PathElement::new(
-            vec![(x(0.0), y(v)), (x(f64::from(months)), y(v))],
-            palette::GRID.stroke_width(line),
-        ))?;
-        root.draw(&Text::new(
+        canvas.grid((x(0.0), y(v)), (x(f64::from(months)), y(v)))?;
+        canvas.y_tick(
             compact_usd(v),
-            ((left - 6.0 * scale) as i32, y(v)),
-            anchored(px * 0.9, &palette::MUTED_TEXT, HPos::Right, VPos::Center),
-        ))?;
+            ((plot.left - f.px(6.0)) as i32, y(v)),
+            px * 0.9,
+        )?;
     }
     for m in (0..=months).step_by(6) {
-        root.draw(&Text::new(
+        canvas.x_tick(
             m.to_string(),
-            (x(f64::from(m)), (bottom + 5.0 * scale) as i32),
-            anchored(px * 0.9, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
-        ))?;
+            (x(f64::from(m)), (plot.bottom + f.px(5.0)) as i32),
+            px * 0.9,
+        )?;
     }
-    root.draw(&PathElement::new(
+    canvas.draw(&PathElement::new(
         vec![(x(0.0), y(fixed_usd)), (x(f64::from(months)), y(fixed_usd))],
-        LOSS.stroke_width((2.0 * scale).round() as u32),
+        LOSS.stroke_width(f.px(2.0).round() as u32),
     ))?;
-    root.draw(&Text::new(
+    canvas.text(
         "fixed entry cost",
         (
-            (left + 6.0 * scale) as i32,
-            y(fixed_usd) - (4.0 * scale) as i32,
+            (plot.left + f.px(6.0)) as i32,
+            y(fixed_usd) - f.px(4.0) as i32,
         ),
         anchored(px * 0.9, &LOSS, HPos::Left, VPos::Bottom),
-    ))?;
+    )?;
     let points: Vec<(i32, i32)> = (0..=months)
         .map(|m| (x(f64::from(m)), y(monthly_contribution_usd * f64::from(m))))
         .collect();
-    root.draw(&PathElement::new(
+    canvas.draw(&PathElement::new(
         points,
-        palette::series(0).stroke_width((2.5 * scale).round() as u32),
+        palette::series(0).stroke_width(f.px(2.5).round() as u32),
     ))?;
     if monthly_contribution_usd > 0.0 {
         let payback = fixed_usd / monthly_contribution_usd;
         if payback <= f64::from(months) {
-            root.draw(&Circle::new(
+            canvas.draw(&Circle::new(
                 (x(payback), y(fixed_usd)),
-                (5.0 * scale) as i32,
+                f.px(5.0) as i32,
                 palette::series(0).filled(),
             ))?;
         }
     }
-    root.draw(&Text::new(
+    canvas.axis_title(
         "months after launch",
-        (right as i32, (bottom + 16.0 * scale) as i32),
-        anchored(px * 0.9, &palette::MUTED_TEXT, HPos::Right, VPos::Top),
-    ))?;
-    root.present()?;
-    Ok(())
+        (plot.right as i32, (plot.bottom + f.px(16.0)) as i32),
+        px * 0.9,
+        HPos::Right,
+    )?;
+    canvas.finish()
 }
 
 /// "$1.2M", "$350k", "−$40k".
@@ -216,13 +194,8 @@ pub struct MatrixLayout {
 }
 
 pub fn matrix_layout(bubbles: &[Bubble], width: f64, height: f64, scale: f64) -> MatrixLayout {
-    let scale = sane_scale(scale);
-    let (left, right, top, bottom) = (
-        56.0 * scale,
-        width - 16.0 * scale,
-        12.0 * scale,
-        height - 40.0 * scale,
-    );
+    let f = Frame::new(width, height, scale);
+    let plot = matrix_plot(&f);
     let (mut lo, mut hi) = bubbles
         .iter()
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), b| {
@@ -237,29 +210,26 @@ pub fn matrix_layout(bubbles: &[Bubble], width: f64, height: f64, scale: f64) ->
     let centres: Vec<(f64, f64, f64)> = bubbles
         .iter()
         .map(|b| {
-            let x = left + b.readiness.clamp(0.0, 100.0) / 100.0 * (right - left);
-            let y = bottom - (b.margin_pct - lo) / (hi - lo) * (bottom - top);
-            let r = (3.0 + 22.0 * (b.volume.max(0.0) / max_volume).sqrt()) * scale;
+            let x = plot.left + b.readiness.clamp(0.0, 100.0) / 100.0 * (plot.right - plot.left);
+            let y = plot.bottom - (b.margin_pct - lo) / (hi - lo) * (plot.bottom - plot.top);
+            let r = f.px(3.0 + 22.0 * (b.volume.max(0.0) / max_volume).sqrt());
             (x, y, r)
         })
         .collect();
     // Biggest first: they matter most.
-    let mut order: Vec<usize> = (0..bubbles.len()).collect();
-    order.sort_by(|&a, &b| bubbles[b].volume.total_cmp(&bubbles[a].volume));
+    let order = largest_first(bubbles.len(), |i| bubbles[i].volume);
     let labels: Vec<&str> = bubbles.iter().map(|b| b.label.as_str()).collect();
-    let labelled = place_labels(
-        &centres,
-        &labels,
-        &order,
-        (left, top, right, bottom),
-        11.0 * scale,
-        scale,
-    );
+    let labelled = place_labels(&centres, &labels, &order, &plot, f.px(11.0), f.scale);
     MatrixLayout {
         centres,
         labelled,
         margin_range: (lo, hi),
     }
+}
+
+/// Left: the margin ticks; below: the readiness ticks and the axis title.
+fn matrix_plot(f: &Frame) -> PlotBox {
+    f.inset(56.0, 16.0, 12.0, 40.0)
 }
 
 /// The bubble under (x, y), the smallest when several overlap.
@@ -280,91 +250,64 @@ pub fn draw_matrix<DB: DrawingBackend>(
     guides: (f64, f64),
     scale: f64,
 ) -> Result<(), ChartError> {
-    let root = backend.into_drawing_area();
-    let (width, height) = root.dim_in_pixel();
-    root.fill(&palette::BACKGROUND)?;
-    let scale = sane_scale(scale);
-    let (w, h) = (f64::from(width), f64::from(height));
-    let layout = matrix_layout(bubbles, w, h, scale);
-    let (left, right, top, bottom) = (
-        56.0 * scale,
-        w - 16.0 * scale,
-        12.0 * scale,
-        h - 40.0 * scale,
-    );
+    let canvas = Canvas::open(backend, scale)?;
+    let f = canvas.frame;
+    let layout = matrix_layout(bubbles, f.width, f.height, f.scale);
+    let plot = matrix_plot(&f);
+    let (left, right, top, bottom) = (plot.left, plot.right, plot.top, plot.bottom);
     let (lo, hi) = layout.margin_range;
-    let px = 11.0 * scale;
-    let line = scale.max(1.0).round() as u32;
+    let px = f.px(11.0);
     let gx = (left + guides.0.clamp(0.0, 100.0) / 100.0 * (right - left)) as i32;
     let gy = (bottom - (guides.1 - lo) / (hi - lo) * (bottom - top)) as i32;
     for step in 0..=5 {
         let v = f64::from(step) * 20.0;
         let x = (left + v / 100.0 * (right - left)) as i32;
-        root.draw(&Text::new(
-            format!("{v:.0}"),
-            (x, (bottom + 4.0 * scale) as i32),
-            anchored(px, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
-        ))?;
+        canvas.x_tick(format!("{v:.0}"), (x, (bottom + f.px(4.0)) as i32), px)?;
     }
     for step in 0..=4 {
         let v = lo + (hi - lo) * f64::from(step) / 4.0;
         let y = (bottom - (v - lo) / (hi - lo) * (bottom - top)) as i32;
-        root.draw(&PathElement::new(
-            vec![(left as i32, y), (right as i32, y)],
-            palette::GRID.stroke_width(line),
-        ))?;
-        root.draw(&Text::new(
-            format!("{v:.0}%"),
-            ((left - 6.0 * scale) as i32, y),
-            anchored(px, &palette::MUTED_TEXT, HPos::Right, VPos::Center),
-        ))?;
+        canvas.grid((left as i32, y), (right as i32, y))?;
+        canvas.y_tick(format!("{v:.0}%"), ((left - f.px(6.0)) as i32, y), px)?;
     }
-    let guide = palette::MUTED_TEXT.stroke_width(line);
-    root.draw(&PathElement::new(
-        vec![(gx, top as i32), (gx, bottom as i32)],
-        guide,
-    ))?;
-    root.draw(&PathElement::new(
-        vec![(left as i32, gy), (right as i32, gy)],
-        guide,
-    ))?;
-    root.draw(&Text::new(
+    canvas.rule((gx, top as i32), (gx, bottom as i32))?;
+    canvas.rule((left as i32, gy), (right as i32, gy))?;
+    canvas.text(
         "ready and profitable",
-        ((right - 4.0 * scale) as i32, (top + 2.0 * scale) as i32),
+        ((right - f.px(4.0)) as i32, (top + f.px(2.0)) as i32),
         anchored(px, &palette::MUTED_TEXT, HPos::Right, VPos::Top),
-    ))?;
-    root.draw(&Text::new(
+    )?;
+    canvas.axis_title(
         "readiness score",
-        (right as i32, (bottom + 20.0 * scale) as i32),
-        anchored(px, &palette::MUTED_TEXT, HPos::Right, VPos::Top),
-    ))?;
-    let mut order: Vec<usize> = (0..bubbles.len()).collect();
-    // Big bubbles underneath, so small markets stay visible and clickable.
-    order.sort_by(|&a, &b| bubbles[b].volume.total_cmp(&bubbles[a].volume));
-    for i in order {
+        (right as i32, (bottom + f.px(20.0)) as i32),
+        px,
+        HPos::Right,
+    )?;
+    // Big bubbles underneath, so small markets stay visible and clickable. A NaN volume
+    // draws smallest (radius 3), so last, on top.
+    for i in largest_first(bubbles.len(), |i| bubbles[i].volume) {
         let (x, y, r) = layout.centres[i];
         let c = bubbles[i].color;
-        root.draw(&Circle::new(
+        canvas.draw(&Circle::new(
             (x as i32, y as i32),
             r as i32,
             c.mix(0.55).filled(),
         ))?;
-        root.draw(&Circle::new(
+        canvas.draw(&Circle::new(
             (x as i32, y as i32),
             r as i32,
-            c.stroke_width(line),
+            c.stroke_width(f.line),
         ))?;
     }
     for &i in &layout.labelled {
         let (x, y, r) = layout.centres[i];
-        root.draw(&Text::new(
+        canvas.text(
             bubbles[i].label.clone(),
-            ((x + r + 2.0 * scale) as i32, y as i32),
+            ((x + r + f.px(2.0)) as i32, y as i32),
             anchored(px, &palette::TEXT, HPos::Left, VPos::Center),
-        ))?;
+        )?;
     }
-    root.present()?;
-    Ok(())
+    canvas.finish()
 }
 
 /// Contribution margin (%) against retail price, with today's price marked.
@@ -374,18 +317,10 @@ pub fn draw_margin_curve<DB: DrawingBackend>(
     current: (f64, f64),
     scale: f64,
 ) -> Result<(), ChartError> {
-    let root = backend.into_drawing_area();
-    let (width, height) = root.dim_in_pixel();
-    root.fill(&palette::BACKGROUND)?;
-    let scale = sane_scale(scale);
-    let (w, h) = (f64::from(width), f64::from(height));
-    let px = 12.0 * scale;
-    let (left, right, top, bottom) = (
-        48.0 * scale,
-        w - 16.0 * scale,
-        12.0 * scale,
-        h - 30.0 * scale,
-    );
+    let canvas = Canvas::open(backend, scale)?;
+    let f = canvas.frame;
+    let px = f.px(12.0);
+    let plot = f.inset(48.0, 16.0, 12.0, 30.0);
     let (x0, x1) = points
         .iter()
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| {
@@ -395,48 +330,42 @@ pub fn draw_margin_curve<DB: DrawingBackend>(
         .iter()
         .fold((0.0f64, 1.0f64), |(a, b), p| (a.min(p.1), b.max(p.1)));
     if !(x0.is_finite() && x1 > x0) {
-        root.present()?;
-        return Ok(());
+        return canvas.finish();
     }
-    let x = |v: f64| (left + (v - x0) / (x1 - x0) * (right - left)).round() as i32;
-    let y = |v: f64| (bottom - (v - y0) / (y1 - y0) * (bottom - top)).round() as i32;
-    let line = scale.max(1.0).round() as u32;
+    let x = |v: f64| (plot.left + (v - x0) / (x1 - x0) * (plot.right - plot.left)).round() as i32;
+    let y = |v: f64| (plot.bottom - (v - y0) / (y1 - y0) * (plot.bottom - plot.top)).round() as i32;
     for step in 0..=4 {
         let v = y0 + (y1 - y0) * f64::from(step) / 4.0;
-        root.draw(&PathElement::new(
-            vec![(x(x0), y(v)), (x(x1), y(v))],
-            palette::GRID.stroke_width(line),
-        ))?;
-        root.draw(&Text::new(
+        canvas.grid((x(x0), y(v)), (x(x1), y(v)))?;
+        canvas.y_tick(
             format!("{v:.0}%"),
-            ((left - 6.0 * scale) as i32, y(v)),
-            anchored(px * 0.9, &palette::MUTED_TEXT, HPos::Right, VPos::Center),
-        ))?;
+            ((plot.left - f.px(6.0)) as i32, y(v)),
+            px * 0.9,
+        )?;
     }
     if y0 < 0.0 {
-        root.draw(&PathElement::new(
+        canvas.draw(&PathElement::new(
             vec![(x(x0), y(0.0)), (x(x1), y(0.0))],
-            LOSS.stroke_width(line),
+            LOSS.stroke_width(f.line),
         ))?;
     }
     for step in 0..=4 {
         let v = x0 + (x1 - x0) * f64::from(step) / 4.0;
-        root.draw(&Text::new(
+        canvas.x_tick(
             format!("{v:.0}"),
-            (x(v), (bottom + 5.0 * scale) as i32),
-            anchored(px * 0.9, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
-        ))?;
+            (x(v), (plot.bottom + f.px(5.0)) as i32),
+            px * 0.9,
+        )?;
     }
     let path: Vec<(i32, i32)> = points.iter().map(|&(p, m)| (x(p), y(m))).collect();
-    root.draw(&PathElement::new(
+    canvas.draw(&PathElement::new(
         path,
-        palette::series(0).stroke_width((2.5 * scale).round() as u32),
+        palette::series(0).stroke_width(f.px(2.5).round() as u32),
     ))?;
-    root.draw(&Circle::new(
+    canvas.draw(&Circle::new(
         (x(current.0), y(current.1)),
-        (5.0 * scale) as i32,
+        f.px(5.0) as i32,
         palette::series(5).filled(),
     ))?;
-    root.present()?;
-    Ok(())
+    canvas.finish()
 }

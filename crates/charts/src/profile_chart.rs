@@ -2,10 +2,10 @@
 //! top markets' median, or up to four markets side by side), all on the 0-100 score scale.
 
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
-use crate::ranking_chart::fit_label;
-use crate::{palette, sane_scale, ChartError};
+use crate::frame::{anchored, Canvas, PAD};
+use crate::{palette, ChartError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProfileRow {
@@ -31,91 +31,67 @@ pub fn draw_profile<DB: DrawingBackend>(
     rows: &[ProfileRow],
     scale: f64,
 ) -> Result<(), ChartError> {
-    let root = backend.into_drawing_area();
-    let (width, height) = root.dim_in_pixel();
-    root.fill(&palette::BACKGROUND)?;
-    let scale = sane_scale(scale);
-    let (w, h) = (f64::from(width), f64::from(height));
-    let font_px = 12.0 * scale;
-    let pad = 8.0 * scale;
-    let label_width = (w * 0.28).clamp(80.0 * scale, 170.0 * scale);
-    let value_width = 36.0 * scale;
-    let axis = 22.0 * scale;
-    let left = pad + label_width + pad;
-    let right = (w - value_width - pad).max(left + 10.0);
-    let top = pad;
-    let bottom = (h - axis).max(top + 1.0);
+    let canvas = Canvas::open(backend, scale)?;
+    let f = canvas.frame;
+    let font_px = f.px(12.0);
+    let small = font_px * 0.85;
+    let labels = f.label_column(0.28, 80.0, 170.0, font_px);
+    // Right: the value after each bar; below: the tick labels.
+    let plot = f
+        .inset(0.0, 36.0 + PAD, PAD, 22.0)
+        .with_left(labels.plot_left)
+        .at_least(10.0, 1.0);
     let series = rows
         .iter()
         .map(|r| r.values.len())
         .max()
         .unwrap_or(1)
         .max(1);
-    let row_height = (bottom - top) / rows.len().max(1) as f64;
+    let row_height = (plot.bottom - plot.top) / rows.len().max(1) as f64;
     let bar_height = (row_height * 0.8 / series as f64).max(1.0);
-    let x = |v: f64| (left + (v / 100.0).clamp(0.0, 1.0) * (right - left)).round() as i32;
-    let font = ("sans-serif", font_px).into_font();
-    let small = ("sans-serif", font_px * 0.85).into_font();
-    let line = scale.max(1.0).round() as u32;
+    let x = |v: f64| {
+        (plot.left + (v / 100.0).clamp(0.0, 1.0) * (plot.right - plot.left)).round() as i32
+    };
 
     for tick in (0..=100).step_by(20) {
         let tx = x(f64::from(tick));
-        root.draw(&PathElement::new(
-            vec![(tx, top as i32), (tx, bottom as i32)],
-            palette::GRID.stroke_width(line),
-        ))?;
-        root.draw(&Text::new(
+        canvas.grid((tx, plot.top as i32), (tx, plot.bottom as i32))?;
+        canvas.x_tick(
             tick.to_string(),
-            (tx, (bottom + 4.0 * scale) as i32),
-            TextStyle::from(font.clone())
-                .color(&palette::MUTED_TEXT)
-                .pos(Pos::new(HPos::Center, VPos::Top)),
-        ))?;
+            (tx, (plot.bottom + f.px(4.0)) as i32),
+            font_px,
+        )?;
     }
-    let max_chars = ((label_width - pad) / (font_px * 0.56)).floor().max(4.0) as usize;
     for (r, row) in rows.iter().enumerate() {
-        let row_top = top + r as f64 * row_height + row_height * 0.1;
-        root.draw(&Text::new(
-            fit_label(&row.label, max_chars),
-            (pad as i32, (top + (r as f64 + 0.5) * row_height) as i32),
-            TextStyle::from(font.clone())
-                .color(&palette::TEXT)
-                .pos(Pos::new(HPos::Left, VPos::Center)),
-        ))?;
+        let row_top = plot.top + r as f64 * row_height + row_height * 0.1;
+        let centre = (plot.top + (r as f64 + 0.5) * row_height) as i32;
+        canvas.row_label(&labels, &row.label, centre, font_px)?;
         for (s, value) in row.values.iter().enumerate() {
             let y0 = row_top + s as f64 * bar_height;
             let y1 = y0 + bar_height * 0.85;
             let centre = ((y0 + y1) / 2.0) as i32;
             match value {
                 Some(v) => {
-                    root.draw(&Rectangle::new(
+                    canvas.draw(&Rectangle::new(
                         [(x(0.0), y0 as i32), (x(*v).max(x(0.0) + 1), y1 as i32)],
                         series_color(s).filled(),
                     ))?;
-                    root.draw(&Text::new(
+                    canvas.text(
                         format!("{v:.0}"),
-                        (x(*v) + (4.0 * scale) as i32, centre),
-                        TextStyle::from(small.clone())
-                            .color(&palette::TEXT)
-                            .pos(Pos::new(HPos::Left, VPos::Center)),
-                    ))?;
+                        (x(*v) + f.px(4.0) as i32, centre),
+                        anchored(small, &palette::TEXT, HPos::Left, VPos::Center),
+                    )?;
                 }
                 None => {
-                    root.draw(&Text::new(
+                    canvas.text(
                         "no data",
-                        (x(0.0) + (4.0 * scale) as i32, centre),
-                        TextStyle::from(small.clone())
-                            .color(&palette::MUTED_TEXT)
-                            .pos(Pos::new(HPos::Left, VPos::Center)),
-                    ))?;
+                        (x(0.0) + f.px(4.0) as i32, centre),
+                        anchored(small, &palette::MUTED_TEXT, HPos::Left, VPos::Center),
+                    )?;
                 }
             }
         }
     }
-    root.draw(&PathElement::new(
-        vec![(x(0.0), bottom as i32), (x(100.0), bottom as i32)],
-        palette::MUTED_TEXT.stroke_width(line),
-    ))?;
-    root.present()?;
-    Ok(())
+    canvas.rule((x(0.0), plot.bottom as i32), (x(100.0), plot.bottom as i32))?;
+    canvas.finish()
 }

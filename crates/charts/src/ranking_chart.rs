@@ -2,9 +2,10 @@
 //! points every criterion contributes, so the bar shows both the score and why.
 
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
-use crate::{palette, sane_scale, ChartError};
+use crate::frame::{anchored, chars_fitting, text_width, Canvas, Frame, PAD};
+use crate::{palette, ChartError};
 
 /// One market's bar. `segments` are the points each criterion adds, in legend order; they
 /// sum to `score`.
@@ -39,35 +40,37 @@ pub struct Layout {
 /// Scores run 0-100; ticks every 20 points keep five gridlines even on a phone.
 pub const SCORE_MAX: f64 = 100.0;
 const TICK_STEP: f64 = 20.0;
-/// Average glyph advance of a proportional sans-serif as a fraction of the font size; used
-/// only to decide where to truncate, never to position text.
-const GLYPH_WIDTH_EM: f64 = 0.56;
 
 pub fn layout(width: u32, height: u32, rows: usize, scale: f64) -> Layout {
-    let scale = sane_scale(scale);
-    let (w, h) = (f64::from(width), f64::from(height));
-    let font_px = 12.0 * scale;
-    let pad = 8.0 * scale;
-    let label_width = (w * 0.34).clamp(90.0 * scale, 190.0 * scale);
-    let value_width = 40.0 * scale;
-    let axis_height = 24.0 * scale;
-    let plot_top = pad;
-    let plot_bottom = (h - axis_height).max(plot_top + 1.0);
-    let row_height = (plot_bottom - plot_top) / rows.max(1) as f64;
-    let rank_width = 3.0 * font_px * GLYPH_WIDTH_EM;
-    let max_label_chars = ((label_width - pad - rank_width) / (font_px * GLYPH_WIDTH_EM)).floor();
+    layout_in(
+        &Frame::new(f64::from(width), f64::from(height), scale),
+        rows,
+    )
+}
+
+fn layout_in(f: &Frame, rows: usize) -> Layout {
+    let font_px = f.px(12.0);
+    let pad = f.px(PAD);
+    let labels = f.label_column(0.34, 90.0, 190.0, font_px);
+    // Right: the score after each bar; below: the tick labels.
+    let plot = f
+        .inset(0.0, 40.0 + PAD, PAD, 24.0)
+        .with_left(labels.plot_left)
+        .at_least(pad, 1.0);
+    let row_height = (plot.bottom - plot.top) / rows.max(1) as f64;
+    let rank_width = text_width(3, font_px);
     Layout {
         font_px,
         rank_right: (pad + rank_width) as i32,
-        name_left: (pad + rank_width + 6.0 * scale) as i32,
-        label_right: (pad + label_width) as i32,
-        plot_left: (pad + label_width + pad) as i32,
-        plot_right: (w - value_width - pad).max(pad + label_width + 2.0 * pad) as i32,
-        plot_top: plot_top as i32,
-        plot_bottom: plot_bottom as i32,
+        name_left: (pad + rank_width + f.px(6.0)) as i32,
+        label_right: (pad + labels.width) as i32,
+        plot_left: plot.left as i32,
+        plot_right: plot.right as i32,
+        plot_top: plot.top as i32,
+        plot_bottom: plot.bottom as i32,
         row_height,
         bar_height: (row_height * 0.72).max(1.0),
-        max_label_chars: max_label_chars.max(4.0) as usize,
+        max_label_chars: chars_fitting(labels.width - pad - rank_width, font_px),
     }
 }
 
@@ -97,53 +100,33 @@ pub fn draw_ranking<DB: DrawingBackend>(
     bars: &[RankedBar],
     scale: f64,
 ) -> Result<(), ChartError> {
-    let root = backend.into_drawing_area();
-    let (width, height) = root.dim_in_pixel();
-    root.fill(&palette::BACKGROUND)?;
-    let l = layout(width, height, bars.len(), scale);
-    let font = ("sans-serif", l.font_px).into_font();
-    let label_style = TextStyle::from(font.clone())
-        .color(&palette::TEXT)
-        .pos(Pos::new(HPos::Left, VPos::Center));
-    let rank_style = TextStyle::from(font.clone())
-        .color(&palette::MUTED_TEXT)
-        .pos(Pos::new(HPos::Right, VPos::Center));
-    let value_style = TextStyle::from(font.clone())
-        .color(&palette::TEXT)
-        .pos(Pos::new(HPos::Left, VPos::Center));
-    let tick_style = TextStyle::from(font)
-        .color(&palette::MUTED_TEXT)
-        .pos(Pos::new(HPos::Center, VPos::Top));
-    let line_width = (scale.max(1.0)).round() as u32;
+    let canvas = Canvas::open(backend, scale)?;
+    let f = canvas.frame;
+    let l = layout_in(&f, bars.len());
+    let label_style = anchored(l.font_px, &palette::TEXT, HPos::Left, VPos::Center);
+    let rank_style = anchored(l.font_px, &palette::MUTED_TEXT, HPos::Right, VPos::Center);
 
     let mut tick = 0.0;
     while tick <= SCORE_MAX + 1e-9 {
         let x = l.x(tick);
-        root.draw(&PathElement::new(
-            vec![(x, l.plot_top), (x, l.plot_bottom)],
-            palette::GRID.stroke_width(line_width),
-        ))?;
-        root.draw(&Text::new(
+        canvas.grid((x, l.plot_top), (x, l.plot_bottom))?;
+        canvas.x_tick(
             format!("{tick:.0}"),
-            (x, l.plot_bottom + (4.0 * scale) as i32),
-            tick_style.clone(),
-        ))?;
+            (x, l.plot_bottom + f.px(4.0) as i32),
+            l.font_px,
+        )?;
         tick += TICK_STEP;
     }
 
     for (row, bar) in bars.iter().enumerate() {
         let centre = l.row_centre(row);
         let y = centre.round() as i32;
-        root.draw(&Text::new(
-            bar.rank.to_string(),
-            (l.rank_right, y),
-            rank_style.clone(),
-        ))?;
-        root.draw(&Text::new(
+        canvas.text(bar.rank.to_string(), (l.rank_right, y), rank_style.clone())?;
+        canvas.text(
             fit_label(&bar.label, l.max_label_chars),
             (l.name_left, y),
             label_style.clone(),
-        ))?;
+        )?;
         let top = (centre - l.bar_height / 2.0).round() as i32;
         let bottom = (centre + l.bar_height / 2.0).round() as i32;
         let mut start = 0.0;
@@ -153,22 +136,18 @@ pub fn draw_ranking<DB: DrawingBackend>(
                 continue;
             }
             let end = start + points;
-            root.draw(&Rectangle::new(
+            canvas.draw(&Rectangle::new(
                 [(l.x(start), top), (l.x(end).max(l.x(start) + 1), bottom)],
                 palette::series(i).filled(),
             ))?;
             start = end;
         }
-        root.draw(&Text::new(
+        canvas.text(
             format!("{:.1}", bar.score),
-            (l.x(bar.score) + (5.0 * scale) as i32, y),
-            value_style.clone(),
-        ))?;
+            (l.x(bar.score) + f.px(5.0) as i32, y),
+            label_style.clone(),
+        )?;
     }
-    root.draw(&PathElement::new(
-        vec![(l.plot_left, l.plot_bottom), (l.plot_right, l.plot_bottom)],
-        palette::MUTED_TEXT.stroke_width(line_width),
-    ))?;
-    root.present()?;
-    Ok(())
+    canvas.rule((l.plot_left, l.plot_bottom), (l.plot_right, l.plot_bottom))?;
+    canvas.finish()
 }

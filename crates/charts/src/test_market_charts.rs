@@ -1,9 +1,10 @@
 //! Flash sales: how many units each sale sold against how fast it sold out.
 
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::text_anchor::HPos;
 
-use crate::{anchored, compact_number, nice_ticks, palette, sane_scale, ChartError};
+use crate::frame::{Canvas, Frame, PlotBox};
+use crate::{compact_number, nice_ticks, palette, ChartError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FlashPoint {
@@ -26,6 +27,9 @@ const TIME_TICKS: [(f64, &str); 8] = [
     (86_400.0, "1 day"),
 ];
 
+/// Width of the "did not sell out" column right of the time axis, in CSS pixels.
+const NOT_SOLD_OUT_COLUMN: f64 = 78.0;
+
 /// Where each sale is drawn: (x, y, radius) in pixels, and the x where the "did not sell out"
 /// column starts. Sales that sold out sit on a log time axis; the others in a column at the right.
 pub struct FlashLayout {
@@ -40,14 +44,14 @@ pub struct FlashLayout {
 }
 
 pub fn flash_layout(points: &[FlashPoint], width: f64, height: f64, scale: f64) -> FlashLayout {
-    let scale = sane_scale(scale);
-    let (left, right, top, bottom) = (
-        52.0 * scale,
-        width - 12.0 * scale,
-        12.0 * scale,
-        height - 38.0 * scale,
-    );
-    let column = 78.0 * scale;
+    let f = Frame::new(width, height, scale);
+    let PlotBox {
+        left,
+        right,
+        top,
+        bottom,
+    } = f.inset(52.0, 12.0, 12.0, 38.0);
+    let column = f.px(NOT_SOLD_OUT_COLUMN);
     let not_sold_out_x = right - column / 2.0;
     let axis_right = right - column;
     let seconds: Vec<f64> = points
@@ -88,7 +92,7 @@ pub fn flash_layout(points: &[FlashPoint], width: f64, height: f64, scale: f64) 
                 None => not_sold_out_x,
             };
             let y = bottom - (p.units_sold.clamp(0.0, units_max) / units_max) * (bottom - top);
-            let r = (3.0 + 9.0 * (p.registrations.max(0.0) / max_registrations).sqrt()) * scale;
+            let r = f.px(3.0 + 9.0 * (p.registrations.max(0.0) / max_registrations).sqrt());
             (x, y, r)
         })
         .collect();
@@ -109,29 +113,23 @@ pub fn draw_flash_sales<DB: DrawingBackend>(
     points: &[FlashPoint],
     scale: f64,
 ) -> Result<(), ChartError> {
-    let root = backend.into_drawing_area();
-    let (width, height) = root.dim_in_pixel();
-    root.fill(&palette::BACKGROUND)?;
-    let scale = sane_scale(scale);
-    let layout = flash_layout(points, f64::from(width), f64::from(height), scale);
-    let px = 11.0 * scale;
-    let line = (scale.round() as u32).max(1);
+    let canvas = Canvas::open(backend, scale)?;
+    let f = canvas.frame;
+    let layout = flash_layout(points, f.width, f.height, f.scale);
+    let px = f.px(11.0);
     let (lo, hi) = layout.seconds_range;
+    let (left, top, bottom) = (layout.left as i32, layout.top as i32, layout.bottom as i32);
+    let column_right = (layout.right + f.px(NOT_SOLD_OUT_COLUMN)) as i32;
+    let under_axis = |css: f64| (layout.bottom + f.px(css)) as i32;
     for tick in nice_ticks(layout.units_max, 4) {
         let y =
             (layout.bottom - tick / layout.units_max * (layout.bottom - layout.top)).round() as i32;
-        root.draw(&PathElement::new(
-            vec![
-                (layout.left as i32, y),
-                ((layout.right + 78.0 * scale) as i32, y),
-            ],
-            palette::GRID.stroke_width(line),
-        ))?;
-        root.draw(&Text::new(
+        canvas.grid((left, y), (column_right, y))?;
+        canvas.y_tick(
             compact_number(tick),
-            ((layout.left - 5.0 * scale) as i32, y),
-            anchored(px, &palette::MUTED_TEXT, HPos::Right, VPos::Center),
-        ))?;
+            ((layout.left - f.px(5.0)) as i32, y),
+            px,
+        )?;
     }
     for (seconds, label) in TIME_TICKS {
         if seconds < lo || seconds > hi {
@@ -140,76 +138,45 @@ pub fn draw_flash_sales<DB: DrawingBackend>(
         let x = (layout.left
             + ((seconds.ln() - lo.ln()) / (hi.ln() - lo.ln())) * (layout.right - layout.left))
             .round() as i32;
-        root.draw(&PathElement::new(
-            vec![(x, layout.top as i32), (x, layout.bottom as i32)],
-            palette::GRID.stroke_width(line),
-        ))?;
-        root.draw(&Text::new(
-            label,
-            (x, (layout.bottom + 5.0 * scale) as i32),
-            anchored(px, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
-        ))?;
+        canvas.grid((x, top), (x, bottom))?;
+        canvas.x_tick(label, (x, under_axis(5.0)), px)?;
     }
-    root.draw(&Text::new(
+    canvas.axis_title(
         "seconds to sell out (log scale)",
         (
             ((layout.left + layout.right) / 2.0) as i32,
-            (layout.bottom + 20.0 * scale) as i32,
+            under_axis(20.0),
         ),
-        anchored(px, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
-    ))?;
-    root.draw(&Text::new(
-        "did not",
-        (
-            layout.not_sold_out_x as i32,
-            (layout.bottom + 5.0 * scale) as i32,
-        ),
-        anchored(px, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
-    ))?;
-    root.draw(&Text::new(
-        "sell out",
-        (
-            layout.not_sold_out_x as i32,
-            (layout.bottom + 18.0 * scale) as i32,
-        ),
-        anchored(px, &palette::MUTED_TEXT, HPos::Center, VPos::Top),
-    ))?;
-    root.draw(&PathElement::new(
-        vec![
-            ((layout.right + 4.0 * scale) as i32, layout.top as i32),
-            ((layout.right + 4.0 * scale) as i32, layout.bottom as i32),
-        ],
-        palette::MUTED_TEXT.stroke_width(line),
-    ))?;
+        px,
+        HPos::Center,
+    )?;
+    let column_x = layout.not_sold_out_x as i32;
+    canvas.x_tick("did not", (column_x, under_axis(5.0)), px)?;
+    canvas.x_tick("sell out", (column_x, under_axis(18.0)), px)?;
+    let divider = (layout.right + f.px(4.0)) as i32;
+    canvas.rule((divider, top), (divider, bottom))?;
     for (p, &(x, y, r)) in points.iter().zip(&layout.points) {
         let centre = (x.round() as i32, y.round() as i32);
         let radius = r.round() as u32;
         if p.seconds_to_sell_out.is_some() {
-            root.draw(&Circle::new(
+            canvas.draw(&Circle::new(
                 centre,
                 radius,
                 palette::series(0).mix(0.55).filled(),
             ))?;
-            root.draw(&Circle::new(
+            canvas.draw(&Circle::new(
                 centre,
                 radius,
-                palette::series(0).stroke_width(line),
+                palette::series(0).stroke_width(f.line),
             ))?;
         } else {
-            root.draw(&Circle::new(
+            canvas.draw(&Circle::new(
                 centre,
                 radius,
-                palette::series(5).stroke_width((2.0 * scale).round().max(2.0) as u32),
+                palette::series(5).stroke_width(f.px(2.0).round().max(2.0) as u32),
             ))?;
         }
     }
-    root.draw(&PathElement::new(
-        vec![
-            (layout.left as i32, layout.bottom as i32),
-            ((layout.right + 78.0 * scale) as i32, layout.bottom as i32),
-        ],
-        palette::MUTED_TEXT.stroke_width(line),
-    ))?;
-    root.present()?;
-    Ok(())
+    canvas.rule((left, bottom), (column_right, bottom))?;
+    canvas.finish()
 }

@@ -4,7 +4,8 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use crate::{anchored, compact_number, nice_ticks, palette, sane_scale, ChartError};
+use crate::frame::{anchored, Canvas, PlotBox};
+use crate::{compact_number, nice_ticks, palette, ChartError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
@@ -72,23 +73,20 @@ pub fn draw_time_chart<DB: DrawingBackend>(
     chart: &TimeChart,
     scale: f64,
 ) -> Result<(), ChartError> {
-    let root = backend.into_drawing_area();
-    let (width, height) = root.dim_in_pixel();
-    root.fill(&palette::BACKGROUND)?;
-    let scale = sane_scale(scale);
-    let (w, h) = (f64::from(width), f64::from(height));
-    let px = 11.0 * scale;
-    let (left, right, top, bottom) = (
-        46.0 * scale,
-        w - 10.0 * scale,
-        10.0 * scale,
-        h - 22.0 * scale,
-    );
+    let canvas = Canvas::open(backend, scale)?;
+    let f = canvas.frame;
+    let px = f.px(11.0);
+    let plot = f.inset(46.0, 10.0, 10.0, 22.0);
     let n = chart.periods.len();
-    if n == 0 || right <= left || bottom <= top {
-        root.present()?;
-        return Ok(());
+    if n == 0 || plot.is_empty() {
+        return canvas.finish();
     }
+    let PlotBox {
+        left,
+        right,
+        top,
+        bottom,
+    } = plot;
     let stacked_top = (0..n)
         .map(|i| {
             chart
@@ -116,13 +114,12 @@ pub fn draw_time_chart<DB: DrawingBackend>(
     let slot = (right - left) / n as f64;
     let x = |i: usize| left + (i as f64 + 0.5) * slot;
     let y = |v: f64| bottom - (v.clamp(0.0, y_max) / y_max) * (bottom - top);
-    let line = (scale.round() as u32).max(1);
 
     for (i, shaded) in chart.shaded.iter().enumerate().take(n) {
         if *shaded {
             let x0 = (left + i as f64 * slot) as i32;
             let x1 = (left + (i + 1) as f64 * slot) as i32;
-            root.draw(&Rectangle::new(
+            canvas.draw(&Rectangle::new(
                 [(x0, top as i32), (x1.max(x0 + 1), bottom as i32)],
                 SHADE.filled(),
             ))?;
@@ -130,15 +127,12 @@ pub fn draw_time_chart<DB: DrawingBackend>(
     }
     for tick in &ticks {
         let ty = y(*tick).round() as i32;
-        root.draw(&PathElement::new(
-            vec![(left as i32, ty), (right as i32, ty)],
-            palette::GRID.stroke_width(line),
-        ))?;
-        root.draw(&Text::new(
+        canvas.grid((left as i32, ty), (right as i32, ty))?;
+        canvas.y_tick(
             format!("{}{}", compact_number(*tick), chart.unit),
-            ((left - 5.0 * scale) as i32, ty),
-            anchored(px, &palette::MUTED_TEXT, HPos::Right, VPos::Center),
-        ))?;
+            ((left - f.px(5.0)) as i32, ty),
+            px,
+        )?;
     }
     let bar_width = (slot * 0.78).max(1.0);
     for i in 0..n {
@@ -153,21 +147,21 @@ pub fn draw_time_chart<DB: DrawingBackend>(
             let (y0, y1) = (y(base), y(base + v));
             let x0 = (x(i) - bar_width / 2.0).round() as i32;
             let x1 = ((x(i) + bar_width / 2.0).round() as i32).max(x0 + 1);
-            root.draw(&Rectangle::new(
+            canvas.draw(&Rectangle::new(
                 [(x0, y1.round() as i32), (x1, y0.round() as i32)],
                 series.color.filled(),
             ))?;
             base += v;
         }
     }
-    let stroke = ((2.0 * scale).round() as u32).max(2);
+    let stroke = (f.px(2.0).round() as u32).max(2);
     for series in &chart.lines {
         let mut run: Vec<(i32, i32)> = Vec::new();
         let flush = |run: &mut Vec<(i32, i32)>| -> Result<(), ChartError> {
             if run.len() == 1 {
-                root.draw(&Circle::new(run[0], stroke + 1, series.color.filled()))?;
+                canvas.draw(&Circle::new(run[0], stroke + 1, series.color.filled()))?;
             } else if run.len() > 1 {
-                root.draw(&PathElement::new(
+                canvas.draw(&PathElement::new(
                     std::mem::take(run),
                     series.color.stroke_width(stroke),
                 ))?;
@@ -183,12 +177,9 @@ pub fn draw_time_chart<DB: DrawingBackend>(
         }
         flush(&mut run)?;
     }
-    root.draw(&PathElement::new(
-        vec![(left as i32, bottom as i32), (right as i32, bottom as i32)],
-        palette::MUTED_TEXT.stroke_width(line),
-    ))?;
+    canvas.rule((left as i32, bottom as i32), (right as i32, bottom as i32))?;
     let mut last_year = "";
-    for i in month_starts(&chart.periods, slot, 54.0 * scale) {
+    for i in month_starts(&chart.periods, slot, f.px(54.0)) {
         let period = &chart.periods[i];
         let year = period.get(0..4).unwrap_or("");
         let Some(label) = month_label(period, year != last_year) else {
@@ -196,16 +187,12 @@ pub fn draw_time_chart<DB: DrawingBackend>(
         };
         last_year = year;
         let lx = (left + i as f64 * slot) as i32;
-        root.draw(&PathElement::new(
-            vec![(lx, bottom as i32), (lx, (bottom + 3.0 * scale) as i32)],
-            palette::MUTED_TEXT.stroke_width(line),
-        ))?;
-        root.draw(&Text::new(
+        canvas.rule((lx, bottom as i32), (lx, (bottom + f.px(3.0)) as i32))?;
+        canvas.text(
             label,
-            (lx, (bottom + 5.0 * scale) as i32),
+            (lx, (bottom + f.px(5.0)) as i32),
             anchored(px, &palette::MUTED_TEXT, HPos::Left, VPos::Top),
-        ))?;
+        )?;
     }
-    root.present()?;
-    Ok(())
+    canvas.finish()
 }

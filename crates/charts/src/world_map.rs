@@ -3,6 +3,7 @@
 
 use plotters::prelude::*;
 
+use crate::frame::Canvas;
 use crate::{palette, ChartError};
 
 /// One country: its ISO 3166-1 numeric id ("528"), name, and rings in projected units.
@@ -274,11 +275,10 @@ pub fn draw_map<DB: DrawingBackend>(
     selected: Option<&str>,
     scale: f64,
 ) -> Result<(), ChartError> {
-    let root = backend.into_drawing_area();
-    let (width, height) = root.dim_in_pixel();
-    root.fill(&palette::BACKGROUND)?;
-    let fit = Fit::new(f64::from(width), f64::from(height));
-    let min_step = 0.5 * scale.max(1.0);
+    let canvas = Canvas::open(backend, scale)?;
+    let f = canvas.frame;
+    let fit = Fit::new(f.width, f.height);
+    let min_step = 0.5 * f.scale.max(1.0);
     let pixels = |ring: &[(f64, f64)]| -> Vec<(i32, i32)> {
         let mut out: Vec<(i32, i32)> = Vec::with_capacity(ring.len());
         let mut last = (f64::NAN, f64::NAN);
@@ -292,7 +292,7 @@ pub fn draw_map<DB: DrawingBackend>(
         }
         out
     };
-    let border = palette::BACKGROUND.stroke_width(scale.max(1.0).round() as u32);
+    let border = palette::BACKGROUND.stroke_width(f.line);
     for country in &map.countries {
         let color = fill(&country.id).unwrap_or(NO_DATA);
         for ring in &country.rings {
@@ -300,22 +300,21 @@ pub fn draw_map<DB: DrawingBackend>(
             if points.len() < 3 {
                 continue;
             }
-            root.draw(&Polygon::new(points.clone(), color.filled()))?;
+            canvas.draw(&Polygon::new(points.clone(), color.filled()))?;
             let mut outline = points;
             outline.push(outline[0]);
-            root.draw(&PathElement::new(outline, border))?;
+            canvas.draw(&PathElement::new(outline, border))?;
         }
     }
     if let Some(country) = selected.and_then(|id| map.countries.iter().find(|c| c.id == id)) {
-        let stroke = palette::series(5).stroke_width((2.0 * scale).round().max(2.0) as u32);
+        let stroke = palette::series(5).stroke_width(f.px(2.0).round().max(2.0) as u32);
         for ring in &country.rings {
             let mut outline = pixels(ring);
             if let Some(&first) = outline.first() {
                 outline.push(first);
-                root.draw(&PathElement::new(outline, stroke))?;
+                canvas.draw(&PathElement::new(outline, stroke))?;
             }
         }
     }
-    root.present()?;
-    Ok(())
+    canvas.finish()
 }

@@ -125,3 +125,42 @@ fn the_margin_curve_draws_the_line_and_marks_todays_price() {
         "price ticks"
     );
 }
+
+/// A NaN volume is not the biggest market: its label is placed last (and its bubble, drawn at
+/// the smallest size, goes on top), whatever the NaN's sign.
+#[test]
+fn a_nan_volume_is_labelled_last() {
+    let bubble = |i: usize, volume: f64| Bubble {
+        label: format!("M{i}"),
+        readiness: 10.0 + 20.0 * i as f64,
+        margin_pct: 10.0 + 5.0 * i as f64,
+        volume,
+        color: palette::series(i),
+    };
+    let bubbles = vec![
+        bubble(0, f64::NAN),
+        bubble(1, 10.0),
+        bubble(2, -f64::NAN),
+        bubble(3, 30.0),
+    ];
+    let layout = matrix_layout(&bubbles, 800.0, 500.0, 1.0);
+    assert_eq!(
+        layout.labelled,
+        [3, 1, 0, 2],
+        "labels are placed biggest first"
+    );
+    let mut svg = String::new();
+    draw_matrix(
+        SVGBackend::with_string(&mut svg, (800, 500)),
+        &bubbles,
+        (60.0, 15.0),
+        1.0,
+    )
+    .unwrap();
+    // Bubbles sit at distinct x; each one's first circle (its fill) marks when it was drawn.
+    let drawn_at = |i: usize| {
+        svg.find(&format!("<circle cx=\"{}\"", layout.centres[i].0 as i32))
+            .unwrap()
+    };
+    assert!(drawn_at(3) < drawn_at(1) && drawn_at(1) < drawn_at(0) && drawn_at(0) < drawn_at(2));
+}

@@ -121,3 +121,13 @@ fn ranking_matches_its_snapshot() {
         panic!("ranking chart changed: compare {dir}/ranking-changed.svg with ranking.svg");
     }
 }
+
+/// An unusable device pixel ratio (0, negative, NaN) draws exactly as 1 does. It used to lay
+/// out at 1 but offset the tick labels and scores by 0 pixels, leaving them on the axis.
+#[test]
+fn an_unusable_scale_draws_as_one() {
+    let one = render(640, 200, &bars(), 1.0);
+    for bad in [0.0, -2.0, f64::NAN] {
+        assert_eq!(render(640, 200, &bars(), bad), one, "{bad}");
+    }
+}

@@ -202,3 +202,22 @@ fn signals_plot_interest_against_readiness_and_can_be_hit() {
         assert!(svg.contains(&format!("\n{text}\n")), "missing {text}");
     }
 }
+
+/// Only the 24 highest priorities are considered for a label; a NaN priority is the lowest,
+/// not (as `total_cmp` alone has it) above infinity.
+#[test]
+fn a_nan_priority_gives_way_to_every_number() {
+    let points: Vec<SignalPoint> = (0..25)
+        .map(|i| SignalPoint {
+            label: format!("P{i}"),
+            readiness_pct: 3.5 * i as f64,
+            interest_pct: 3.5 * i as f64,
+            color: palette::series(0),
+            priority: if i == 0 { f64::NAN } else { i as f64 },
+        })
+        .collect();
+    let layout = signal_layout(&points, 1000.0, 800.0, 1.0);
+    assert_eq!(layout.labelled.len(), 24, "all 24 numbered points fit");
+    assert!(!layout.labelled.contains(&0), "{:?}", layout.labelled);
+    assert_eq!(layout.labelled[0], 24, "highest priority first");
+}
