@@ -1,7 +1,8 @@
-//! Orders for values that may be missing. Every sort in the engine and the app that compares
-//! numbers goes through here, so that a missing value or a NaN can never make a comparison
-//! inconsistent (which `sort_by` may answer with a panic) and always lands in the same place:
-//! last, whichever direction the user sorts in.
+//! Orders for values that may be missing. Every sort the user picks (a table's column, the
+//! economics table) compares through here, so that a missing value or a NaN can never make a
+//! comparison inconsistent (which `sort_by` may answer with a panic) and always lands in the
+//! same place: last, whichever direction the user sorts in. The engine's fixed orders over
+//! values that are never missing use `f64::total_cmp`, which is total too.
 
 use std::cmp::Ordering;
 

@@ -19,7 +19,7 @@ mod validation;
 
 pub use fields::{AssumptionField, Editing, FieldError, FieldMeta, OutOfRange, Range, Scope, Unit};
 pub use goal_seek::{target_margin, PriceCurve, TARGET_MARGIN_PCT};
-pub use ordering::{missing_last, EconomicsSort};
+pub use ordering::EconomicsSort;
 pub use payback::{
     monthly_contribution, Payback, PaybackReading, PAYBACK_CHART_MONTHS, PAYBACK_HORIZON_MONTHS,
 };

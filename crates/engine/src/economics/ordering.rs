@@ -1,9 +1,8 @@
 //! The order of the markets in the economics table: best first by the column chosen, and the
 //! markets without a figure (never breaking even, never paying back) last.
 
-use std::cmp::Ordering;
-
 use super::UnitEconomics;
+use crate::order::missing_last;
 
 /// The column the markets are sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -42,24 +41,11 @@ impl EconomicsSort {
     }
 }
 
-/// Compares two figures ascending, or descending when `descending`, with a missing figure
-/// (None, or NaN, which is no figure) after every present one in both directions; two
-/// missing figures are equal. Present figures compare by [`f64::total_cmp`].
-pub fn missing_last(a: Option<f64>, b: Option<f64>, descending: bool) -> Ordering {
-    let present = |v: Option<f64>| v.filter(|v| !v.is_nan());
-    match (present(a), present(b)) {
-        (Some(a), Some(b)) if descending => b.total_cmp(&a),
-        (Some(a), Some(b)) => a.total_cmp(&b),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::cmp::Ordering;
 
     fn figure() -> impl Strategy<Value = Option<f64>> {
         prop_oneof![
