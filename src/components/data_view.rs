@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::data_catalogue::{count_of, coverage_rows, indicator_rows, status_text};
-use crate::i18n::{data_text, t, tf};
+use crate::i18n::{data_text, market_name, t, tf};
 use crate::user_files::{self, Headline, LoadReport, NamedFile};
 
 /// How many of the least-covered markets to list before "Show all".
@@ -313,7 +313,7 @@ pub fn DataView(
                         <tbody>
                             <For each=move || shown_coverage.get() key=|r| (r.iso3.clone(), r.have, r.gaps.clone()) let:r>
                                 <tr>
-                                    <th scope="row">{r.name}</th>
+                                    <th scope="row">{market_name(&r.iso3, &r.name).to_owned()}</th>
                                     <td>{r.region}</td>
                                     <td class="num">{move || count_of(r.have, r.total)}</td>
                                     <td class="wrap">{r.gaps}</td>

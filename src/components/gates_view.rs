@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::components::data_table::{CsvButton, ShowAllNote, TableData};
 use crate::explorer::Explorer;
 use crate::gate_board::{gate_text, metric_text, unit_text, value_text, BoardRow, GateBoard};
-use crate::i18n::{t, tf};
+use crate::i18n::{market_name, t, tf};
 use crate::navigation::{Navigation, Tab};
 
 pub fn decision_class(decision: Decision) -> &'static str {
@@ -71,15 +71,16 @@ pub fn verdict_sentence(row: &BoardRow) -> String {
         })
         .map(|r| metric_text(r.gate.metric))
         .collect();
+    let name = market_name(&row.iso3, &row.name);
     match row.decision {
-        Decision::Go => tf("{}: go. Every gate passes.", &[&row.name]),
+        Decision::Go => tf("{}: go. Every gate passes.", &[&name]),
         Decision::TestFirst => tf(
             "{}: test first. The desk gates pass; run a test market before committing.",
-            &[&row.name],
+            &[&name],
         ),
         Decision::NoGo => tf(
             "{}: no-go. Short on {}.",
-            &[&row.name, &failed.join(t(", ")).to_lowercase()],
+            &[&name, &failed.join(t(", ")).to_lowercase()],
         ),
     }
 }
@@ -287,7 +288,7 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
                     let iso3 = row.iso3.clone();
                     view! {
                         <h2 id="detail-title">
-                            {tf("{}: ", &[&row.name])}
+                            {tf("{}: ", &[&market_name(&row.iso3, &row.name)])}
                             <span class=decision_class(row.decision) data-testid="detail-decision">{move || crate::gate_board::decision_text(row.decision)}</span>
                         </h2>
                         <p class="standing" data-testid="detail-verdict">{verdict_sentence(&row)}</p>
@@ -337,7 +338,7 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
                                 let iso3 = row.iso3.clone();
                                 view! {
                                     <tr>
-                                        <th scope="row"><button type="button" class="market-link" on:click=move |_| open(iso3.clone())>{row.name.clone()}</button></th>
+                                        <th scope="row"><button type="button" class="market-link" on:click=move |_| open(iso3.clone())>{market_name(&row.iso3, &row.name).to_owned()}</button></th>
                                         <td><span class=decision_class(row.decision)>{crate::gate_board::decision_text(row.decision)}</span></td>
                                         {row.results.iter().map(|r| view! { <td class=format!("result {}", outcome_class(r.outcome))>{result_text(r)}</td> }).collect_view()}
                                     </tr>

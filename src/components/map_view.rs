@@ -11,7 +11,7 @@ use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{DataTable, TableData};
 use crate::data_source::{MapState, SharedMap};
 use crate::explorer::Explorer;
-use crate::i18n::{t, tf};
+use crate::i18n::{market_name, t, tf};
 use crate::navigation::{Navigation, Tab};
 
 /// What the map shows for one market: by ISO numeric id.
@@ -56,7 +56,7 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
                                 m.iso_numeric.clone(),
                                 MapEntry {
                                     iso3: m.iso3.clone(),
-                                    name: m.name.clone(),
+                                    name: market_name(&m.iso3, &m.name).to_owned(),
                                     score: s.score,
                                     rank,
                                 },
@@ -131,7 +131,17 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
                     "{} · score {} · candidate rank {}",
                     &[&m.name, &format!("{:.1}", m.score), &m.rank],
                 ),
-                None => tf("{} · not a ranked candidate", &[&name]),
+                None => {
+                    // A market the filters leave out still has its name in the language in use;
+                    // only a shape the dataset lacks keeps the map file's English.
+                    let name = explorer.dataset.with_untracked(|d| {
+                        d.markets()
+                            .iter()
+                            .find(|m| m.iso_numeric == id)
+                            .map_or(name, |m| market_name(&m.iso3, &m.name).to_owned())
+                    });
+                    tf("{} · not a ranked candidate", &[&name])
+                }
             })
         });
         hover.set(text.map(|text| Hover {

@@ -19,7 +19,7 @@ use crate::components::tracker_view::{kpi_tiles, sell_through_chart};
 use crate::explorer::Explorer;
 use crate::format;
 use crate::gate_board::GateBoard;
-use crate::i18n::{data_text, t, tf};
+use crate::i18n::{data_text, market_name, t, tf};
 use crate::market_detail::market_detail;
 use crate::test_markets::TestMarketState;
 
@@ -120,8 +120,13 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
             .map(|t| sell_through_chart(&t))
             .unwrap_or_default()
     });
-    let name =
-        Memo::new(move |_| detail.with(|d| d.as_ref().map(|d| d.name.clone()).unwrap_or_default()));
+    let name = Memo::new(move |_| {
+        detail.with(|d| {
+            d.as_ref()
+                .map(|d| market_name(&d.iso3, &d.name).to_owned())
+                .unwrap_or_default()
+        })
+    });
     let today = js_sys::Date::new_0()
         .to_iso_string()
         .as_string()

@@ -11,7 +11,7 @@ use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{DataTable, TableData};
 use crate::explorer::Explorer;
 use crate::format;
-use crate::i18n::{t, tf};
+use crate::i18n::{market_name, t, tf};
 use crate::market_detail::median;
 use crate::navigation::{Navigation, Tab};
 
@@ -35,7 +35,7 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
                                 Some((
                                     m.iso3.clone(),
                                     Bubble {
-                                        label: m.name.clone(),
+                                        label: market_name(&m.iso3, &m.name).to_owned(),
                                         readiness: s.score,
                                         margin_pct: e.contribution_pct,
                                         volume: e.annual_units,

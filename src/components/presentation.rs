@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::explorer::Explorer;
 use crate::gate_board::GateBoard;
-use crate::i18n::{t, tf};
+use crate::i18n::{market_name, t, tf};
 use crate::navigation::{Navigation, Tab};
 
 /// The story: each step a view; `caption` says what it answers.
@@ -125,7 +125,7 @@ pub fn PresentationBar(
                 let go: Vec<&str> = rows
                     .iter()
                     .filter(|r| r.decision == beachhead_engine::gates::Decision::Go)
-                    .map(|r| r.name.as_str())
+                    .map(|r| market_name(&r.iso3, &r.name))
                     .collect();
                 let test = rows
                     .iter()
