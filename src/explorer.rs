@@ -16,7 +16,7 @@ use beachhead_engine::{
 };
 use leptos::prelude::*;
 
-use crate::i18n::{by_shown_name, market_name, t, tf};
+use crate::i18n::{by_shown_name, current, market_name, market_name_in, t, tf};
 
 /// How many markets the chart shows; the table lists them all.
 pub const CHART_MARKETS: usize = 20;
@@ -264,11 +264,15 @@ impl Explorer {
             })
         });
         let market_options = Memo::new(move |_| {
+            let lang = current();
             dataset.with(|d| {
                 let mut all: Vec<(String, String)> = d
                     .markets()
                     .iter()
-                    .map(|m| (m.iso3.clone(), market_name(&m.iso3, &m.name).to_owned()))
+                    .map(|m| {
+                        let name = market_name_in(lang, &m.iso3, &m.name);
+                        (m.iso3.clone(), name.to_owned())
+                    })
                     .collect();
                 all.sort_by(by_shown_name);
                 all

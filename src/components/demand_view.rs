@@ -17,7 +17,7 @@ use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{DataTable, TableData};
 use crate::data_source::{MapState, SharedMap};
 use crate::explorer::Explorer;
-use crate::i18n::{market_name, t, tf};
+use crate::i18n::{current, market_name_in, t, tf};
 use crate::navigation::{Navigation, Tab};
 
 /// A market's signal with its names, as the view shows it.
@@ -61,6 +61,7 @@ pub fn DemandView(explorer: Explorer) -> impl IntoView {
         })
     });
     let rows = Memo::new(move |_| {
+        let lang = current();
         explorer.dataset.with(|d| {
             plain_ranking.with(|r| {
                 demand_signals(d, r)
@@ -70,7 +71,7 @@ pub fn DemandView(explorer: Explorer) -> impl IntoView {
                         Row {
                             iso3: m.iso3.clone(),
                             iso_numeric: m.iso_numeric.clone(),
-                            name: market_name(&m.iso3, &m.name).to_owned(),
+                            name: market_name_in(lang, &m.iso3, &m.name).to_owned(),
                             signal,
                         }
                     })

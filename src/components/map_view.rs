@@ -11,7 +11,7 @@ use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{DataTable, TableData};
 use crate::data_source::{MapState, SharedMap};
 use crate::explorer::Explorer;
-use crate::i18n::{market_name, t, tf};
+use crate::i18n::{current, market_name, market_name_in, t, tf};
 use crate::navigation::{Navigation, Tab};
 
 /// What the map shows for one market: by ISO numeric id.
@@ -45,6 +45,7 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
     }
     // Candidates by ISO numeric id, with the score and candidate rank the map shows.
     let entries = Memo::new(move |_| {
+        let lang = current();
         explorer.dataset.with(|d| {
             explorer.ranking.with(|r| {
                 explorer.candidates.with(|c| {
@@ -56,7 +57,7 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
                                 m.iso_numeric.clone(),
                                 MapEntry {
                                     iso3: m.iso3.clone(),
-                                    name: market_name(&m.iso3, &m.name).to_owned(),
+                                    name: market_name_in(lang, &m.iso3, &m.name).to_owned(),
                                     score: s.score,
                                     rank,
                                 },

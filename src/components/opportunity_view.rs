@@ -11,7 +11,7 @@ use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{DataTable, TableData};
 use crate::explorer::Explorer;
 use crate::format;
-use crate::i18n::{market_name, t, tf};
+use crate::i18n::{current, market_name_in, t, tf};
 use crate::market_detail::median;
 use crate::navigation::{Navigation, Tab};
 
@@ -20,6 +20,7 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
     let navigation = use_context::<Navigation>();
     // (ISO3, bubble, region) for candidates that have both a score and economics.
     let bubbles = Memo::new(move |_| {
+        let lang = current();
         explorer.dataset.with(|d| {
             let region_list = regions(d);
             explorer.ranking.with(|r| {
@@ -35,7 +36,7 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
                                 Some((
                                     m.iso3.clone(),
                                     Bubble {
-                                        label: market_name(&m.iso3, &m.name).to_owned(),
+                                        label: market_name_in(lang, &m.iso3, &m.name).to_owned(),
                                         readiness: s.score,
                                         margin_pct: e.contribution_pct,
                                         volume: e.annual_units,
