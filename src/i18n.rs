@@ -5,12 +5,13 @@
 //! translation stays English rather than showing a key. Translations live in `locales/zh/`, a
 //! file per area of the app (English, a tab, Chinese); `tf` fills `{}` in order, after translating the template. A test
 //! reads every `t("…")` and `tf("…")` in the sources and fails on any without a translation.
-//! Data stays in the language of its source (country names, sources, the engine's messages),
-//! except the names the app ships with: the bundled model's pillars and indicators, the
-//! indicator catalogue's names and units, the test markets' channels and vendors, the gates'
-//! units and the price waterfall's steps. `data_text` shows those in the language in use
-//! (`locales/zh/data.tsv`, tested against the bundled files); files, links and CSV column ids
-//! keep the English, and the user's own data, not being in the table, shows as it is.
+//! Data stays in the language of its source (sources, the engine's messages), except the names
+//! the app ships with: the bundled model's pillars and indicators, the indicator catalogue's
+//! names and units, the test markets' channels and vendors, the gates' units and the price
+//! waterfall's steps. `data_text` shows those in the language in use (`locales/zh/data.tsv`,
+//! tested against the bundled files); files, links and CSV column ids keep the English, and the
+//! user's own data, not being in the table, shows as it is. Country and territory names have
+//! their own table, Unicode CLDR's, by ISO3 (`market_name`, `locales/zh/countries.tsv`).
 //!
 //! Hand-written rather than `leptos_i18n`: that crate keys every string by an invented id and
 //! generates code from JSON at build time; English-text keys keep each view readable as it is,
@@ -82,6 +83,27 @@ static ZH: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
         .filter_map(|line| line.split_once('\t'))
         .collect()
 });
+
+/// ISO3, the English name as the bundled markets have it, the Chinese (Unicode CLDR's; empty
+/// where CLDR has none). Built by `scripts/build_country_names.py`.
+const COUNTRIES: &str = include_str!("../locales/zh/countries.tsv");
+
+static ZH_COUNTRIES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    country_rows()
+        .filter(|(_, _, zh)| !zh.is_empty())
+        .map(|(iso3, _, zh)| (iso3, zh))
+        .collect()
+});
+
+fn country_rows() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    COUNTRIES
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .filter_map(|line| {
+            let mut cells = line.split('\t');
+            Some((cells.next()?, cells.next()?, cells.next().unwrap_or("")))
+        })
+}
 
 thread_local! {
     static LANGUAGE: ArcRwSignal<Lang> = ArcRwSignal::new(Lang::En);
@@ -157,6 +179,26 @@ pub fn data_text_in(lang: Lang, text: &str) -> &str {
         Lang::En => text,
         Lang::Zh => ZH.get(text).copied().unwrap_or(text),
     }
+}
+
+/// A market's name in the language in use: in Chinese, CLDR's name for its ISO3 code, which also
+/// names the user's own file's markets by their code; `name`, the dataset's, in English and for a
+/// code the table lacks. Reads the language, so a reactive caller follows a switch.
+pub fn market_name<'a>(iso3: &str, name: &'a str) -> &'a str {
+    market_name_in(current(), iso3, name)
+}
+
+pub fn market_name_in<'a>(lang: Lang, iso3: &str, name: &'a str) -> &'a str {
+    match lang {
+        Lang::En => name,
+        Lang::Zh => ZH_COUNTRIES.get(iso3).copied().unwrap_or(name),
+    }
+}
+
+/// Orders names as shown, for pickers: by text, then by code, so that two markets of one name
+/// keep a fixed order.
+pub fn by_shown_name(a: &(String, String), b: &(String, String)) -> std::cmp::Ordering {
+    a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0))
 }
 
 /// `template` translated, each `{}` filled in order with `args`.
@@ -293,6 +335,69 @@ mod tests {
             translate(Lang::Zh, "Demand")
         );
         assert_eq!(data_text_in(Lang::Zh, "My own pillar"), "My own pillar");
+    }
+
+    #[test]
+    fn market_names_are_chinese_by_code_in_chinese_only() {
+        assert_eq!(market_name_in(Lang::Zh, "HKG", "Hong Kong"), "香港");
+        assert_eq!(market_name_in(Lang::Zh, "DEU", "Deutschland"), "德国");
+        assert_eq!(market_name_in(Lang::En, "HKG", "Hong Kong"), "Hong Kong");
+        assert_eq!(market_name_in(Lang::Zh, "ZZZ", "My market"), "My market");
+    }
+
+    /// Every bundled market has its row in countries.tsv, under the name markets.csv gives it
+    /// (so a rebuilt bundle without a rebuilt table fails here), and a Chinese name unless the
+    /// file's header lists it among CLDR's gaps.
+    #[test]
+    fn every_bundled_market_has_a_chinese_name_or_is_a_listed_fallback() {
+        let dataset = beachhead_engine::Dataset::from_csv(
+            "indicators.csv",
+            include_str!("../public/data/indicators.csv"),
+            "markets.csv",
+            include_str!("../public/data/markets.csv"),
+        )
+        .unwrap_or_else(|e| panic!("the bundled dataset: {e:?}"));
+        let listed = COUNTRIES
+            .lines()
+            .find_map(|line| line.strip_prefix("# No CLDR name, shown in English: "))
+            .unwrap_or_else(|| panic!("countries.tsv lists no fallbacks, not even none"));
+        let fallbacks: Vec<&str> = if listed == "none" {
+            Vec::new()
+        } else {
+            listed
+                .split(", ")
+                .filter_map(|f| f.split(' ').next())
+                .collect()
+        };
+        let rows: HashMap<&str, (&str, &str)> = country_rows()
+            .map(|(iso3, en, zh)| (iso3, (en, zh)))
+            .collect();
+        let mut wrong = Vec::new();
+        for m in dataset.markets() {
+            match rows.get(m.iso3.as_str()) {
+                None => wrong.push(format!("{} {}: no row", m.iso3, m.name)),
+                Some((en, _)) if *en != m.name => {
+                    wrong.push(format!("{} {}: the table has it as {en}", m.iso3, m.name));
+                }
+                Some((_, "")) if !fallbacks.contains(&m.iso3.as_str()) => {
+                    wrong.push(format!("{} {}: no Chinese, not listed", m.iso3, m.name));
+                }
+                Some((_, zh)) if !zh.is_empty() && fallbacks.contains(&m.iso3.as_str()) => {
+                    wrong.push(format!("{} {}: listed, yet named {zh}", m.iso3, m.name));
+                }
+                Some(_) => {}
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "locales/zh/countries.tsv is out of step with public/data/markets.csv \
+             (python3 scripts/build_country_names.py):\n{}",
+            wrong.join("\n")
+        );
+        assert_eq!(
+            ZH_COUNTRIES.len() + fallbacks.len(),
+            dataset.markets().len()
+        );
     }
 
     /// Every name the bundled files, the engine's channels, vendors and gate units, and the

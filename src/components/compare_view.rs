@@ -8,12 +8,17 @@ use leptos::prelude::*;
 
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{CsvButton, DataTable, TableData};
-use crate::i18n::{data_text, t, tf};
+use crate::i18n::{data_text, market_name, t, tf};
 use crate::state::explorer::Explorer;
 use crate::state::market_detail::MarketDetail;
 
 pub const MAX_COMPARED: usize = 4;
 const DEFAULT_COMPARED: usize = 3;
+
+/// A compared market's name in the language in use.
+fn shown_name(d: &MarketDetail) -> String {
+    market_name(&d.iso3, &d.name).to_owned()
+}
 
 #[component]
 pub fn CompareView(explorer: Explorer) -> impl IntoView {
@@ -66,7 +71,7 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
     // The chart's values: a row per pillar, a column per market in the chips' order.
     let chart_table = Memo::new(move |_| {
         let mut headers = vec![t("Pillar").to_owned()];
-        headers.extend(details.with(|ds| ds.iter().map(|d| d.name.clone()).collect::<Vec<_>>()));
+        headers.extend(details.with(|ds| ds.iter().map(shown_name).collect::<Vec<_>>()));
         let rows = rows.with(|rows| {
             rows.iter()
                 .map(|r| {
@@ -89,7 +94,7 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
                 .map(|d| {
                     format!(
                         "{} {}",
-                        d.name,
+                        shown_name(d),
                         d.score
                             .map_or(t("not ranked").into(), |s| format!("{s:.1}"))
                     )
@@ -122,11 +127,11 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
             .map(|(i, d)| {
                 let code = d.iso3.clone();
                 let can_remove = details.with(|ds| ds.len() > 2);
-                let name = d.name.clone();
+                let name = shown_name(&d);
                 view! {
                     <span class="chip" data-testid=format!("compare-{}", d.iso3)>
                         <span class="swatch" style:background=css_hex(series_color(i))></span>
-                        {d.name.clone()}
+                        {name.clone()}
                         <button type="button" class="chip-remove" aria-label=move || tf("Remove {}", &[&name])
                             disabled=!can_remove on:click=move |_| remove(code.clone())>"×"</button>
                     </span>
@@ -207,6 +212,7 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
                 <h2 id="compare-table-title">{move || t("Side by side")}</h2>
                 <p class="table-actions"><CsvButton label="markets side by side" data=Signal::derive(move || {
                     let mut headers = vec![String::new()];
+                    // The file names the markets as the dataset does, like the other CSVs.
                     headers.extend(details.get().into_iter().map(|d| d.name));
                     TableData {
                         headers,
@@ -222,7 +228,7 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
                         <thead>
                             <tr>
                                 <th scope="col">""</th>
-                                {move || details.get().into_iter().map(|d| view! { <th scope="col" class="num">{d.name}</th> }).collect_view()}
+                                {move || details.get().iter().map(|d| view! { <th scope="col" class="num">{shown_name(d)}</th> }).collect_view()}
                             </tr>
                         </thead>
                         <tbody>

@@ -9,7 +9,7 @@ use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
 
 use crate::browser::files;
-use crate::i18n::{data_text, t, tf};
+use crate::i18n::{data_text, market_name, t, tf};
 use crate::state::data_catalogue::{count_of, coverage_rows, indicator_rows, status_text};
 use crate::state::user_files::{self, Headline, LoadReport, NamedFile};
 
@@ -313,7 +313,7 @@ pub fn DataView(
                         <tbody>
                             <For each=move || shown_coverage.get() key=|r| (r.iso3.clone(), r.have, r.gaps.clone()) let:r>
                                 <tr>
-                                    <th scope="row">{r.name}</th>
+                                    <th scope="row">{market_name(&r.iso3, &r.name).to_owned()}</th>
                                     <td>{r.region}</td>
                                     <td class="num">{move || count_of(r.have, r.total)}</td>
                                     <td class="wrap">{r.gaps}</td>

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use crate::browser::data_source::{MapState, SharedMap};
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{DataTable, TableData};
-use crate::i18n::{t, tf};
+use crate::i18n::{current, market_name_in, t, tf};
 use crate::state::explorer::Explorer;
 use crate::state::navigation::{Navigation, Tab};
 
@@ -61,6 +61,7 @@ pub fn DemandView(explorer: Explorer) -> impl IntoView {
         })
     });
     let rows = Memo::new(move |_| {
+        let lang = current();
         explorer.dataset.with(|d| {
             plain_ranking.with(|r| {
                 demand_signals(d, r)
@@ -70,7 +71,7 @@ pub fn DemandView(explorer: Explorer) -> impl IntoView {
                         Row {
                             iso3: m.iso3.clone(),
                             iso_numeric: m.iso_numeric.clone(),
-                            name: m.name.clone(),
+                            name: market_name_in(lang, &m.iso3, &m.name).to_owned(),
                             signal,
                         }
                     })

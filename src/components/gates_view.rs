@@ -7,7 +7,7 @@ use beachhead_engine::gates::{
 use leptos::prelude::*;
 
 use crate::components::data_table::{CsvButton, ShowAllNote, TableData};
-use crate::i18n::{t, tf};
+use crate::i18n::{market_name, t, tf};
 use crate::state::explorer::Explorer;
 use crate::state::gate_board::{
     gate_text, metric_text, unit_text, value_text, BoardRow, GateBoard,
@@ -73,15 +73,16 @@ pub fn verdict_sentence(row: &BoardRow) -> String {
         })
         .map(|r| metric_text(r.gate.metric))
         .collect();
+    let name = market_name(&row.iso3, &row.name);
     match row.decision {
-        Decision::Go => tf("{}: go. Every gate passes.", &[&row.name]),
+        Decision::Go => tf("{}: go. Every gate passes.", &[&name]),
         Decision::TestFirst => tf(
             "{}: test first. The desk gates pass; run a test market before committing.",
-            &[&row.name],
+            &[&name],
         ),
         Decision::NoGo => tf(
             "{}: no-go. Short on {}.",
-            &[&row.name, &failed.join(t(", ")).to_lowercase()],
+            &[&name, &failed.join(t(", ")).to_lowercase()],
         ),
     }
 }
@@ -289,7 +290,7 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
                     let iso3 = row.iso3.clone();
                     view! {
                         <h2 id="detail-title">
-                            {tf("{}: ", &[&row.name])}
+                            {tf("{}: ", &[&market_name(&row.iso3, &row.name)])}
                             <span class=decision_class(row.decision) data-testid="detail-decision">{move || crate::state::gate_board::decision_text(row.decision)}</span>
                         </h2>
                         <p class="standing" data-testid="detail-verdict">{verdict_sentence(&row)}</p>
@@ -339,7 +340,7 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
                                 let iso3 = row.iso3.clone();
                                 view! {
                                     <tr>
-                                        <th scope="row"><button type="button" class="market-link" on:click=move |_| open(iso3.clone())>{row.name.clone()}</button></th>
+                                        <th scope="row"><button type="button" class="market-link" on:click=move |_| open(iso3.clone())>{market_name(&row.iso3, &row.name).to_owned()}</button></th>
                                         <td><span class=decision_class(row.decision)>{crate::state::gate_board::decision_text(row.decision)}</span></td>
                                         {row.results.iter().map(|r| view! { <td class=format!("result {}", outcome_class(r.outcome))>{result_text(r)}</td> }).collect_view()}
                                     </tr>

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::browser::data_source::{MapState, SharedMap};
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{DataTable, TableData};
-use crate::i18n::{t, tf};
+use crate::i18n::{current, market_name, market_name_in, t, tf};
 use crate::state::explorer::Explorer;
 use crate::state::navigation::{Navigation, Tab};
 
@@ -45,6 +45,7 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
     }
     // Candidates by ISO numeric id, with the score and candidate rank the map shows.
     let entries = Memo::new(move |_| {
+        let lang = current();
         explorer.dataset.with(|d| {
             explorer.ranking.with(|r| {
                 explorer.candidates.with(|c| {
@@ -56,7 +57,7 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
                                 m.iso_numeric.clone(),
                                 MapEntry {
                                     iso3: m.iso3.clone(),
-                                    name: m.name.clone(),
+                                    name: market_name_in(lang, &m.iso3, &m.name).to_owned(),
                                     score: s.score,
                                     rank,
                                 },
@@ -131,7 +132,17 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
                     "{} · score {} · candidate rank {}",
                     &[&m.name, &format!("{:.1}", m.score), &m.rank],
                 ),
-                None => tf("{} · not a ranked candidate", &[&name]),
+                None => {
+                    // A market the filters leave out still has its name in the language in use;
+                    // only a shape the dataset lacks keeps the map file's English.
+                    let name = explorer.dataset.with_untracked(|d| {
+                        d.markets()
+                            .iter()
+                            .find(|m| m.iso_numeric == id)
+                            .map_or(name, |m| market_name(&m.iso3, &m.name).to_owned())
+                    });
+                    tf("{} · not a ranked candidate", &[&name])
+                }
             })
         });
         hover.set(text.map(|text| Hover {

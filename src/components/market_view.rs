@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{CsvButton, DataTable, TableData};
-use crate::i18n::{data_text, t, tf};
+use crate::i18n::{data_text, market_name, t, tf};
 use crate::state::data_catalogue::status_text;
 use crate::state::explorer::Explorer;
 use crate::state::market_detail::{MarketDetail, TOP_MARKETS};
@@ -37,8 +37,9 @@ pub fn MarketView(explorer: Explorer) -> impl IntoView {
     // top candidates, named as in the legend.
     let profile_table = Memo::new(move |_| {
         let (name, region) = detail.with(|d| {
-            d.as_ref()
-                .map_or_else(Default::default, |d| (d.name.clone(), d.region.clone()))
+            d.as_ref().map_or_else(Default::default, |d| {
+                (market_name(&d.iso3, &d.name).to_owned(), d.region.clone())
+            })
         });
         let headers = vec![
             t("Pillar").to_owned(),
@@ -79,7 +80,10 @@ pub fn MarketView(explorer: Explorer) -> impl IntoView {
                     .collect();
                 tf(
                     "{} pillar scores (0-100): {}",
-                    &[&crate::format::possessive(&d.name), &parts.join("; ")],
+                    &[
+                        &crate::format::possessive(market_name(&d.iso3, &d.name)),
+                        &parts.join("; "),
+                    ],
                 )
             })
         })
@@ -104,7 +108,7 @@ pub fn MarketView(explorer: Explorer) -> impl IntoView {
             _ => t("Not ranked: its data covers too little of the model's weight.").into(),
         };
         view! {
-            <h2 data-testid="market-name">{d.name}</h2>
+            <h2 data-testid="market-name">{market_name(&d.iso3, &d.name).to_owned()}</h2>
             <p class="subtitle">{d.facts}</p>
             <p class="standing" data-testid="market-standing">{standing}</p>
         }
@@ -112,7 +116,9 @@ pub fn MarketView(explorer: Explorer) -> impl IntoView {
     let legend = move || {
         detail.with(|d| {
             let region = d.as_ref().map_or_else(String::new, |d| d.region.clone());
-            let name = d.as_ref().map_or_else(String::new, |d| d.name.clone());
+            let name = d
+                .as_ref()
+                .map_or_else(String::new, |d| market_name(&d.iso3, &d.name).to_owned());
             [name, tf("{} median", &[&region]), tf("Top {} candidates' median", &[&TOP_MARKETS])]
                 .into_iter()
                 .enumerate()

@@ -17,7 +17,7 @@ use crate::components::gates_view::{decision_class, evidence_text, verdict_sente
 use crate::components::margin_view::waterfall_amount;
 use crate::components::tracker_view::{kpi_tiles, sell_through_chart};
 use crate::format;
-use crate::i18n::{data_text, t, tf};
+use crate::i18n::{data_text, market_name, t, tf};
 use crate::state::explorer::Explorer;
 use crate::state::gate_board::GateBoard;
 use crate::state::test_markets::TestMarketState;
@@ -111,8 +111,13 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
             .map(|t| sell_through_chart(&t))
             .unwrap_or_default()
     });
-    let name =
-        Memo::new(move |_| detail.with(|d| d.as_ref().map(|d| d.name.clone()).unwrap_or_default()));
+    let name = Memo::new(move |_| {
+        detail.with(|d| {
+            d.as_ref()
+                .map(|d| market_name(&d.iso3, &d.name).to_owned())
+                .unwrap_or_default()
+        })
+    });
     let today = js_sys::Date::new_0()
         .to_iso_string()
         .as_string()

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{DataTable, TableData};
 use crate::format;
-use crate::i18n::{t, tf};
+use crate::i18n::{current, market_name_in, t, tf};
 use crate::state::explorer::Explorer;
 use crate::state::navigation::{Navigation, Tab};
 use beachhead_engine::stats::median;
@@ -20,6 +20,7 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
     let navigation = use_context::<Navigation>();
     // (ISO3, bubble, region) for candidates that have both a score and economics.
     let bubbles = Memo::new(move |_| {
+        let lang = current();
         explorer.dataset.with(|d| {
             let region_list = regions(d);
             explorer.ranking.with(|r| {
@@ -35,7 +36,7 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
                                 Some((
                                     m.iso3.clone(),
                                     Bubble {
-                                        label: m.name.clone(),
+                                        label: market_name_in(lang, &m.iso3, &m.name).to_owned(),
                                         readiness: s.score,
                                         margin_pct: e.contribution_pct,
                                         volume: e.annual_units,

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, tf};
+use crate::i18n::{market_name, t, tf};
 use crate::state::explorer::Explorer;
 use crate::state::gate_board::GateBoard;
 use crate::state::navigation::{Navigation, Tab};
@@ -125,7 +125,7 @@ pub fn PresentationBar(
                 let go: Vec<&str> = rows
                     .iter()
                     .filter(|r| r.decision == beachhead_engine::gates::Decision::Go)
-                    .map(|r| r.name.as_str())
+                    .map(|r| market_name(&r.iso3, &r.name))
                     .collect();
                 let test = rows
                     .iter()

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use crate::components::data_table::{CsvButton, ShowAllNote, TableData};
 use beachhead_engine::ranking_table::SortColumn;
 
-use crate::i18n::{data_text, t, tf};
+use crate::i18n::{current, data_text, market_name_in, t, tf, Lang};
 use crate::state::explorer::{Explorer, TableRow};
 use crate::state::navigation::{Navigation, Tab};
 
@@ -118,8 +118,10 @@ pub fn RankingTable(explorer: Explorer) -> impl IntoView {
     Effect::new(move |_| {
         let Some(body) = body.get() else { return };
         let open_title = t("Open this market");
-        shown
-            .with(|rows| row_nodes.update_value(|nodes| show_rows(&body, nodes, rows, open_title)));
+        let lang = current();
+        shown.with(|rows| {
+            row_nodes.update_value(|nodes| show_rows(&body, nodes, rows, open_title, lang));
+        });
     });
     let open_clicked_market = move |ev: leptos::ev::MouseEvent| {
         let Some(code) = ev
@@ -210,12 +212,12 @@ impl RowNodes {
         })
     }
 
-    fn show(&mut self, row: &TableRow, open_title: &str) {
+    fn show(&mut self, row: &TableRow, open_title: &str, lang: Lang) {
         let rank = row.rank.to_string();
         let world_rank = row.world_rank.to_string();
         let fixed = [
             (rank.as_str(), ""),
-            (row.market.as_str(), open_title),
+            (market_name_in(lang, &row.iso3, &row.market), open_title),
             (world_rank.as_str(), ""),
             (row.score.as_str(), ""),
         ];
@@ -251,6 +253,7 @@ fn show_rows(
     nodes: &mut Vec<RowNodes>,
     rows: &[TableRow],
     open_title: &str,
+    lang: Lang,
 ) {
     let pillars = rows.first().map_or(0, |r| r.cells.len());
     if nodes
@@ -281,6 +284,6 @@ fn show_rows(
         }
     }
     for (node, row) in nodes.iter_mut().zip(rows) {
-        node.show(row, open_title);
+        node.show(row, open_title, lang);
     }
 }

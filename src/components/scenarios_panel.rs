@@ -11,7 +11,7 @@ use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
 
 use crate::browser::files::{download_text, files_of, read_files};
-use crate::i18n::{t, tf};
+use crate::i18n::{market_name, t, tf};
 use crate::state::explorer::Explorer;
 use crate::state::scenarios::{now_iso, Scenarios};
 use crate::state::url_state::UrlState;
@@ -71,8 +71,9 @@ pub fn ScenariosPanel(
                             (Some(x), Some(y)) => tf("{} pts", &[&format!("{:+.1}", y - x)]),
                             _ => "–".into(),
                         };
+                        let m = &d.markets()[c.market];
                         (
-                            d.markets()[c.market].name.clone(),
+                            market_name(&m.iso3, &m.name).to_owned(),
                             rank(c.rank_a),
                             rank(c.rank_b),
                             moved,

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{data_text, t, tf};
+use crate::i18n::{current, data_text, t, tf, Lang};
 use crate::state::data_catalogue::status_text;
 use crate::state::explorer::Explorer;
 use beachhead_engine::Status;
@@ -40,6 +40,12 @@ pub fn Sources(explorer: Explorer) -> impl IntoView {
             <p class="hint">
                 {move || t("Each value is the latest a country reported in 2015-2024; its year shows when you hover a table cell. Every indicator, its coverage and licence: the Data tab.")}
             </p>
+            // The names come from CLDR only in Chinese; English shows the dataset's own.
+            {move || (current() == Lang::Zh).then(|| view! {
+                <p class="hint" data-testid="country-names-source">
+                    {t("Country and territory names in Chinese: Unicode CLDR 48 (npm cldr-localenames-full 48.2.0). Licence: Unicode License v3.")}
+                </p>
+            })}
         </section>
     }
 }

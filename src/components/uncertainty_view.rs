@@ -13,7 +13,7 @@ use crate::browser::files::run_in_slices;
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{CsvButton, DataTable, TableData};
 use crate::components::progress_bar::ProgressBar;
-use crate::i18n::{data_text, t, tf};
+use crate::i18n::{data_text, market_name, t, tf};
 use crate::state::explorer::{Explorer, CHART_MARKETS};
 use crate::state::navigation::{Navigation, Tab};
 
@@ -139,7 +139,10 @@ pub fn UncertaintyView(explorer: Explorer, state: UncertaintyState) -> impl Into
                     .iter()
                     .filter(|i| f.matches(d, i.market))
                     .take(CHART_MARKETS)
-                    .map(|i| (d.markets()[i.market].name.clone(), i.clone()))
+                    .map(|i| {
+                        let m = &d.markets()[i.market];
+                        (market_name(&m.iso3, &m.name).to_owned(), i.clone())
+                    })
                     .collect::<Vec<_>>()
             })
         })
@@ -174,7 +177,10 @@ pub fn UncertaintyView(explorer: Explorer, state: UncertaintyState) -> impl Into
         let market = explorer.selected_market()?;
         explorer.dataset.with(|d| {
             explorer.model.with(|m| {
-                tornado(d, m, market, SWING).map(|t| (d.markets()[market].name.clone(), t))
+                // The codes and name, not the shown name: a language switch then only retitles,
+                // without running the tornado again.
+                let mk = &d.markets()[market];
+                tornado(d, m, market, SWING).map(|t| ((mk.iso3.clone(), mk.name.clone()), t))
             })
         })
     });
@@ -197,10 +203,10 @@ pub fn UncertaintyView(explorer: Explorer, state: UncertaintyState) -> impl Into
         Memo::new(move |_| swings.with(|s| s.as_ref().map_or(0.0, |(_, t)| t.base_score)));
     let tornado_title = move || {
         swings.with(|s| match s {
-            Some((name, swing)) => tf(
+            Some(((iso3, name), swing)) => tf(
                 "What moves {} score (now {}, rank {})",
                 &[
-                    &crate::format::possessive(name),
+                    &crate::format::possessive(market_name(iso3, name)),
                     &format!("{:.1}", swing.base_score),
                     &swing.base_rank,
                 ],

@@ -17,7 +17,7 @@ use beachhead_engine::{
 };
 use leptos::prelude::*;
 
-use crate::i18n::{t, tf};
+use crate::i18n::{by_shown_name, current, market_name, market_name_in, t, tf};
 use crate::state::market_detail::{market_detail, MarketDetail};
 
 /// How many markets the chart shows; the table lists them all.
@@ -79,6 +79,7 @@ pub struct TableRow {
     pub rank: usize,
     /// Rank among all markets.
     pub world_rank: usize,
+    /// The dataset's name, which the CSV keeps; the table shows `i18n::market_name`.
     pub market: String,
     pub score: String,
     pub cells: Vec<TableCell>,
@@ -120,9 +121,10 @@ pub struct Explorer {
     pub chart_bars: Memo<Vec<RankedBar>>,
     pub chart_summary: Memo<String>,
     pub table_rows: Memo<Vec<TableRow>>,
-    /// Names of markets left unranked for want of data.
+    /// Names of markets left unranked for want of data, in the language in use.
     pub unranked: Memo<Vec<String>>,
-    /// Every market as (ISO3, name), by name: the options of the market pickers.
+    /// Every market as (ISO3, name in the language in use), by that name: the options of the
+    /// market pickers.
     pub market_options: Memo<Vec<(String, String)>>,
 }
 
@@ -236,9 +238,10 @@ impl Explorer {
                             .take(CHART_MARKETS)
                             .map(|c| {
                                 let s = &r.scores[c.position];
+                                let m = &d.markets()[s.market];
                                 RankedBar {
                                     rank: c.rank,
-                                    label: d.markets()[s.market].name.clone(),
+                                    label: market_name(&m.iso3, &m.name).to_owned(),
                                     score: s.score,
                                     segments: s.pillar_points.clone(),
                                 }
@@ -270,19 +273,26 @@ impl Explorer {
                 ranking.with(|r| {
                     r.excluded
                         .iter()
-                        .map(|&m| d.markets()[m].name.clone())
+                        .map(|&m| {
+                            let m = &d.markets()[m];
+                            market_name(&m.iso3, &m.name).to_owned()
+                        })
                         .collect()
                 })
             })
         });
         let market_options = Memo::new(move |_| {
+            let lang = current();
             dataset.with(|d| {
                 let mut all: Vec<(String, String)> = d
                     .markets()
                     .iter()
-                    .map(|m| (m.iso3.clone(), m.name.clone()))
+                    .map(|m| {
+                        let name = market_name_in(lang, &m.iso3, &m.name);
+                        (m.iso3.clone(), name.to_owned())
+                    })
                     .collect();
-                all.sort_by(|a, b| a.1.cmp(&b.1));
+                all.sort_by(by_shown_name);
                 all
             })
         });
