@@ -17,7 +17,7 @@ use beachhead_engine::{
 };
 use leptos::prelude::*;
 
-use crate::i18n::{by_shown_name, current, market_name, market_name_in, t, tf};
+use crate::i18n::{by_shown_name, current, market_name, market_name_in, t, tf, Lang};
 use crate::state::market_detail::{market_detail, MarketDetail};
 
 /// How many markets the chart shows; the table lists them all.
@@ -266,7 +266,8 @@ impl Explorer {
         });
         let table_rows = Memo::new(move |_| {
             let sort = sort.get();
-            dataset.with(|d| ranking.with(|r| candidates.with(|c| table(d, r, c, sort))))
+            let lang = current();
+            dataset.with(|d| ranking.with(|r| candidates.with(|c| table(d, r, c, sort, lang))))
         });
         let unranked = Memo::new(move |_| {
             dataset.with(|d| {
@@ -447,8 +448,13 @@ fn table(
     ranking: &Ranking,
     candidates: &[Candidate],
     sort: TableSort,
+    lang: Lang,
 ) -> Vec<TableRow> {
-    ranking_table::rows(dataset, ranking, candidates, sort, CHART_MARKETS)
+    let shown_name = |m: usize| {
+        let market = &dataset.markets()[m];
+        market_name_in(lang, &market.iso3, &market.name)
+    };
+    ranking_table::rows(ranking, candidates, sort, CHART_MARKETS, shown_name)
         .into_iter()
         .map(|row| {
             let market = &dataset.markets()[row.market];

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::candidates::Candidate;
 use crate::order::{by_name, missing_last};
-use crate::{Dataset, Ranking};
+use crate::Ranking;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortColumn {
@@ -65,13 +65,15 @@ pub struct RankingRow {
 }
 
 /// The candidates in the order `sort` asks for. Ties keep the ranking's order, and markets
-/// without a value in the sorted pillar come last in both directions.
-pub fn rows(
-    dataset: &Dataset,
+/// without a value in the sorted pillar come last in both directions. `shown_name(market)` is
+/// the name the reader sees (the interface may translate the dataset's), which the Market
+/// column sorts by.
+pub fn rows<'a>(
     ranking: &Ranking,
     candidates: &[Candidate],
     sort: TableSort,
     chart_markets: usize,
+    shown_name: impl Fn(usize) -> &'a str,
 ) -> Vec<RankingRow> {
     let rank_of: HashMap<usize, usize> = candidates.iter().map(|c| (c.position, c.rank)).collect();
     let mut order: Vec<usize> = candidates.iter().map(|c| c.position).collect();
@@ -89,10 +91,7 @@ pub fn rows(
         let primary = match sort.column {
             SortColumn::Rank => direction(sa.rank.cmp(&sb.rank)),
             SortColumn::Score => missing_last(Some(sa.score), Some(sb.score), sort.descending),
-            SortColumn::Market => direction(by_name(
-                &dataset.markets()[sa.market].name,
-                &dataset.markets()[sb.market].name,
-            )),
+            SortColumn::Market => direction(by_name(shown_name(sa.market), shown_name(sb.market))),
             SortColumn::Pillar(p) => missing_last(
                 sa.pillar_scores.get(p).copied().flatten(),
                 sb.pillar_scores.get(p).copied().flatten(),
@@ -138,7 +137,6 @@ mod tests {
         let c = candidates(&r, |_| true);
         let pillar = |descending| {
             rows(
-                &d,
                 &r,
                 &c,
                 TableSort {
@@ -146,6 +144,7 @@ mod tests {
                     descending,
                 },
                 20,
+                |m| d.markets()[m].name.as_str(),
             )
             .iter()
             .map(|row| row.market)
@@ -154,6 +153,22 @@ mod tests {
         // Missing ones keep the ranking's order among themselves: 0 (90), 2 (70), 4 (50).
         assert_eq!(pillar(true), [3, 1, 0, 2, 4]);
         assert_eq!(pillar(false), [1, 3, 0, 2, 4]);
+    }
+
+    #[test]
+    fn the_market_column_sorts_by_the_name_the_reader_sees() {
+        let r = ranking(&[(90.0, None), (80.0, None), (70.0, None)]);
+        let c = candidates(&r, |_| true);
+        let shown = ["Zeta", "alpha", "Beta"];
+        let sort = TableSort {
+            column: SortColumn::Market,
+            descending: false,
+        };
+        let order: Vec<usize> = rows(&r, &c, sort, 20, |m| shown[m])
+            .iter()
+            .map(|row| row.market)
+            .collect();
+        assert_eq!(order, [1, 2, 0]);
     }
 
     #[test]
@@ -173,7 +188,7 @@ mod tests {
             column: SortColumn::Pillar(7),
             descending: true,
         };
-        let order: Vec<usize> = rows(&dataset(2), &r, &c, sort, 20)
+        let order: Vec<usize> = rows(&r, &c, sort, 20, |_| "")
             .iter()
             .map(|row| row.market)
             .collect();
@@ -211,9 +226,9 @@ mod tests {
                 _ => SortColumn::Pillar(1),
             };
             let sort = TableSort { column, descending };
-            let out = rows(&d, &r, &c, sort, 20);
+            let out = rows(&r, &c, sort, 20, |m| d.markets()[m].name.as_str());
             let order: Vec<usize> = out.iter().map(|row| row.market).collect();
-            let again: Vec<usize> = rows(&d, &r, &c, sort, 20).iter().map(|row| row.market).collect();
+            let again: Vec<usize> = rows(&r, &c, sort, 20, |m| d.markets()[m].name.as_str()).iter().map(|row| row.market).collect();
             prop_assert_eq!(&order, &again);
             let mut markets = order;
             markets.sort_unstable();
