@@ -86,6 +86,9 @@ pub struct TableRow {
     pub in_chart: bool,
 }
 
+/// Every market as (ISO3, name as shown), by the shown name.
+pub type MarketOptions = Vec<(String, String)>;
+
 #[derive(Clone, Copy)]
 pub struct Explorer {
     pub dataset: Signal<Arc<Dataset>>,
@@ -125,7 +128,7 @@ pub struct Explorer {
     pub unranked: Memo<Vec<String>>,
     /// Every market as (ISO3, name in the language in use), by that name: the options of the
     /// market pickers.
-    pub market_options: Memo<Vec<(String, String)>>,
+    pub market_options: Memo<MarketOptions>,
 }
 
 impl Explorer {
@@ -138,15 +141,7 @@ impl Explorer {
         assumptions: Assumptions,
     ) -> Self {
         let assumptions = RwSignal::new(assumptions);
-        let economics = Memo::new(move |_| {
-            dataset.with(|d| {
-                assumptions.with(|a| {
-                    (0..d.markets().len())
-                        .map(|m| (m, market_economics(a, d, m).map(|e| e.blended)))
-                        .collect()
-                })
-            })
-        });
+        let economics = economics_memo(dataset, assumptions);
         let mut default_weights: BTreeMap<String, f64> = base.weights().into_iter().collect();
         default_weights.remove(&base.root.id);
         default_weights.insert(USER_PILLAR.into(), 0.0);
@@ -159,29 +154,7 @@ impl Explorer {
         });
 
         // The model's shape follows the dataset; its weights follow the sliders.
-        let shaped = Memo::new(move |_| {
-            let mut model = base.clone();
-            let own: Vec<Node> = dataset.with(|d| {
-                d.indicators()
-                    .iter()
-                    .filter(|i| !bundled_ids.contains(&i.id))
-                    .map(|i| Node::leaf(&i.id, 1.0, None, Normalisation::MinMax))
-                    .collect()
-            });
-            if !own.is_empty() {
-                let mut pillar = Node::group(
-                    USER_PILLAR,
-                    0.0,
-                    beachhead_engine::Aggregation::Arithmetic,
-                    own,
-                );
-                pillar.label = t("Your indicators").into();
-                pillar.rationale =
-                    t("Indicators from your files: raise the weight to count them.").into();
-                model.root.children.push(pillar);
-            }
-            model
-        });
+        let shaped = shaped_model(dataset, base, bundled_ids);
         let normalisations = RwSignal::new(BTreeMap::<String, Normalisation>::new());
         let aggregations = RwSignal::new(BTreeMap::<String, beachhead_engine::Aggregation>::new());
         let model = Memo::new(move |_| {
@@ -192,24 +165,7 @@ impl Explorer {
             })
         });
         let pillars = Memo::new(move |_| shaped.with(|m| dataset.with(|d| pillar_info(d, m))));
-        let model_problems = Memo::new(move |_| {
-            model.with(|m| {
-                m.check("the model")
-                    .err()
-                    .map(|e| {
-                        e.problems
-                            .iter()
-                            .map(|p| {
-                                tf(
-                                    "{}: {}; use {}",
-                                    &[&p.column.clone().unwrap_or_default(), &p.found, &p.expected],
-                                )
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default()
-            })
-        });
+        let model_problems = model_problems_memo(model);
         // Normalising reads the data and the methods, never the weights: a moved slider only
         // re-aggregates.
         let prepared = Memo::new(move |_| {
@@ -230,73 +186,13 @@ impl Explorer {
         let candidates = Memo::new(move |_| {
             dataset.with(|d| filter.with(|f| ranking.with(|r| candidates::filtered(d, r, f))))
         });
-        let chart_bars = Memo::new(move |_| {
-            dataset.with(|d| {
-                ranking.with(|r| {
-                    candidates.with(|c| {
-                        c.iter()
-                            .take(CHART_MARKETS)
-                            .map(|c| {
-                                let s = &r.scores[c.position];
-                                let m = &d.markets()[s.market];
-                                RankedBar {
-                                    rank: c.rank,
-                                    label: market_name(&m.iso3, &m.name).to_owned(),
-                                    score: s.score,
-                                    segments: s.pillar_points.clone(),
-                                }
-                            })
-                            .collect()
-                    })
-                })
-            })
-        });
-        let chart_summary = Memo::new(move |_| {
-            let total = candidates.with(Vec::len);
-            chart_bars.with(|bars: &Vec<RankedBar>| {
-                let listed: Vec<String> = bars
-                    .iter()
-                    .map(|b| format!("{}. {} {:.1}", b.rank, b.label, b.score))
-                    .collect();
-                tf(
-                    "Top {} of {} candidate markets by readiness score (0-100): {}",
-                    &[&bars.len(), &total, &listed.join("; ")],
-                )
-            })
-        });
+        let (chart_bars, chart_summary) = chart_memos(dataset, ranking, candidates);
         let table_rows = Memo::new(move |_| {
             let sort = sort.get();
             let lang = current();
             dataset.with(|d| ranking.with(|r| candidates.with(|c| table(d, r, c, sort, lang))))
         });
-        let unranked = Memo::new(move |_| {
-            dataset.with(|d| {
-                ranking.with(|r| {
-                    r.excluded
-                        .iter()
-                        .map(|&m| {
-                            let m = &d.markets()[m];
-                            market_name(&m.iso3, &m.name).to_owned()
-                        })
-                        .collect()
-                })
-            })
-        });
-        let market_options = Memo::new(move |_| {
-            let lang = current();
-            dataset.with(|d| {
-                let mut all: Vec<(String, String)> = d
-                    .markets()
-                    .iter()
-                    .map(|m| {
-                        let name = market_name_in(lang, &m.iso3, &m.name);
-                        (m.iso3.clone(), name.to_owned())
-                    })
-                    .collect();
-                all.sort_by(by_shown_name);
-                all
-            })
-        });
+        let (unranked, market_options) = name_memos(dataset, ranking);
         Self {
             dataset,
             pillars,
@@ -370,6 +266,153 @@ impl Explorer {
             w.insert(id.to_owned(), weight);
         });
     }
+}
+
+fn economics_memo(
+    dataset: Signal<Arc<Dataset>>,
+    assumptions: RwSignal<Assumptions>,
+) -> Memo<Vec<(usize, Result<UnitEconomics, String>)>> {
+    Memo::new(move |_| {
+        dataset.with(|d| {
+            assumptions.with(|a| {
+                (0..d.markets().len())
+                    .map(|m| (m, market_economics(a, d, m).map(|e| e.blended)))
+                    .collect()
+            })
+        })
+    })
+}
+
+/// The base model with the user's own indicators in a pillar of their own (weight 0).
+fn shaped_model(
+    dataset: Signal<Arc<Dataset>>,
+    base: IndexModel,
+    bundled_ids: Vec<String>,
+) -> Memo<IndexModel> {
+    Memo::new(move |_| {
+        let mut model = base.clone();
+        let own: Vec<Node> = dataset.with(|d| {
+            d.indicators()
+                .iter()
+                .filter(|i| !bundled_ids.contains(&i.id))
+                .map(|i| Node::leaf(&i.id, 1.0, None, Normalisation::MinMax))
+                .collect()
+        });
+        if !own.is_empty() {
+            let mut pillar = Node::group(
+                USER_PILLAR,
+                0.0,
+                beachhead_engine::Aggregation::Arithmetic,
+                own,
+            );
+            pillar.label = t("Your indicators").into();
+            pillar.rationale =
+                t("Indicators from your files: raise the weight to count them.").into();
+            model.root.children.push(pillar);
+        }
+        model
+    })
+}
+
+/// Why the chosen methods do not fit together, worded for the page.
+fn model_problems_memo(model: Memo<IndexModel>) -> Memo<Vec<String>> {
+    Memo::new(move |_| {
+        model.with(|m| {
+            m.check("the model")
+                .err()
+                .map(|e| {
+                    e.problems
+                        .iter()
+                        .map(|p| {
+                            tf(
+                                "{}: {}; use {}",
+                                &[&p.column.clone().unwrap_or_default(), &p.found, &p.expected],
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    })
+}
+
+/// The ranking chart's bars (the best candidates) and its text summary.
+fn chart_memos(
+    dataset: Signal<Arc<Dataset>>,
+    ranking: Memo<Ranking>,
+    candidates: Memo<Vec<Candidate>>,
+) -> (Memo<Vec<RankedBar>>, Memo<String>) {
+    let chart_bars = Memo::new(move |_| {
+        dataset.with(|d| {
+            ranking.with(|r| {
+                candidates.with(|c| {
+                    c.iter()
+                        .take(CHART_MARKETS)
+                        .map(|c| {
+                            let s = &r.scores[c.position];
+                            let m = &d.markets()[s.market];
+                            RankedBar {
+                                rank: c.rank,
+                                label: market_name(&m.iso3, &m.name).to_owned(),
+                                score: s.score,
+                                segments: s.pillar_points.clone(),
+                            }
+                        })
+                        .collect()
+                })
+            })
+        })
+    });
+    let chart_summary = Memo::new(move |_| {
+        let total = candidates.with(Vec::len);
+        chart_bars.with(|bars: &Vec<RankedBar>| {
+            let listed: Vec<String> = bars
+                .iter()
+                .map(|b| format!("{}. {} {:.1}", b.rank, b.label, b.score))
+                .collect();
+            tf(
+                "Top {} of {} candidate markets by readiness score (0-100): {}",
+                &[&bars.len(), &total, &listed.join("; ")],
+            )
+        })
+    });
+    (chart_bars, chart_summary)
+}
+
+/// The unranked markets' names and the market pickers' options, in the language in use.
+fn name_memos(
+    dataset: Signal<Arc<Dataset>>,
+    ranking: Memo<Ranking>,
+) -> (Memo<Vec<String>>, Memo<MarketOptions>) {
+    let unranked = Memo::new(move |_| {
+        dataset.with(|d| {
+            ranking.with(|r| {
+                r.excluded
+                    .iter()
+                    .map(|&m| {
+                        let m = &d.markets()[m];
+                        market_name(&m.iso3, &m.name).to_owned()
+                    })
+                    .collect()
+            })
+        })
+    });
+    let market_options = Memo::new(move |_| {
+        let lang = current();
+        dataset.with(|d| {
+            let mut all: Vec<(String, String)> = d
+                .markets()
+                .iter()
+                .map(|m| {
+                    let name = market_name_in(lang, &m.iso3, &m.name);
+                    (m.iso3.clone(), name.to_owned())
+                })
+                .collect();
+            all.sort_by(by_shown_name);
+            all
+        })
+    });
+    (unranked, market_options)
 }
 
 fn method_label(node: &Node) -> String {
