@@ -158,6 +158,69 @@ fn Ready(
             let _ = body.class_list().toggle_with_force("embedded", embedded);
         }
     });
+    view! {
+        <Show when=move || links.notices.with(|n| !n.is_empty())>
+            <div class="report error link-notice" role="status" data-testid="link-notice">
+                <p class="report-headline">{move || t("This link could not be followed entirely; the parts below were left at their defaults.")}</p>
+                <ul class="problems">
+                    {move || links.notices.with(|notices| notices.iter().map(|n| view! { <li>{notice_text(n)}</li> }).collect_view())}
+                </ul>
+                <button type="button" class="button secondary" on:click=move |_| links.notices.set(Vec::new())>{move || t("Dismiss")}</button>
+            </div>
+        </Show>
+        <TabStrip explorer navigation base=Arc::clone(&base)/>
+        <div class="toolbar">
+            <ScenariosPanel explorer links scenarios base_model base_assumptions/>
+            <EmbedButton links navigation/>
+            <button type="button" class="button present" data-testid="present" title=move || t("Full screen, large type, a story stepped with the arrow keys") on:click=move |_| presentation.start()>{move || t("▶ Present")}</button>
+        </div>
+        <PresentationBar presentation explorer board/>
+        <TabPanel of=Tab::Ranking tab>
+            <RankingView explorer/>
+        </TabPanel>
+        <TabPanel of=Tab::Map tab>
+            <MapView explorer/>
+        </TabPanel>
+        <TabPanel of=Tab::Market tab>
+            <MarketView explorer/>
+        </TabPanel>
+        <TabPanel of=Tab::Compare tab>
+            <CompareView explorer/>
+        </TabPanel>
+        <TabPanel of=Tab::Uncertainty tab>
+            <UncertaintyView explorer state=uncertainty/>
+        </TabPanel>
+        <TabPanel of=Tab::Margins tab>
+            <MarginView explorer state=margins/>
+        </TabPanel>
+        <TabPanel of=Tab::Opportunity tab>
+            <OpportunityView explorer/>
+        </TabPanel>
+        <TabPanel of=Tab::TestMarkets tab>
+            <TrackerView explorer tests/>
+        </TabPanel>
+        <TabPanel of=Tab::Demand tab>
+            <DemandView explorer/>
+        </TabPanel>
+        <TabPanel of=Tab::Gates tab>
+            <GatesView explorer board/>
+        </TabPanel>
+        <TabPanel of=Tab::Memo tab>
+            <MemoView explorer board tests/>
+        </TabPanel>
+        <TabPanel of=Tab::Data tab>
+            <DataView base=Arc::clone(&base) dataset=in_use state=data_files/>
+        </TabPanel>
+        <Show when=move || navigation.embed.get()>
+            <EmbedCredit links/>
+        </Show>
+    }
+}
+
+/// The tabs, one per view, and the badge saying the user's own data is in use.
+#[component]
+fn TabStrip(explorer: Explorer, navigation: Navigation, base: Arc<Dataset>) -> impl IntoView {
+    let tab = navigation.tab;
     // The tabs follow the ARIA tabs pattern: one stop for Tab, the arrow keys move between them.
     let tab_button = move |to: Tab| {
         view! {
@@ -225,70 +288,16 @@ fn Ready(
             }
         });
     });
-    let bundled = Arc::clone(&base);
+    let bundled = base;
     let using_own_data = move || explorer.dataset.with(|d| !Arc::ptr_eq(d, &bundled));
 
     view! {
-        <Show when=move || links.notices.with(|n| !n.is_empty())>
-            <div class="report error link-notice" role="status" data-testid="link-notice">
-                <p class="report-headline">{move || t("This link could not be followed entirely; the parts below were left at their defaults.")}</p>
-                <ul class="problems">
-                    {move || links.notices.with(|notices| notices.iter().map(|n| view! { <li>{notice_text(n)}</li> }).collect_view())}
-                </ul>
-                <button type="button" class="button secondary" on:click=move |_| links.notices.set(Vec::new())>{move || t("Dismiss")}</button>
-            </div>
+    <nav class="tabs" role="tablist" aria-label=move || t("Views") on:keydown=on_tab_keys>
+        {Tab::ALL.iter().map(|&(to, _)| tab_button(to)).collect_view()}
+        <Show when=using_own_data>
+            <span class="badge own-data" data-testid="own-data-badge">{move || t("using your data")}</span>
         </Show>
-        <nav class="tabs" role="tablist" aria-label=move || t("Views") on:keydown=on_tab_keys>
-            {Tab::ALL.iter().map(|&(to, _)| tab_button(to)).collect_view()}
-            <Show when=using_own_data>
-                <span class="badge own-data" data-testid="own-data-badge">{move || t("using your data")}</span>
-            </Show>
-        </nav>
-        <div class="toolbar">
-            <ScenariosPanel explorer links scenarios base_model base_assumptions/>
-            <EmbedButton links navigation/>
-            <button type="button" class="button present" data-testid="present" title=move || t("Full screen, large type, a story stepped with the arrow keys") on:click=move |_| presentation.start()>{move || t("▶ Present")}</button>
-        </div>
-        <PresentationBar presentation explorer board/>
-        <TabPanel of=Tab::Ranking tab>
-            <RankingView explorer/>
-        </TabPanel>
-        <TabPanel of=Tab::Map tab>
-            <MapView explorer/>
-        </TabPanel>
-        <TabPanel of=Tab::Market tab>
-            <MarketView explorer/>
-        </TabPanel>
-        <TabPanel of=Tab::Compare tab>
-            <CompareView explorer/>
-        </TabPanel>
-        <TabPanel of=Tab::Uncertainty tab>
-            <UncertaintyView explorer state=uncertainty/>
-        </TabPanel>
-        <TabPanel of=Tab::Margins tab>
-            <MarginView explorer state=margins/>
-        </TabPanel>
-        <TabPanel of=Tab::Opportunity tab>
-            <OpportunityView explorer/>
-        </TabPanel>
-        <TabPanel of=Tab::TestMarkets tab>
-            <TrackerView explorer tests/>
-        </TabPanel>
-        <TabPanel of=Tab::Demand tab>
-            <DemandView explorer/>
-        </TabPanel>
-        <TabPanel of=Tab::Gates tab>
-            <GatesView explorer board/>
-        </TabPanel>
-        <TabPanel of=Tab::Memo tab>
-            <MemoView explorer board tests/>
-        </TabPanel>
-        <TabPanel of=Tab::Data tab>
-            <DataView base=Arc::clone(&base) dataset=in_use state=data_files/>
-        </TabPanel>
-        <Show when=move || navigation.embed.get()>
-            <EmbedCredit links/>
-        </Show>
+    </nav>
     }
 }
 

@@ -55,6 +55,23 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
             .filter_map(|market| explorer.market_detail(market))
             .collect::<Vec<MarketDetail>>()
     });
+    view! {
+        <div class="compare-view">
+            <CompareChartCard explorer=explorer codes=codes details=details/>
+            <CompareTableCard details=details/>
+        </div>
+    }
+}
+
+/// The first card: the chips naming the compared markets, and their pillar profiles on one
+/// chart.
+#[component]
+fn CompareChartCard(
+    explorer: Explorer,
+    codes: Memo<Vec<String>>,
+    details: Memo<Vec<MarketDetail>>,
+) -> impl IntoView {
+    let compared = explorer.compared;
     let rows = Memo::new(move |_| {
         details.with(|ds| {
             let Some(first) = ds.first() else {
@@ -139,6 +156,34 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
             })
             .collect_view()
     };
+    view! {
+        <section class="card" aria-labelledby="compare-title">
+            <h2 id="compare-title">{move || t("Compare markets")}</h2>
+            <p class="subtitle">{move || t("Two to four markets side by side. Starts with the top three candidates.")}</p>
+            <div class="chips">
+                {chips}
+                <Show when=move || details.with(|d| d.len() < MAX_COMPARED)>
+                    <select data-testid="compare-add" aria-label=move || t("Add a market")
+                        on:change=move |ev| add(event_target_value(&ev))>
+                        <option value="" selected=true>{move || t("Add a market…")}</option>
+                        {move || options.get().into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
+                    </select>
+                </Show>
+            </div>
+            <CanvasChart
+                draw=move |backend, ratio| rows.with(|rows| draw_profile(backend, rows, ratio))
+                summary=summary
+                testid="compare-chart"
+                class="profile-canvas"
+            />
+            <DataTable label="compared pillar profiles" data=chart_table testid="compare-chart-table"/>
+        </section>
+    }
+}
+
+/// The second card: every pillar and indicator of the compared markets in one table.
+#[component]
+fn CompareTableCard(details: Memo<Vec<MarketDetail>>) -> impl IntoView {
     let table_rows = move || {
         details.with(|ds| {
             let Some(first) = ds.first() else {
@@ -186,62 +231,39 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
         })
     };
     view! {
-        <div class="compare-view">
-            <section class="card" aria-labelledby="compare-title">
-                <h2 id="compare-title">{move || t("Compare markets")}</h2>
-                <p class="subtitle">{move || t("Two to four markets side by side. Starts with the top three candidates.")}</p>
-                <div class="chips">
-                    {chips}
-                    <Show when=move || details.with(|d| d.len() < MAX_COMPARED)>
-                        <select data-testid="compare-add" aria-label=move || t("Add a market")
-                            on:change=move |ev| add(event_target_value(&ev))>
-                            <option value="" selected=true>{move || t("Add a market…")}</option>
-                            {move || options.get().into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
-                        </select>
-                    </Show>
-                </div>
-                <CanvasChart
-                    draw=move |backend, ratio| rows.with(|rows| draw_profile(backend, rows, ratio))
-                    summary=summary
-                    testid="compare-chart"
-                    class="profile-canvas"
-                />
-                <DataTable label="compared pillar profiles" data=chart_table testid="compare-chart-table"/>
-            </section>
-            <section class="card" aria-labelledby="compare-table-title">
-                <h2 id="compare-table-title">{move || t("Side by side")}</h2>
-                <p class="table-actions"><CsvButton label="markets side by side" data=Signal::derive(move || {
-                    let mut headers = vec![String::new()];
-                    // The file names the markets as the dataset does, like the other CSVs.
-                    headers.extend(details.get().into_iter().map(|d| d.name));
-                    TableData {
-                        headers,
-                        numeric: Vec::new(),
-                        rows: table_rows()
-                            .into_iter()
-                            .map(|(label, _, cells)| std::iter::once(label).chain(cells).collect())
-                            .collect(),
-                    }
-                }) testid="compare-table"/></p>
-                <div class="table-scroll" tabindex="0" role="region" aria-label=move || t("Markets side by side")>
-                    <table class="data-table" data-testid="compare-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">""</th>
-                                {move || details.get().iter().map(|d| view! { <th scope="col" class="num">{shown_name(d)}</th> }).collect_view()}
+        <section class="card" aria-labelledby="compare-table-title">
+            <h2 id="compare-table-title">{move || t("Side by side")}</h2>
+            <p class="table-actions"><CsvButton label="markets side by side" data=Signal::derive(move || {
+                let mut headers = vec![String::new()];
+                // The file names the markets as the dataset does, like the other CSVs.
+                headers.extend(details.get().into_iter().map(|d| d.name));
+                TableData {
+                    headers,
+                    numeric: Vec::new(),
+                    rows: table_rows()
+                        .into_iter()
+                        .map(|(label, _, cells)| std::iter::once(label).chain(cells).collect())
+                        .collect(),
+                }
+            }) testid="compare-table"/></p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || t("Markets side by side")>
+                <table class="data-table" data-testid="compare-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">""</th>
+                            {move || details.get().iter().map(|d| view! { <th scope="col" class="num">{shown_name(d)}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || table_rows().into_iter().map(|(label, strong, cells)| view! {
+                            <tr class:strong=strong>
+                                <th scope="row">{label}</th>
+                                {cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
                             </tr>
-                        </thead>
-                        <tbody>
-                            {move || table_rows().into_iter().map(|(label, strong, cells)| view! {
-                                <tr class:strong=strong>
-                                    <th scope="row">{label}</th>
-                                    {cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            </section>
-        </div>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
     }
 }

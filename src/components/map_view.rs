@@ -3,8 +3,9 @@
 
 use beachhead_engine::candidates::Candidate;
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use beachhead_charts::world_map::{draw_map, score_color};
+use beachhead_charts::world_map::{draw_map, score_color, WorldMap};
 use leptos::prelude::*;
 
 use crate::browser::data_source::{MapState, SharedMap};
@@ -113,6 +114,50 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
             })
         })
     });
+    view! {
+        <section class="card" aria-labelledby="map-title">
+            <h2 id="map-title">{move || t("Readiness around the world")}</h2>
+            <p class="subtitle">{move || t("Candidates under the current filters and weights, darker is more ready; grey: not a candidate or no data. Hover for the numbers, click to open a market.")}</p>
+            <div class="map-legend" aria-hidden="true">
+                <span>"0"</span><span class="ramp"></span><span>"100"</span>
+                <span class="swatch no-data"></span><span>{move || t("no data or filtered out")}</span>
+            </div>
+            {move || match state.get() {
+                MapState::NotLoaded | MapState::Loading => view! {
+                    <p class="notice" data-testid="map-loading">{move || t("Loading the map…")}</p>
+                }.into_any(),
+                MapState::Failed(why) => view! {
+                    <p class="notice error" role="alert">{move || tf("The map could not be loaded: {}", &[&why])}</p>
+                }.into_any(),
+                MapState::Ready(_) => view! {
+                    <MapFrame
+                        explorer=explorer
+                        entries=entries
+                        map=map
+                        selected_numeric=selected_numeric
+                        summary=summary
+                        table=table
+                        hover=hover
+                    />
+                }.into_any(),
+            }}
+            <p class="source-line">{move || t("Boundaries: Natural Earth 1:50m (public domain), via world-atlas 2.0.2 (ISC). Projection: Natural Earth.")}</p>
+        </section>
+    }
+}
+
+/// The loaded map: the canvas with its tooltip, and the table of what it shows.
+#[component]
+fn MapFrame(
+    explorer: Explorer,
+    entries: Memo<HashMap<String, MapEntry>>,
+    map: Memo<Option<Arc<WorldMap>>>,
+    selected_numeric: Memo<Option<String>>,
+    summary: Memo<String>,
+    table: Memo<TableData>,
+    hover: RwSignal<Option<Hover>>,
+) -> impl IntoView {
+    let navigation = use_context::<Navigation>();
     let country_at = move |ev: &leptos::ev::MouseEvent| -> Option<(String, String)> {
         let map = map.get_untracked()?;
         let target = ev.target()?;
@@ -164,43 +209,24 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
         }
     };
     view! {
-        <section class="card" aria-labelledby="map-title">
-            <h2 id="map-title">{move || t("Readiness around the world")}</h2>
-            <p class="subtitle">{move || t("Candidates under the current filters and weights, darker is more ready; grey: not a candidate or no data. Hover for the numbers, click to open a market.")}</p>
-            <div class="map-legend" aria-hidden="true">
-                <span>"0"</span><span class="ramp"></span><span>"100"</span>
-                <span class="swatch no-data"></span><span>{move || t("no data or filtered out")}</span>
-            </div>
-            {move || match state.get() {
-                MapState::NotLoaded | MapState::Loading => view! {
-                    <p class="notice" data-testid="map-loading">{move || t("Loading the map…")}</p>
-                }.into_any(),
-                MapState::Failed(why) => view! {
-                    <p class="notice error" role="alert">{move || tf("The map could not be loaded: {}", &[&why])}</p>
-                }.into_any(),
-                MapState::Ready(_) => view! {
-                    <div class="map-frame" on:mousemove=on_move on:mouseleave=move |_| hover.set(None) on:click=on_click>
-                        <CanvasChart
-                            draw=move |backend, ratio| {
-                                let map = map.get().unwrap_or_default();
-                                let selected = selected_numeric.get();
-                                entries.with(|e| {
-                                    let fill = |id: &str| e.get(id).map(|m| score_color(m.score));
-                                    draw_map(backend, &map, &fill, selected.as_deref(), ratio)
-                                })
-                            }
-                            summary=summary
-                            testid="map-chart"
-                            class="map-canvas"
-                        />
-                        {move || hover.get().map(|h| view! {
-                            <div class="tooltip" data-testid="map-tooltip" style:left=format!("{}px", h.x + 12.0) style:top=format!("{}px", h.y + 12.0)>{h.text}</div>
-                        })}
-                    </div>
-                    <DataTable label="readiness map data" data=table testid="map-chart-table"/>
-                }.into_any(),
-            }}
-            <p class="source-line">{move || t("Boundaries: Natural Earth 1:50m (public domain), via world-atlas 2.0.2 (ISC). Projection: Natural Earth.")}</p>
-        </section>
+        <div class="map-frame" on:mousemove=on_move on:mouseleave=move |_| hover.set(None) on:click=on_click>
+            <CanvasChart
+                draw=move |backend, ratio| {
+                    let map = map.get().unwrap_or_default();
+                    let selected = selected_numeric.get();
+                    entries.with(|e| {
+                        let fill = |id: &str| e.get(id).map(|m| score_color(m.score));
+                        draw_map(backend, &map, &fill, selected.as_deref(), ratio)
+                    })
+                }
+                summary=summary
+                testid="map-chart"
+                class="map-canvas"
+            />
+            {move || hover.get().map(|h| view! {
+                <div class="tooltip" data-testid="map-tooltip" style:left=format!("{}px", h.x + 12.0) style:top=format!("{}px", h.y + 12.0)>{h.text}</div>
+            })}
+        </div>
+        <DataTable label="readiness map data" data=table testid="map-chart-table"/>
     }
 }
