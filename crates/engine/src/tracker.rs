@@ -331,17 +331,11 @@ impl Track {
         });
         let offered: f64 = self.flash_sales.iter().map(|f| f.offered).sum();
         let sold: f64 = self.flash_sales.iter().map(|f| f.sold).sum();
-        let mut seconds: Vec<f64> = self
-            .flash_sales
-            .iter()
-            .filter_map(|f| f.seconds_to_sell_out)
-            .collect();
-        seconds.sort_by(f64::total_cmp);
-        let flash_median_seconds = match seconds.len() {
-            0 => None,
-            n if n % 2 == 1 => Some(seconds[n / 2]),
-            n => Some((seconds[n / 2 - 1] + seconds[n / 2]) / 2.0),
-        };
+        let flash_median_seconds = crate::stats::median(
+            self.flash_sales
+                .iter()
+                .filter_map(|f| f.seconds_to_sell_out),
+        );
         Kpis {
             latest_week: self
                 .weeks
