@@ -209,7 +209,79 @@ const BOARD_PREVIEW: usize = 50;
 
 #[component]
 pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
+    view! {
+        <div class="gates-view">
+            <section class="card gates-setup" aria-labelledby="gates-title">
+                <h2 id="gates-title">{move || t("Go/no-go gates")}</h2>
+                <p class="subtitle">
+                    {move || t("Set the bar a market must clear. Desk gates (readiness, margin, payback) use the current weights and assumptions; test-market gates use the test markets' latest quarter. A market that clears the desk gates but has no test market yet is marked test first.")}
+                </p>
+                <GateEditor board/>
+            </section>
+            <GateDetailCard explorer board/>
+            <DecisionBoardCard explorer board/>
+        </div>
+    }
+}
+
+/// The evidence for one market: each gate, its result and what it would take.
+#[component]
+fn GateDetailCard(explorer: Explorer, board: GateBoard) -> impl IntoView {
     let navigation = use_context::<Navigation>();
+    let detail = Memo::new(move |_| {
+        let market = explorer.selected_market();
+        board.rows.with(|rows| {
+            market
+                .and_then(|m| rows.iter().find(|r| r.market == m))
+                .or_else(|| rows.first())
+                .cloned()
+        })
+    });
+    view! {
+        <section class="card" aria-labelledby="detail-title">
+            {move || detail.get().map(|row| {
+                let iso3 = row.iso3.clone();
+                view! {
+                    <h2 id="detail-title">
+                        {tf("{}: ", &[&market_name(&row.iso3, &row.name)])}
+                        <span class=decision_class(row.decision) data-testid="detail-decision">{move || crate::state::gate_board::decision_text(row.decision)}</span>
+                    </h2>
+                    <p class="standing" data-testid="detail-verdict">{verdict_sentence(&row)}</p>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=move || t("Gates for this market")>
+                        <table class="data-table" data-testid="gate-detail">
+                            <thead><tr><th scope="col">{move || t("Gate")}</th><th scope="col">{move || t("Evidence")}</th><th scope="col">{move || t("Result")}</th><th scope="col">{move || t("What it would take")}</th></tr></thead>
+                            <tbody>
+                                {row.results.iter().map(|r| view! {
+                                    <tr class=outcome_class(r.outcome)>
+                                        <th scope="row">{gate_text(r.gate)}</th>
+                                        <td>{evidence_text(&row, r)}</td>
+                                        <td class=format!("result {}", outcome_class(r.outcome))>{match r.outcome { Outcome::Pass => t("pass"), Outcome::Fail => t("fail"), Outcome::Untested => t("no evidence") }}</td>
+                                        <td>{describe_gap(r).unwrap_or_else(|| match r.outcome {
+                                            Outcome::Fail => t("cannot pass: the unit loses money").into(),
+                                            Outcome::Untested if r.gate.metric.needs_test_market() => t("run a test market").into(),
+                                            Outcome::Untested => t("needs the market's duty, VAT and exchange rate").into(),
+                                            Outcome::Pass => "–".into(),
+                                        })}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                    <p class="actions">
+                        <button type="button" class="button secondary" data-testid="open-memo" on:click=move |_| {
+                            explorer.selected.set(Some(iso3.clone()));
+                            if let Some(nav) = navigation { nav.go(Tab::Memo); }
+                        }>{move || t("Open the decision memo")}</button>
+                    </p>
+                }
+            })}
+        </section>
+    }
+}
+
+/// Every candidate's decision, with a cell per gate.
+#[component]
+fn DecisionBoardCard(explorer: Explorer, board: GateBoard) -> impl IntoView {
     let counts = Memo::new(move |_| {
         board.rows.with(|rows| {
             let count = |d| rows.iter().filter(|r| r.decision == d).count();
@@ -218,15 +290,6 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
                 count(Decision::TestFirst),
                 count(Decision::NoGo),
             )
-        })
-    });
-    let detail = Memo::new(move |_| {
-        let market = explorer.selected_market();
-        board.rows.with(|rows| {
-            market
-                .and_then(|m| rows.iter().find(|r| r.market == m))
-                .or_else(|| rows.first())
-                .cloned()
         })
     });
     let headers = move || {
@@ -277,87 +340,40 @@ pub fn GatesView(explorer: Explorer, board: GateBoard) -> impl IntoView {
         });
     };
     view! {
-        <div class="gates-view">
-            <section class="card gates-setup" aria-labelledby="gates-title">
-                <h2 id="gates-title">{move || t("Go/no-go gates")}</h2>
-                <p class="subtitle">
-                    {move || t("Set the bar a market must clear. Desk gates (readiness, margin, payback) use the current weights and assumptions; test-market gates use the test markets' latest quarter. A market that clears the desk gates but has no test market yet is marked test first.")}
-                </p>
-                <GateEditor board/>
-            </section>
-            <section class="card" aria-labelledby="detail-title">
-                {move || detail.get().map(|row| {
-                    let iso3 = row.iso3.clone();
-                    view! {
-                        <h2 id="detail-title">
-                            {tf("{}: ", &[&market_name(&row.iso3, &row.name)])}
-                            <span class=decision_class(row.decision) data-testid="detail-decision">{move || crate::state::gate_board::decision_text(row.decision)}</span>
-                        </h2>
-                        <p class="standing" data-testid="detail-verdict">{verdict_sentence(&row)}</p>
-                        <div class="table-scroll" tabindex="0" role="region" aria-label=move || t("Gates for this market")>
-                            <table class="data-table" data-testid="gate-detail">
-                                <thead><tr><th scope="col">{move || t("Gate")}</th><th scope="col">{move || t("Evidence")}</th><th scope="col">{move || t("Result")}</th><th scope="col">{move || t("What it would take")}</th></tr></thead>
-                                <tbody>
-                                    {row.results.iter().map(|r| view! {
-                                        <tr class=outcome_class(r.outcome)>
-                                            <th scope="row">{gate_text(r.gate)}</th>
-                                            <td>{evidence_text(&row, r)}</td>
-                                            <td class=format!("result {}", outcome_class(r.outcome))>{match r.outcome { Outcome::Pass => t("pass"), Outcome::Fail => t("fail"), Outcome::Untested => t("no evidence") }}</td>
-                                            <td>{describe_gap(r).unwrap_or_else(|| match r.outcome {
-                                                Outcome::Fail => t("cannot pass: the unit loses money").into(),
-                                                Outcome::Untested if r.gate.metric.needs_test_market() => t("run a test market").into(),
-                                                Outcome::Untested => t("needs the market's duty, VAT and exchange rate").into(),
-                                                Outcome::Pass => "–".into(),
-                                            })}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                        <p class="actions">
-                            <button type="button" class="button secondary" data-testid="open-memo" on:click=move |_| {
-                                explorer.selected.set(Some(iso3.clone()));
-                                if let Some(nav) = navigation { nav.go(Tab::Memo); }
-                            }>{move || t("Open the decision memo")}</button>
-                        </p>
-                    }
-                })}
-            </section>
-            <section class="card" aria-labelledby="board-title">
-                <h2 id="board-title">{move || t("Decision board")}</h2>
-                <p class="subtitle" data-testid="board-counts">
-                    {move || {
-                        let (go, test, no) = counts.get();
-                        tf("{} candidate markets under the current filters: {} go, {} test first, {} no-go. Click a market for its evidence.", &[&(go + test + no), &go, &test, &no])
-                    }}
-                </p>
-                <p class="table-actions"><CsvButton label="decision board" data=csv testid="decision-board"/></p>
-                <div class="table-scroll board-scroll" tabindex="0" role="region" aria-label=move || t("Decision board")>
-                    <table class="data-table board" data-testid="decision-board">
-                        <thead><tr><th scope="col">{move || t("Market")}</th><th scope="col">{move || t("Decision")}</th>{headers}</tr></thead>
-                        <tbody>
-                            {move || board.rows.with(|rows| rows.iter().take(if show_all.get() { rows.len() } else { BOARD_PREVIEW }).map(|row| {
-                                let iso3 = row.iso3.clone();
-                                view! {
-                                    <tr>
-                                        <th scope="row"><button type="button" class="market-link" on:click=move |_| open(iso3.clone())>{market_name(&row.iso3, &row.name).to_owned()}</button></th>
-                                        <td><span class=decision_class(row.decision)>{crate::state::gate_board::decision_text(row.decision)}</span></td>
-                                        {row.results.iter().map(|r| view! { <td class=format!("result {}", outcome_class(r.outcome))>{result_text(r)}</td> }).collect_view()}
-                                    </tr>
-                                }
-                            }).collect_view())}
-                        </tbody>
-                    </table>
-                </div>
-                <ShowAllNote
-                    shown=BOARD_PREVIEW
-                    total=total
-                    show_all=show_all
-                    message=|shown, total| tf("The first {} of {} markets.", &[&shown, &total])
-                    testid="decision-board-show-all".to_owned()
-                />
-            </section>
-        </div>
+        <section class="card" aria-labelledby="board-title">
+            <h2 id="board-title">{move || t("Decision board")}</h2>
+            <p class="subtitle" data-testid="board-counts">
+                {move || {
+                    let (go, test, no) = counts.get();
+                    tf("{} candidate markets under the current filters: {} go, {} test first, {} no-go. Click a market for its evidence.", &[&(go + test + no), &go, &test, &no])
+                }}
+            </p>
+            <p class="table-actions"><CsvButton label="decision board" data=csv testid="decision-board"/></p>
+            <div class="table-scroll board-scroll" tabindex="0" role="region" aria-label=move || t("Decision board")>
+                <table class="data-table board" data-testid="decision-board">
+                    <thead><tr><th scope="col">{move || t("Market")}</th><th scope="col">{move || t("Decision")}</th>{headers}</tr></thead>
+                    <tbody>
+                        {move || board.rows.with(|rows| rows.iter().take(if show_all.get() { rows.len() } else { BOARD_PREVIEW }).map(|row| {
+                            let iso3 = row.iso3.clone();
+                            view! {
+                                <tr>
+                                    <th scope="row"><button type="button" class="market-link" on:click=move |_| open(iso3.clone())>{market_name(&row.iso3, &row.name).to_owned()}</button></th>
+                                    <td><span class=decision_class(row.decision)>{crate::state::gate_board::decision_text(row.decision)}</span></td>
+                                    {row.results.iter().map(|r| view! { <td class=format!("result {}", outcome_class(r.outcome))>{result_text(r)}</td> }).collect_view()}
+                                </tr>
+                            }
+                        }).collect_view())}
+                    </tbody>
+                </table>
+            </div>
+            <ShowAllNote
+                shown=BOARD_PREVIEW
+                total=total
+                show_all=show_all
+                message=|shown, total| tf("The first {} of {} markets.", &[&shown, &total])
+                testid="decision-board-show-all".to_owned()
+            />
+        </section>
     }
 }
 

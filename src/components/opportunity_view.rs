@@ -17,7 +17,6 @@ use beachhead_engine::stats::median;
 
 #[component]
 pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
-    let navigation = use_context::<Navigation>();
     // (ISO3, bubble, region) for candidates that have both a score and economics.
     let bubbles = Memo::new(move |_| {
         let lang = current();
@@ -112,6 +111,29 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
                 .collect_view()
         })
     };
+    view! {
+        <section class="card" aria-labelledby="matrix-title">
+            <h2 id="matrix-title">{move || t("Opportunity matrix")}</h2>
+            <p class="subtitle">{move || t("Readiness score against contribution margin for the candidates under the current filters. Bubble area: units a year at the target share; colour: region; lines: the medians. Click a bubble to open its margins.")}</p>
+            <ul class="legend">{legend}</ul>
+            <MatrixFrame explorer bubbles plain guides summary/>
+            <DataTable label="opportunity matrix data" data=table testid="matrix-chart-table"/>
+            <p class="source-line">{move || t("Margins use the illustrative product and price assumptions (Margins tab); readiness uses the Beachhead readiness model.")}</p>
+        </section>
+    }
+}
+
+/// The matrix itself: the canvas, with where each bubble was drawn, and a click on a bubble
+/// opening the market's margins.
+#[component]
+fn MatrixFrame(
+    explorer: Explorer,
+    bubbles: Memo<Vec<(String, Bubble, String)>>,
+    plain: Memo<Vec<Bubble>>,
+    guides: Memo<(f64, f64)>,
+    summary: Memo<String>,
+) -> impl IntoView {
+    let navigation = use_context::<Navigation>();
     // Where each bubble was drawn (CSS pixels), for tests and tools that need to find one.
     let positions = RwSignal::new(String::new());
     let on_click = move |ev: leptos::ev::MouseEvent| {
@@ -138,37 +160,30 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
         }
     };
     view! {
-        <section class="card" aria-labelledby="matrix-title">
-            <h2 id="matrix-title">{move || t("Opportunity matrix")}</h2>
-            <p class="subtitle">{move || t("Readiness score against contribution margin for the candidates under the current filters. Bubble area: units a year at the target share; colour: region; lines: the medians. Click a bubble to open its margins.")}</p>
-            <ul class="legend">{legend}</ul>
-            <div class="matrix-frame" on:click=on_click data-bubbles=move || positions.get()>
-                <CanvasChart
-                    draw=move |backend, ratio| {
-                        let (w, h) = plotters::prelude::DrawingBackend::get_size(&backend);
-                        let (css_w, css_h) = (f64::from(w) / ratio, f64::from(h) / ratio);
-                        let listed = plain.with(|b| {
-                            let layout = matrix_layout(b, css_w, css_h, 1.0);
-                            bubbles.with(|codes| {
-                                layout
-                                    .centres
-                                    .iter()
-                                    .zip(codes)
-                                    .map(|((x, y, _), (code, _, _))| format!("{code}:{x:.0}:{y:.0}"))
-                                    .collect::<Vec<_>>()
-                                    .join(" ")
-                            })
-                        });
-                        positions.set(listed);
-                        plain.with(|b| draw_matrix(backend, b, guides.get(), ratio))
-                    }
-                    summary=summary
-                    testid="matrix-chart"
-                    class="matrix-canvas"
-                />
-            </div>
-            <DataTable label="opportunity matrix data" data=table testid="matrix-chart-table"/>
-            <p class="source-line">{move || t("Margins use the illustrative product and price assumptions (Margins tab); readiness uses the Beachhead readiness model.")}</p>
-        </section>
+        <div class="matrix-frame" on:click=on_click data-bubbles=move || positions.get()>
+            <CanvasChart
+                draw=move |backend, ratio| {
+                    let (w, h) = plotters::prelude::DrawingBackend::get_size(&backend);
+                    let (css_w, css_h) = (f64::from(w) / ratio, f64::from(h) / ratio);
+                    let listed = plain.with(|b| {
+                        let layout = matrix_layout(b, css_w, css_h, 1.0);
+                        bubbles.with(|codes| {
+                            layout
+                                .centres
+                                .iter()
+                                .zip(codes)
+                                .map(|((x, y, _), (code, _, _))| format!("{code}:{x:.0}:{y:.0}"))
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        })
+                    });
+                    positions.set(listed);
+                    plain.with(|b| draw_matrix(backend, b, guides.get(), ratio))
+                }
+                summary=summary
+                testid="matrix-chart"
+                class="matrix-canvas"
+            />
+        </div>
     }
 }
