@@ -12,6 +12,7 @@ mod setup;
 mod single_file;
 mod static_server;
 mod test;
+mod test_hooks;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -110,7 +111,8 @@ impl Build {
 }
 
 /// `trunk build --release` (with `--features testing` for a testing build), the page made to
-/// run under the strict CSP, the single-file page and the service worker.
+/// run under the strict CSP, the single-file page and the service worker; then the test hooks
+/// checked: none in a release build, all in a testing one.
 pub fn build(build: Build) -> Result<PathBuf, String> {
     let dist = build.dir();
     let mut trunk = process::command("trunk");
@@ -122,6 +124,7 @@ pub fn build(build: Build) -> Result<PathBuf, String> {
     csp::harden(&dist)?;
     single_file::write(&dist)?;
     service_worker::write(&dist)?;
+    test_hooks::check(&dist, build == Build::Testing)?;
     Ok(dist)
 }
 
