@@ -5,6 +5,7 @@
 
 mod bench;
 mod csp;
+mod features;
 mod fuzz;
 mod process;
 mod service_worker;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::process::{command, run_tee};
 use crate::setup::{CHROMEDRIVER, CHROMIUM};
 use crate::static_server::Server;
-use crate::{build, root, setup, Build};
+use crate::{build, features, root, setup, Build};
 
 struct Step {
     name: &'static str,
@@ -64,6 +64,7 @@ pub fn run() -> Result<(), String> {
                 "warnings",
             ]),
         ),
+        outcome("engine features: tested = wasm", features::check()),
         tests(
             "native tests",
             command("cargo").args(["test", "--workspace"]),
