@@ -120,6 +120,11 @@ pub fn build(build: Build) -> Result<PathBuf, String> {
     trunk.args(["build", "--release", "--dist"]).arg(&dist);
     if build == Build::Testing {
         trunk.args(["--features", "testing"]);
+    } else {
+        // Trunk reads these too: set in a shell, they would put the hooks into dist/.
+        trunk
+            .env_remove("TRUNK_BUILD_FEATURES")
+            .env_remove("TRUNK_BUILD_ALL_FEATURES");
     }
     process::run(&mut trunk)?;
     csp::harden(&dist)?;
