@@ -1,7 +1,7 @@
 //! Entry points for `cargo xtask bench`, which calls them from the page through
 //! `window.wasmBindings`: the engine's Monte Carlo and the test-market loader timed inside the
 //! browser, on the same seeded synthetic data the native benchmarks use. Nothing in the app
-//! calls them.
+//! calls them, so they are built only with the `testing` feature and what ships lacks them.
 
 use beachhead_engine::synthetic;
 use beachhead_engine::test_market::{load_files, Ingest};

@@ -2,6 +2,9 @@
 //! results in memos ([`state`]); components only render them; [`browser`] is the glue to the page.
 
 pub mod app;
+// Test-only exports are named `bench_*` or `beachhead_test_*`: `cargo xtask dist` fails a
+// release build whose wasm exports a name so prefixed.
+#[cfg(feature = "testing")]
 pub mod bench;
 pub mod browser;
 pub mod components;

@@ -4,8 +4,6 @@
 //! page at the same link, and the error report to copy or download. Saved scenarios live in
 //! the browser's storage and the view's state in the link, so a reload loses neither.
 
-use wasm_bindgen::prelude::*;
-
 /// Replaces the default panic output with the banner (and still logs to the console).
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
@@ -14,8 +12,10 @@ pub fn install() {
     }));
 }
 
-/// Panics on purpose, so the end-to-end tests can check what a user sees after a panic.
-#[wasm_bindgen]
+/// Panics on purpose, so the end-to-end tests can check what a user sees after a panic. Only
+/// with the `testing` feature: what ships has no use for a way to stop the app.
+#[cfg(feature = "testing")]
+#[wasm_bindgen::prelude::wasm_bindgen]
 pub fn beachhead_test_panic() {
     panic!("a deliberate test of the error banner");
 }

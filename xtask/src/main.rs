@@ -5,6 +5,7 @@
 
 mod bench;
 mod csp;
+mod features;
 mod fuzz;
 mod process;
 mod service_worker;
@@ -12,6 +13,7 @@ mod setup;
 mod single_file;
 mod static_server;
 mod test;
+mod test_hooks;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,11 +22,17 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
   setup               install the toolchain (wasm target, trunk, wasm-bindgen-cli, chromium, npm packages)
-  serve [--port N]    build the app in release mode and serve it on http://127.0.0.1:8080 (or N)
-  test                fmt, clippy, native tests, wasm tests in headless Chromium, end-to-end tests
-  dist                release build into dist/, with each file's raw and gzip size
+  serve [--port N] [--testing]
+                      build the app in release mode and serve it on http://127.0.0.1:8080 (or N);
+                      --testing: the build with the test hooks, to run one end-to-end test file
+  test                fmt, clippy, native tests, wasm tests in headless Chromium, the release build
+                      (checked to carry no test hooks), end-to-end tests on the same build with
+                      the `testing` feature (target/dist-testing/)
+  dist                release build into dist/, with each file's raw and gzip size; fails if it
+                      carries test hooks
   bench               benchmarks: engine natively (criterion) and the release build in headless
-                      Chromium; a table against the budgets, target/bench/report.json, BENCHMARKS.md
+                      Chromium (with the `testing` feature's hooks but for start-up); a table
+                      against the budgets, target/bench/report.json, BENCHMARKS.md
   fuzz [TARGET] [--minutes N] [--no-sanitizer]
                       run the cargo-fuzz targets in fuzz/ (all, or TARGET) N minutes each (10),
                       on nightly; not part of test or CI (fuzz/regressions/ is replayed there)";
@@ -33,7 +41,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup::run(),
-        Some("serve") => parse_port(&args[1..]).and_then(serve),
+        Some("serve") => parse_serve(&args[1..]).and_then(|(port, which)| serve(port, which)),
         Some("test") => test::run(),
         Some("dist") => dist(),
         Some("bench") => bench::run(),
@@ -60,29 +68,76 @@ pub fn root() -> PathBuf {
     manifest.parent().map_or(manifest.clone(), PathBuf::from)
 }
 
-fn parse_port(args: &[String]) -> Result<u16, String> {
-    match args {
-        [] => Ok(8080),
-        [flag, port] if flag == "--port" => port
-            .parse()
-            .map_err(|_| format!("--port takes a number from 1 to 65535, not \"{port}\"")),
-        _ => Err(format!("serve takes only --port N\n\n{USAGE}")),
+/// `serve`'s `--port N` and `--testing`, in any order.
+fn parse_serve(args: &[String]) -> Result<(u16, Build), String> {
+    let (mut port, mut which) = (8080, Build::Release);
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--testing" => which = Build::Testing,
+            "--port" => {
+                let value = args.next().map_or("", String::as_str);
+                port = value.parse().map_err(|_| {
+                    format!("--port takes a number from 1 to 65535, not \"{value}\"")
+                })?;
+            }
+            _ => {
+                return Err(format!(
+                    "serve takes only --port N and --testing\n\n{USAGE}"
+                ))
+            }
+        }
+    }
+    Ok((port, which))
+}
+
+/// Which build: what ships, or the same with the app's test hooks.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Build {
+    /// `dist/`, what ships: no test hooks.
+    Release,
+    /// `target/dist-testing/`: the release build with the app's `testing` feature, for the
+    /// end-to-end tests and the browser benchmarks. Never in dist/, so dist/ is always
+    /// shippable, whichever command ran last.
+    Testing,
+}
+
+impl Build {
+    pub fn dir(self) -> PathBuf {
+        match self {
+            Build::Release => root().join("dist"),
+            Build::Testing => root().join("target").join("dist-testing"),
+        }
     }
 }
 
-/// `trunk build --release` into dist/, then the page made to run under the strict CSP.
-pub fn build_release() -> Result<(), String> {
-    process::run(process::command("trunk").args(["build", "--release"]))?;
-    let dist = root().join("dist");
+/// `trunk build --release` (with `--features testing` for a testing build), the page made to
+/// run under the strict CSP, the single-file page and the service worker; then the test hooks
+/// checked: none in a release build, all in a testing one.
+pub fn build(build: Build) -> Result<PathBuf, String> {
+    let dist = build.dir();
+    let mut trunk = process::command("trunk");
+    trunk.args(["build", "--release", "--dist"]).arg(&dist);
+    if build == Build::Testing {
+        trunk.args(["--features", "testing"]);
+    } else {
+        // Trunk reads these too: set in a shell, they would put the hooks into dist/.
+        trunk
+            .env_remove("TRUNK_BUILD_FEATURES")
+            .env_remove("TRUNK_BUILD_ALL_FEATURES");
+    }
+    process::run(&mut trunk)?;
     csp::harden(&dist)?;
     single_file::write(&dist)?;
-    service_worker::write(&dist)
+    service_worker::write(&dist)?;
+    test_hooks::check(&dist, build == Build::Testing)?;
+    Ok(dist)
 }
 
-fn serve(port: u16) -> Result<(), String> {
+fn serve(port: u16, which: Build) -> Result<(), String> {
     setup::run()?;
-    build_release()?;
-    let server = static_server::Server::start(&root().join("dist"), port)?;
+    let dist = build(which)?;
+    let server = static_server::Server::start(&dist, port)?;
     println!("\nBeachhead is being served at {}", server.url());
     println!("Press Ctrl+C to stop.");
     server.join();
@@ -91,8 +146,7 @@ fn serve(port: u16) -> Result<(), String> {
 
 fn dist() -> Result<(), String> {
     setup::run()?;
-    build_release()?;
-    let dist = root().join("dist");
+    let dist = build(Build::Release)?;
     let mut files = Vec::new();
     collect_files(&dist, &mut files).map_err(|e| format!("reading {}: {e}", dist.display()))?;
     files.sort();

@@ -16,7 +16,7 @@ fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn find(dist: &Path, prefix: &str, suffix: &str) -> Result<PathBuf, String> {
+pub fn find(dist: &Path, prefix: &str, suffix: &str) -> Result<PathBuf, String> {
     std::fs::read_dir(dist)
         .map_err(|e| format!("{}: {e}", dist.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))

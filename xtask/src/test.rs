@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::process::{command, run_tee};
 use crate::setup::{CHROMEDRIVER, CHROMIUM};
 use crate::static_server::Server;
-use crate::{build_release, root, setup};
+use crate::{build, features, root, setup, Build};
 
 struct Step {
     name: &'static str,
@@ -47,6 +47,24 @@ pub fn run() -> Result<(), String> {
                 "warnings",
             ]),
         ),
+        // The test hooks exist only with the feature: linted where they are built.
+        check(
+            "clippy, wasm, testing feature",
+            command("cargo").args([
+                "clippy",
+                "-p",
+                "beachhead-app",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--all-targets",
+                "--features",
+                "testing",
+                "--",
+                "-D",
+                "warnings",
+            ]),
+        ),
+        outcome("engine features: tested = wasm", features::check()),
         tests(
             "native tests",
             command("cargo").args(["test", "--workspace"]),
@@ -67,15 +85,17 @@ pub fn run() -> Result<(), String> {
             cargo_counts,
         ),
     ];
-    let built = build_release();
-    steps.push(Step {
-        name: "release build (trunk)",
-        passed: usize::from(built.is_ok()),
-        failed: usize::from(built.is_err()),
-        note: built.err().unwrap_or_default(),
-    });
-    if steps.last().is_some_and(|s| s.failed == 0) {
-        steps.push(end_to_end());
+    // What ships is built and checked to carry no test hooks; the end-to-end tests run on the
+    // same build with the hooks, which differs from it by those exports alone.
+    steps.push(build_step(
+        "release build, no hooks (trunk)",
+        Build::Release,
+    ));
+    let testing = build_step("testing build, hooks (trunk)", Build::Testing);
+    let built = testing.failed == 0;
+    steps.push(testing);
+    if built {
+        steps.push(end_to_end(&Build::Testing.dir()));
     }
 
     println!("\n{:<34} {:>7} {:>7}", "step", "passed", "failed");
@@ -93,6 +113,22 @@ pub fn run() -> Result<(), String> {
     } else {
         Err(format!("{failed} failed"))
     }
+}
+
+fn outcome(name: &'static str, result: Result<(), String>) -> Step {
+    if let Err(e) = &result {
+        eprintln!("{name}: {e}");
+    }
+    Step {
+        name,
+        passed: usize::from(result.is_ok()),
+        failed: usize::from(result.is_err()),
+        note: result.err().unwrap_or_default(),
+    }
+}
+
+fn build_step(name: &'static str, which: Build) -> Step {
+    outcome(name, build(which).map(|_| ()))
 }
 
 fn check(name: &'static str, cmd: &mut std::process::Command) -> Step {
@@ -164,8 +200,8 @@ fn node_counts(output: &str) -> (usize, usize) {
     (count("pass "), count("fail "))
 }
 
-fn end_to_end() -> Step {
-    let server = match Server::start(&root().join("dist"), 0) {
+fn end_to_end(dist: &std::path::Path) -> Step {
+    let server = match Server::start(dist, 0) {
         Ok(server) => server,
         Err(e) => {
             return Step {
@@ -193,7 +229,7 @@ fn end_to_end() -> Step {
         .env("BASE_URL", server.url())
         .env("CHROMIUM", CHROMIUM)
         .env("E2E_OUT", root().join("target").join("e2e"))
-        .env("DIST_DIR", root().join("dist"));
+        .env("DIST_DIR", dist);
     let step = tests("end-to-end (Playwright)", &mut cmd, node_counts);
     server.stop();
     step
