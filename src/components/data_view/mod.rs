@@ -1,0 +1,66 @@
+//! The Data view: every indicator's source, licence, years and coverage; which markets lack
+//! what; and loading the user's own files, merged with or replacing the bundled indicators.
+//!
+//! A file per card: `your_data` (loading files), `catalogue` (the indicators) and `coverage`
+//! (which markets lack what).
+
+mod catalogue;
+mod coverage;
+mod your_data;
+
+use std::sync::Arc;
+
+use beachhead_engine::{Dataset, MergeMode};
+use leptos::prelude::*;
+
+use crate::state::user_files::{LoadReport, NamedFile};
+use catalogue::CatalogueCard;
+use coverage::CoverageCard;
+use your_data::YourDataCard;
+
+/// How many of the least-covered markets to list before "Show all".
+const COVERAGE_PREVIEW: usize = 25;
+
+/// The user's files and the last load's report: they outlive the view, which is on the page
+/// only while open.
+#[derive(Clone, Copy)]
+pub struct DataFilesState {
+    files: StoredValue<Vec<NamedFile>>,
+    active: RwSignal<Vec<String>>,
+    mode: RwSignal<MergeMode>,
+    report: RwSignal<Option<LoadReport>>,
+    busy: RwSignal<bool>,
+    show_all: RwSignal<bool>,
+}
+
+impl Default for DataFilesState {
+    fn default() -> Self {
+        Self {
+            files: StoredValue::new(Vec::new()),
+            active: RwSignal::new(Vec::new()),
+            mode: RwSignal::new(MergeMode::Merge),
+            report: RwSignal::new(None),
+            busy: RwSignal::new(false),
+            show_all: RwSignal::new(false),
+        }
+    }
+}
+
+#[component]
+pub fn DataView(
+    base: Arc<Dataset>,
+    dataset: RwSignal<Arc<Dataset>>,
+    state: DataFilesState,
+) -> impl IntoView {
+    let base = StoredValue::new(base);
+
+    view! {
+        <div class="data-view">
+            <YourDataCard base=base dataset=dataset state=state/>
+
+            <CatalogueCard dataset=dataset/>
+
+            <CoverageCard dataset=dataset show_all=state.show_all/>
+        </div>
+    }
+}

@@ -1,0 +1,150 @@
+//! How sure are the ranks? The Monte Carlo over weights (and optionally methods), run in slices
+//! so the page stays responsive, with the rank intervals of the top candidates, the chance of
+//! each being in the top k, and the tornado of the selected market.
+//!
+//! A file per part: `settings` (the settings row and the run's progress), `intervals` (the rank
+//! intervals chart and table) and `tornado` (the selected market's tornado).
+
+mod intervals;
+mod settings;
+mod tornado;
+
+use beachhead_engine::uncertainty::{MonteCarlo, Settings, Uncertainty};
+use leptos::{prelude::*, task::spawn_local};
+
+use crate::browser::files::run_in_slices;
+use crate::i18n::t;
+use crate::state::explorer::Explorer;
+use crate::state::navigation::{Navigation, Tab};
+use intervals::RankIntervals;
+use settings::{McSettings, McStatus};
+use tornado::TornadoCard;
+
+/// Draws run between checks of the clock.
+const STEP: usize = 4;
+/// The tornado moves each weight to half and one and a half times its value.
+const SWING: f64 = 0.5;
+const TORNADO_ROWS: usize = 12;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Run {
+    Idle,
+    Running { done: usize, total: usize },
+    Finished(Uncertainty),
+}
+
+/// The view's settings and its run: they outlive the view, which is on the page only while
+/// open, so a run goes on and its result stays while another view is shown.
+#[derive(Clone, Copy)]
+pub struct UncertaintyState {
+    draws: RwSignal<usize>,
+    kappa: RwSignal<f64>,
+    vary_methods: RwSignal<bool>,
+    top_k: RwSignal<usize>,
+    run: RwSignal<Run>,
+    cancel: RwSignal<bool>,
+    /// The model the shown result was computed with, to flag it stale when weights move.
+    computed_for: RwSignal<Option<beachhead_engine::IndexModel>>,
+}
+
+impl Default for UncertaintyState {
+    fn default() -> Self {
+        Self {
+            draws: RwSignal::new(1000),
+            kappa: RwSignal::new(50.0),
+            vary_methods: RwSignal::new(false),
+            top_k: RwSignal::new(10),
+            run: RwSignal::new(Run::Idle),
+            cancel: RwSignal::new(false),
+            computed_for: RwSignal::new(None),
+        }
+    }
+}
+
+#[component]
+pub fn UncertaintyView(explorer: Explorer, state: UncertaintyState) -> impl IntoView {
+    let UncertaintyState {
+        draws,
+        kappa,
+        vary_methods,
+        top_k,
+        run,
+        cancel,
+        computed_for,
+    } = state;
+
+    let start = move || {
+        let settings = Settings {
+            draws: draws.get_untracked().clamp(10, 100_000),
+            seed: 2013,
+            concentration: kappa.get_untracked(),
+            vary_normalisation: vary_methods.get_untracked(),
+            vary_aggregation: vary_methods.get_untracked(),
+            top_k: top_k.get_untracked().max(1),
+        };
+        let model = explorer.model.get_untracked();
+        let mut mc = explorer
+            .dataset
+            .with_untracked(|d| MonteCarlo::new(d, &model, &settings));
+        cancel.set(false);
+        run.set(Run::Running {
+            done: 0,
+            total: settings.draws,
+        });
+        spawn_local(async move {
+            run_in_slices(
+                &mut mc,
+                |mc| {
+                    mc.run(STEP);
+                    mc.finished()
+                },
+                |mc| {
+                    run.set(Run::Running {
+                        done: mc.draws_done(),
+                        total: settings.draws,
+                    });
+                    !cancel.get_untracked()
+                },
+            )
+            .await;
+            // Cancelled or not, the draws so far are a result.
+            computed_for.set(Some(model));
+            run.set(Run::Finished(mc.result()));
+        });
+    };
+    // The first visit runs it; later runs are the user's to start.
+    if let Some(nav) = use_context::<Navigation>() {
+        Effect::new(move |_| {
+            if nav.tab.get() == Tab::Uncertainty && run.with_untracked(|r| *r == Run::Idle) {
+                start();
+            }
+        });
+    }
+    let stale = move || {
+        computed_for.with(|c| {
+            c.as_ref()
+                .is_some_and(|m| explorer.model.with(|now| now != m))
+        })
+    };
+
+    let result = Memo::new(move |_| match run.get() {
+        Run::Finished(u) => Some(u),
+        _ => None,
+    });
+    view! {
+        <div class="uncertainty-view">
+            <section class="card" aria-labelledby="mc-title">
+                <h2 id="mc-title">{move || t("How sure are the ranks?")}</h2>
+                <p class="subtitle">
+                    {move || t("Monte Carlo: the weights of every pillar and indicator are drawn again and again around the ones you chose (a Dirichlet distribution; higher concentration, tighter draws), and each draw ranks the markets. Bars span the middle 90% of a market's ranks among all markets; the dot is the median, the cross its rank with your weights.")}
+                </p>
+                <McSettings state=state start=Callback::new(move |()| start())/>
+                <McStatus run=run stale=Signal::derive(stale)/>
+                <Show when=move || result.with(Option::is_some)>
+                    <RankIntervals explorer=explorer result=result/>
+                </Show>
+            </section>
+            <TornadoCard explorer=explorer/>
+        </div>
+    }
+}

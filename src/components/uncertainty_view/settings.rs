@@ -1,0 +1,86 @@
+//! The Monte Carlo's settings (draws, concentration, top k, methods) and its run and stop
+//! buttons, with the run's progress or outcome below.
+
+use leptos::prelude::*;
+
+use super::{Run, UncertaintyState};
+use crate::components::progress_bar::ProgressBar;
+use crate::i18n::{t, tf};
+
+/// The settings row, with the button that starts a run or stops the one going.
+#[component]
+pub(super) fn McSettings(state: UncertaintyState, start: Callback<()>) -> impl IntoView {
+    let UncertaintyState {
+        draws,
+        kappa,
+        vary_methods,
+        top_k,
+        run,
+        cancel,
+        ..
+    } = state;
+    view! {
+        <div class="filters mc-settings">
+            <label>{move || t("Draws")}" "
+                <select data-testid="mc-draws" on:change=move |ev| draws.set(event_target_value(&ev).parse().unwrap_or(1000))>
+                    {[200usize, 1000, 5000, 10000].into_iter().map(|n| view! {
+                        <option value=n.to_string() selected=move || draws.get() == n>{n.to_string()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>{move || t("Concentration")}" "
+                <select data-testid="mc-kappa" on:change=move |ev| kappa.set(event_target_value(&ev).parse().unwrap_or(50.0))>
+                    {[5.0f64, 20.0, 50.0, 200.0].into_iter().map(|k| view! {
+                        <option value=k.to_string() selected=move || kappa.get() == k>{move || format!("{k} {}", match k as u32 { 5 => t("(wide)"), 200 => t("(tight)"), _ => "" })}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>{move || t("Top")}" "
+                <select data-testid="mc-topk" on:change=move |ev| top_k.set(event_target_value(&ev).parse().unwrap_or(10))>
+                    {[3usize, 5, 10, 20].into_iter().map(|k| view! {
+                        <option value=k.to_string() selected=move || top_k.get() == k>{k.to_string()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>
+                <input type="checkbox" data-testid="mc-methods" prop:checked=move || vary_methods.get()
+                    on:change=move |ev| vary_methods.set(event_target_checked(&ev))/>
+                " "{move || t("also vary normalisation and aggregation")}
+            </label>
+            {move || match run.get() {
+                Run::Running { .. } => view! {
+                    <button type="button" class="button secondary" data-testid="mc-cancel" on:click=move |_| cancel.set(true)>{move || t("Stop")}</button>
+                }.into_any(),
+                _ => view! {
+                    <button type="button" class="button" data-testid="mc-run" on:click=move |_| start.run(())>{move || t("Run")}</button>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The run's progress while it goes, then how many draws the shown result has and whether the
+/// weights have moved since.
+#[component]
+pub(super) fn McStatus(run: RwSignal<Run>, stale: Signal<bool>) -> impl IntoView {
+    view! {
+        {move || match run.get() {
+            Run::Running { done, total } => Some(view! {
+                <ProgressBar
+                    label=Signal::derive(|| t("Monte Carlo progress").to_owned())
+                    done=done
+                    total=total
+                    text=tf("{} of {} draws…", &[&done, &total])
+                    testid="mc-progress"
+                />
+            }.into_any()),
+            Run::Finished(u) => Some(view! {
+                <p class="hint" data-testid="mc-done">
+                    {move || tf("{} draws, seed 2013: the same settings always give the same result.", &[&u.draws])}
+                    {move || stale.get().then(|| t(" The weights have changed since: run again to update."))}
+                </p>
+            }.into_any()),
+            Run::Idle => None,
+        }}
+    }
+}
