@@ -49,4 +49,54 @@ mod source_rules {
         }
         assert!(checked > 20, "only {checked} source files found");
     }
+
+    /// Every function in the app's views and state reads in one screen or two: a longer one
+    /// holds several parts that deserve names (ARCHITECTURE.md). Counted from its `fn` line to
+    /// the closing brace at the same indent, as rustfmt lays it out.
+    #[test]
+    fn no_function_in_the_app_is_over_150_lines() {
+        const MAX_LINES: usize = 150;
+        let mut long = Vec::new();
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir:?}: {e}")) {
+                let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                let text =
+                    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+                let lines: Vec<&str> = text.lines().collect();
+                for (start, line) in lines.iter().enumerate() {
+                    let indent = line.len() - line.trim_start().len();
+                    let head = line.trim_start();
+                    let head = head.strip_prefix("pub ").unwrap_or(head);
+                    let head = head.strip_prefix("async ").unwrap_or(head);
+                    if !head.starts_with("fn ") {
+                        continue;
+                    }
+                    let close = format!("{}}}", " ".repeat(indent));
+                    if let Some(end) = lines[start + 1..].iter().position(|l| *l == close) {
+                        let length = end + 2;
+                        if length > MAX_LINES {
+                            let name = head[3..].split(['(', '<']).next().unwrap_or_default();
+                            long.push(format!("{}: {name}, {length} lines", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            long.is_empty(),
+            "functions over {MAX_LINES} lines:\n{}",
+            long.join("\n")
+        );
+    }
 }

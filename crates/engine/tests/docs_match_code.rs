@@ -652,7 +652,7 @@ fn components_compute_nothing() {
         ("src/components/opportunity_view.rs", "total_cmp"),
         ("src/components/opportunity_view.rs", "stats::"),
         // The markets where interest and readiness differ most, by the gap's size.
-        ("src/components/demand_view.rs", "total_cmp"),
+        ("src/components/demand_view/gap.rs", "total_cmp"),
     ];
     let mut problems = Vec::new();
     let files = sources("src/components");
