@@ -17,7 +17,8 @@ const FLAGS = [
 
 // Service workers are blocked unless a test asks for one: requests a worker answers never reach
 // the test's routes, which stand in for missing or broken files.
-export async function openApp({ viewport = { width: 1280, height: 720 }, deviceScaleFactor = 1, path = '', serviceWorkers = 'block', bypassCSP = false } = {}) {
+// `initScript` runs in the page before the app on every load (see Playwright's addInitScript).
+export async function openApp({ viewport = { width: 1280, height: 720 }, deviceScaleFactor = 1, path = '', serviceWorkers = 'block', bypassCSP = false, initScript } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'beachhead-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -28,6 +29,7 @@ export async function openApp({ viewport = { width: 1280, height: 720 }, deviceS
     serviceWorkers,
     bypassCSP,
   });
+  if (initScript) await context.addInitScript(initScript);
   const page = context.pages()[0] ?? (await context.newPage());
   const consoleErrors = [];
   const requests = [];
