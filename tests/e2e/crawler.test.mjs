@@ -1,6 +1,3 @@
-// Not yet run by `cargo xtask test` (it picks up *.test.mjs only): verified against the build from before
-// issue 15's fixes, where it found the pillar-sort panic in all four language and viewport runs; renamed to
-// crawler.test.mjs once it has passed against the current build. Run it by hand: BASE_URL=… node --test tests/e2e/crawler.mjs
 // The crawler (issue 15): opens every view in both languages at a desktop and a phone size and
 // operates every control it finds there: sortable headings (twice), every select option,
 // checkboxes, radios, sliders at their minimum, maximum and a middle value, number and text
