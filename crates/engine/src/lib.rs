@@ -15,6 +15,7 @@ pub mod dictionary;
 pub mod economics;
 pub mod gates;
 pub mod index_model;
+pub mod json_diff;
 pub mod link_resolution;
 pub mod market_filter;
 pub mod market_match;

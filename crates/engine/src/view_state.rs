@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use crate::gates::{Gate, Metric};
 use crate::index_model::{Aggregation, Normalisation};
+use crate::json_diff;
 use crate::market_filter::MarketFilter;
 
 /// Longer links are not read: no real view needs this much, and a pasted monster should not
@@ -268,94 +269,13 @@ fn pair_with<T>(text: &str, parse: impl Fn(&str) -> Option<T>) -> Option<(String
     Some((id.to_owned(), parse(value)?))
 }
 
-/// The members of `current` that differ from `base`, as (JSON pointer, value); a member
-/// `current` lacks comes back as null. Arrays that differ are given whole.
-pub fn json_diff(base: &Value, current: &Value) -> Vec<(String, Value)> {
-    let mut out = Vec::new();
-    diff_into(base, current, String::new(), &mut out);
-    out
-}
-
-fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
-}
-
-fn diff_into(base: &Value, current: &Value, path: String, out: &mut Vec<(String, Value)>) {
-    match (base, current) {
-        (Value::Object(b), Value::Object(c)) => {
-            for (key, value) in c {
-                let child = format!("{path}/{}", escape(key));
-                match b.get(key) {
-                    Some(old) => diff_into(old, value, child, out),
-                    None => out.push((child, value.clone())),
-                }
-            }
-            for key in b.keys().filter(|k| !c.contains_key(*k)) {
-                out.push((format!("{path}/{}", escape(key)), Value::Null));
-            }
-        }
-        _ if base == current => {}
-        _ => out.push((path, current.clone())),
-    }
-}
-
-/// Sets the member at `pointer` (creating objects on the way); null removes it.
-pub fn json_patch(target: &mut Value, pointer: &str, value: Value) -> Result<(), String> {
-    let Some(rest) = pointer.strip_prefix('/') else {
-        return Err(format!("\"{pointer}\" is not a JSON pointer"));
-    };
-    let keys: Vec<String> = rest
-        .split('/')
-        .map(|k| k.replace("~1", "/").replace("~0", "~"))
-        .collect();
-    let Some((last, parents)) = keys.split_last() else {
-        return Err("an empty pointer".into());
-    };
-    let mut node = target;
-    for key in parents {
-        node = match node {
-            Value::Object(map) => map
-                .entry(key.clone())
-                .or_insert_with(|| Value::Object(serde_json::Map::new())),
-            Value::Array(items) => key
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| items.get_mut(i))
-                .ok_or_else(|| format!("{pointer}: no item {key}"))?,
-            _ => {
-                return Err(format!(
-                    "{pointer}: \"{key}\" is inside a value, not an object"
-                ))
-            }
-        };
-    }
-    match node {
-        Value::Object(map) => {
-            if value.is_null() {
-                map.remove(last);
-            } else {
-                map.insert(last.clone(), value);
-            }
-            Ok(())
-        }
-        Value::Array(items) => match last.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
-            Some(slot) => {
-                *slot = value;
-                Ok(())
-            }
-            None => Err(format!("{pointer}: no item {last}")),
-        },
-        _ => Err(format!("{pointer}: the parent is a value, not an object")),
-    }
-}
-
 /// How `current` differs from `base`, as link parts.
 pub fn assumption_changes(
     base: &crate::economics::Assumptions,
     current: &crate::economics::Assumptions,
 ) -> Vec<(String, Value)> {
     match (serde_json::to_value(base), serde_json::to_value(current)) {
-        (Ok(base), Ok(current)) => json_diff(&base, &current),
+        (Ok(base), Ok(current)) => json_diff::diff(&base, &current),
         _ => Vec::new(),
     }
 }
@@ -373,7 +293,7 @@ pub fn apply_assumption_changes(
     };
     for (pointer, change) in changes {
         let mut trial = value.clone();
-        let applied = json_patch(&mut trial, pointer, change.clone()).and_then(|()| {
+        let applied = json_diff::apply(&mut trial, pointer, change).and_then(|()| {
             crate::economics::Assumptions::from_json("the link", &trial.to_string())
                 .map_err(|e| e.to_string())
         });

@@ -2,7 +2,7 @@
 
 use beachhead_engine::gates::{Gate, Metric};
 use beachhead_engine::market_filter::MarketFilter;
-use beachhead_engine::view_state::{json_diff, json_patch, ViewState, MAX_LINK_CHARS};
+use beachhead_engine::view_state::{ViewState, MAX_LINK_CHARS};
 use beachhead_engine::{Aggregation, Normalisation};
 use proptest::prelude::*;
 use serde_json::json;
@@ -131,25 +131,6 @@ fn a_giant_link_keeps_only_its_view() {
 fn script_in_a_link_stays_text() {
     let (state, _) = ViewState::decode("#market?m=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
     assert_eq!(state.market.as_deref(), Some("<script>alert(1)</script>"));
-}
-
-#[test]
-fn a_diff_patched_onto_its_base_gives_the_current_value() {
-    let base = json!({"a": 1, "b": {"c": [1, 2], "d": "x", "gone": true}, "m": {}});
-    let current =
-        json!({"a": 2, "b": {"c": [1, 3], "d": "x", "new/key~": 5}, "m": {"HKG": {"p": 1}}});
-    let diff = json_diff(&base, &current);
-    assert_eq!(diff.len(), 5, "{diff:?}");
-    let mut patched = base.clone();
-    for (pointer, value) in diff {
-        json_patch(&mut patched, &pointer, value).unwrap();
-    }
-    assert_eq!(patched, current);
-    assert!(json_patch(&mut patched, "no-slash", json!(1)).is_err());
-    assert!(
-        json_patch(&mut patched, "/a/b", json!(1)).is_err(),
-        "a is a number"
-    );
 }
 
 proptest! {

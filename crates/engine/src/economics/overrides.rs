@@ -2,6 +2,7 @@
 //! differs, and explained field by field when one does not fit.
 
 use super::{Assumptions, MarketAssumptions};
+use crate::json_diff;
 
 impl Assumptions {
     /// The defaults with the market's overrides laid over them (objects merge, values replace).
@@ -10,7 +11,7 @@ impl Assumptions {
             return Ok(self.defaults.clone());
         };
         let mut merged = serde_json::to_value(&self.defaults).map_err(|e| e.to_string())?;
-        merge_json(&mut merged, overrides);
+        json_diff::apply(&mut merged, "", overrides)?;
         serde_json::from_value(merged).map_err(|e| e.to_string())
     }
 
@@ -28,16 +29,15 @@ impl Assumptions {
         else {
             return whole;
         };
-        let mut leaves = Vec::new();
-        override_leaves(overrides, &mut Vec::new(), &mut leaves);
-        for (keys, value) in leaves {
+        for (pointer, value) in json_diff::changes_in(overrides) {
             // The defaults with this one value laid over them.
-            let mut single = value.clone();
-            for key in keys.iter().rev() {
-                single = serde_json::Value::Object([(key.clone(), single)].into_iter().collect());
-            }
             let mut merged = defaults.clone();
-            merge_json(&mut merged, &single);
+            let Ok(keys) = json_diff::pointer_keys(&pointer) else {
+                continue;
+            };
+            if json_diff::apply(&mut merged, &pointer, &value).is_err() {
+                continue;
+            }
             let Err(e) = serde_json::from_value::<MarketAssumptions>(merged) else {
                 continue;
             };
@@ -70,58 +70,8 @@ impl Assumptions {
     pub fn set_market(&mut self, iso3: &str, market: &MarketAssumptions) -> Result<(), String> {
         let json = serde_json::to_value(market).map_err(|e| e.to_string())?;
         let defaults = serde_json::to_value(&self.defaults).map_err(|e| e.to_string())?;
-        let minimal = differences(&defaults, &json)
-            .unwrap_or_else(|| serde_json::Value::Object(serde_json::Map::new()));
+        let minimal = json_diff::to_merge_patch(&json_diff::diff(&defaults, &json));
         self.markets.insert(iso3.to_owned(), minimal);
         Ok(())
-    }
-}
-
-/// What `value` changes in `base`, as an object to merge over it (see [`merge_json`]); None
-/// when nothing differs. Objects recurse; anything else that differs is taken whole.
-fn differences(base: &serde_json::Value, value: &serde_json::Value) -> Option<serde_json::Value> {
-    match (base, value) {
-        (serde_json::Value::Object(b), serde_json::Value::Object(v)) => {
-            let changed: serde_json::Map<String, serde_json::Value> = v
-                .iter()
-                .filter_map(|(k, v)| match b.get(k) {
-                    Some(old) => differences(old, v).map(|d| (k.clone(), d)),
-                    None => Some((k.clone(), v.clone())),
-                })
-                .collect();
-            (!changed.is_empty()).then_some(serde_json::Value::Object(changed))
-        }
-        _ if base == value => None,
-        _ => Some(value.clone()),
-    }
-}
-
-/// The values an override sets, each with its keys from the override's top: objects are
-/// walked into (they merge); anything else is one value (it replaces).
-fn override_leaves<'a>(
-    value: &'a serde_json::Value,
-    keys: &mut Vec<String>,
-    out: &mut Vec<(Vec<String>, &'a serde_json::Value)>,
-) {
-    match value {
-        serde_json::Value::Object(map) if !map.is_empty() => {
-            for (key, child) in map {
-                keys.push(key.clone());
-                override_leaves(child, keys, out);
-                keys.pop();
-            }
-        }
-        _ => out.push((keys.clone(), value)),
-    }
-}
-
-fn merge_json(base: &mut serde_json::Value, over: &serde_json::Value) {
-    match (base, over) {
-        (serde_json::Value::Object(b), serde_json::Value::Object(o)) => {
-            for (k, v) in o {
-                merge_json(b.entry(k.clone()).or_insert(serde_json::Value::Null), v);
-            }
-        }
-        (b, o) => *b = o.clone(),
     }
 }
