@@ -13,7 +13,7 @@ use crate::format;
 use crate::i18n::{current, market_name_in, t, tf};
 use crate::state::explorer::Explorer;
 use crate::state::navigation::{Navigation, Tab};
-use beachhead_engine::stats::median;
+use beachhead_engine::opportunity::{self, ready_and_profitable, Opportunity};
 
 #[component]
 pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
@@ -53,20 +53,22 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
     let plain = Memo::new(move |_| {
         bubbles.with(|b| b.iter().map(|(_, b, _)| b.clone()).collect::<Vec<_>>())
     });
-    let guides = Memo::new(move |_| {
+    let points = Memo::new(move |_| {
         plain.with(|b| {
-            (
-                median(b.iter().map(|x| x.readiness)).unwrap_or(50.0),
-                median(b.iter().map(|x| x.margin_pct)).unwrap_or(15.0),
-            )
+            b.iter()
+                .map(|x| Opportunity {
+                    readiness: x.readiness,
+                    contribution_pct: x.margin_pct,
+                    annual_units: x.volume,
+                })
+                .collect::<Vec<_>>()
         })
     });
+    let guides = Memo::new(move |_| points.with(|p| opportunity::guides(p)));
     let summary = Memo::new(move |_| {
         plain.with(|b| {
-            let (gx, gy) = guides.get();
-            let mut best: Vec<&Bubble> = b.iter().filter(|x| x.readiness >= gx && x.margin_pct >= gy).collect();
-            best.sort_by(|a, b| b.volume.total_cmp(&a.volume));
-            let names: Vec<&str> = best.iter().take(10).map(|x| x.label.as_str()).collect();
+            let best = points.with(|p| ready_and_profitable(p, guides.get()));
+            let names: Vec<&str> = best.iter().take(10).map(|&i| b[i].label.as_str()).collect();
             tf(
                 "Opportunity matrix of {} markets: readiness against contribution margin. Ready and profitable (above both medians), largest first: {}",
                 &[&b.len(), &names.join(", ")],

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use beachhead_engine::economics::Assumptions;
-use beachhead_engine::scenario::{compare, outcome, Scenario, ScenarioFile};
+use beachhead_engine::scenario::{compare, outcome, RankMove, Scenario, ScenarioFile};
 use beachhead_engine::view_state::ViewState;
 use beachhead_engine::IndexModel;
 use leptos::{prelude::*, task::spawn_local};
@@ -212,16 +212,15 @@ fn ScenarioCompare(
                         let rank = |r: Option<usize>| r.map_or("–".into(), |r| r.to_string());
                         let margin =
                             |m: Option<f64>| m.map_or("–".into(), |m| format!("{m:.1}%"));
-                        let moved = match (c.rank_a, c.rank_b) {
-                            (Some(x), Some(y)) if x > y => format!("▲ {}", x - y),
-                            (Some(x), Some(y)) if y > x => format!("▼ {}", y - x),
-                            (Some(_), Some(_)) => "=".into(),
-                            _ => "–".into(),
+                        let moved = match c.rank_move() {
+                            RankMove::Up(places) => format!("▲ {places}"),
+                            RankMove::Down(places) => format!("▼ {places}"),
+                            RankMove::Same => "=".into(),
+                            RankMove::Unranked => "–".into(),
                         };
-                        let margin_change = match (c.margin_a, c.margin_b) {
-                            (Some(x), Some(y)) => tf("{} pts", &[&format!("{:+.1}", y - x)]),
-                            _ => "–".into(),
-                        };
+                        let margin_change = c
+                            .margin_change_pts()
+                            .map_or("–".into(), |pts| tf("{} pts", &[&format!("{pts:+.1}")]));
                         let m = &d.markets()[c.market];
                         (
                             market_name(&m.iso3, &m.name).to_owned(),

@@ -176,3 +176,81 @@ pub fn demand_signals(dataset: &Dataset, readiness: &Ranking) -> Vec<DemandSigna
     }
     out
 }
+
+/// The positions in `signals` of the markets with `verdict`, the widest gap between interest and
+/// readiness first (a missing gap last), at most `limit` of them: the view's call-outs.
+pub fn widest_gaps(signals: &[&DemandSignal], verdict: Verdict, limit: usize) -> Vec<usize> {
+    let mut picked: Vec<usize> = (0..signals.len())
+        .filter(|&i| signals[i].verdict == Some(verdict))
+        .collect();
+    picked.sort_by(|&a, &b| {
+        let size = |i: usize| signals[i].gap.map(f64::abs);
+        crate::order::missing_last(size(a), size(b), true).then(a.cmp(&b))
+    });
+    picked.truncate(limit);
+    picked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn signal(gap: Option<f64>, verdict: Option<Verdict>) -> DemandSignal {
+        DemandSignal {
+            market: 0,
+            interest: 50.0,
+            interest_rank: 1,
+            forum_members_per_m: None,
+            reseller_listings_per_m: None,
+            forum_growth_pct: None,
+            readiness_pct: None,
+            gap,
+            verdict,
+        }
+    }
+
+    #[test]
+    fn the_widest_gaps_of_a_verdict_come_first_by_size() {
+        let ahead = Some(Verdict::InterestAhead);
+        let behind = Some(Verdict::ReadinessAhead);
+        let signals = [
+            signal(Some(30.0), ahead),
+            signal(Some(-60.0), behind),
+            signal(Some(45.0), ahead),
+            signal(None, ahead),
+            signal(Some(f64::NAN), ahead),
+            signal(Some(26.0), ahead),
+        ];
+        let refs: Vec<&DemandSignal> = signals.iter().collect();
+        assert_eq!(
+            widest_gaps(&refs, Verdict::InterestAhead, 8),
+            vec![2, 0, 5, 3, 4]
+        );
+        assert_eq!(widest_gaps(&refs, Verdict::InterestAhead, 2), vec![2, 0]);
+        assert_eq!(widest_gaps(&refs, Verdict::ReadinessAhead, 8), vec![1]);
+        assert!(widest_gaps(&refs, Verdict::InStep, 8).is_empty());
+    }
+
+    proptest! {
+        #[test]
+        fn call_outs_are_the_verdicts_markets_by_falling_gap(
+            gaps in prop::collection::vec(prop::option::of(-100.0f64..100.0), 0..40),
+            limit in 0usize..12,
+        ) {
+            let signals: Vec<DemandSignal> = gaps
+                .iter()
+                .enumerate()
+                .map(|(i, &g)| signal(g, Some(if i % 3 == 0 { Verdict::InStep } else { Verdict::InterestAhead })))
+                .collect();
+            let refs: Vec<&DemandSignal> = signals.iter().collect();
+            let picked = widest_gaps(&refs, Verdict::InterestAhead, limit);
+            let eligible = signals.iter().filter(|s| s.verdict == Some(Verdict::InterestAhead)).count();
+            prop_assert_eq!(picked.len(), eligible.min(limit));
+            for pair in picked.windows(2) {
+                let (a, b) = (signals[pair[0]].gap.map(f64::abs), signals[pair[1]].gap.map(f64::abs));
+                prop_assert!(b.is_none() || a.is_some_and(|a| a >= b.unwrap_or(0.0)));
+            }
+        }
+    }
+}

@@ -20,6 +20,7 @@ pub mod link_resolution;
 pub mod market_filter;
 pub mod market_match;
 pub mod market_profile;
+pub mod opportunity;
 pub mod order;
 pub mod problem;
 pub mod ranking_table;

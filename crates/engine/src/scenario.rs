@@ -280,6 +280,33 @@ pub struct Change {
     pub margin_b: Option<f64>,
 }
 
+/// How far a market moved from scenario A to B.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RankMove {
+    /// Up by this many places (a smaller rank in B).
+    Up(usize),
+    Down(usize),
+    Same,
+    /// Ranked in only one of the two.
+    Unranked,
+}
+
+impl Change {
+    pub fn rank_move(&self) -> RankMove {
+        match (self.rank_a, self.rank_b) {
+            (Some(a), Some(b)) if a > b => RankMove::Up(a - b),
+            (Some(a), Some(b)) if b > a => RankMove::Down(b - a),
+            (Some(_), Some(_)) => RankMove::Same,
+            _ => RankMove::Unranked,
+        }
+    }
+
+    /// B's margin less A's, in percentage points; None unless both have one.
+    pub fn margin_change_pts(&self) -> Option<f64> {
+        Some(self.margin_b? - self.margin_a?)
+    }
+}
+
 /// The markets in either scenario's top `top` candidates, best in A first, with their
 /// candidate ranks and margins in both (a rank is missing where a filter leaves the market out).
 pub fn compare(a: &Outcome, b: &Outcome, top: usize) -> Vec<Change> {

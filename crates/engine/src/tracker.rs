@@ -38,6 +38,13 @@ pub struct Week {
     pub rating: f64,
 }
 
+impl Week {
+    /// Units sold so far as a percentage of the plan so far; None while nothing was planned.
+    pub fn cumulative_pct_of_plan(&self) -> Option<f64> {
+        (self.cumulative_plan > 0.0).then(|| self.cumulative_units / self.cumulative_plan * 100.0)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct FlashSale {
     pub date: String,

@@ -89,6 +89,7 @@ fn the_waterfall_matches_the_hand_computation() {
         (e.import_vat_usd, (116.15 + 11.615) * 0.15),
         (e.fixed_usd, 1_000_000.0),
         (e.annual_units, 48_000.0),
+        (e.channel_margin_pct().unwrap_or(f64::NAN), 10.0),
     ];
     for (i, (got, want)) in expected.iter().enumerate() {
         assert!(close(*got, *want), "#{i}: {got} vs {want}");

@@ -143,3 +143,39 @@ fn two_scenarios_compare_by_rank_and_margin() {
         "a higher price raises Hong Kong's margin: {ma} -> {mb}"
     );
 }
+
+#[test]
+fn a_change_says_how_far_a_market_moved_and_its_margin_change() {
+    use beachhead_engine::scenario::{Change, RankMove};
+    let change = |rank_a, rank_b, margin_a, margin_b| Change {
+        market: 0,
+        rank_a,
+        rank_b,
+        margin_a,
+        margin_b,
+    };
+    assert_eq!(
+        change(Some(5), Some(2), None, None).rank_move(),
+        RankMove::Up(3)
+    );
+    assert_eq!(
+        change(Some(2), Some(7), None, None).rank_move(),
+        RankMove::Down(5)
+    );
+    assert_eq!(
+        change(Some(4), Some(4), None, None).rank_move(),
+        RankMove::Same
+    );
+    assert_eq!(
+        change(None, Some(4), None, None).rank_move(),
+        RankMove::Unranked
+    );
+    assert_eq!(
+        change(None, None, Some(10.0), Some(12.5)).margin_change_pts(),
+        Some(2.5)
+    );
+    assert_eq!(
+        change(None, None, None, Some(12.5)).margin_change_pts(),
+        None
+    );
+}

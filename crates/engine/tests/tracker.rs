@@ -63,6 +63,12 @@ fn weeks_are_ordered_and_cumulated_and_cover_uses_recent_sales() {
     assert_eq!(t.weeks[0].units_by_channel, [50.0, 20.0, 20.0, 10.0]);
     assert_eq!(t.weeks[1].cumulative_units, 200.0);
     assert_eq!(t.weeks[1].cumulative_plan, 200.0);
+    assert_eq!(t.weeks[1].cumulative_pct_of_plan(), Some(100.0));
+    let unplanned = beachhead_engine::tracker::Week {
+        cumulative_plan: 0.0,
+        ..t.weeks[1].clone()
+    };
+    assert_eq!(unplanned.cumulative_pct_of_plan(), None);
     // 300 on hand over 100 a week; then 400 over the two weeks' average of 100.
     assert_eq!(t.weeks[0].weeks_of_cover, Some(3.0));
     assert_eq!(t.weeks[1].weeks_of_cover, Some(4.0));

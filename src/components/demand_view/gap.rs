@@ -3,13 +3,16 @@
 
 use beachhead_charts::demand_chart::{draw_signals, signal_at, signal_layout, SignalPoint};
 use beachhead_charts::palette;
-use beachhead_engine::demand_signals::{Verdict, GAP_POINTS};
+use beachhead_engine::demand_signals::{widest_gaps, Verdict, GAP_POINTS};
 use leptos::prelude::*;
 
 use super::{verdict_color, Row};
 use crate::components::canvas_chart::CanvasChart;
 use crate::components::data_table::{DataTable, TableData};
 use crate::i18n::{t, tf};
+
+/// Markets called out on each side of the scatter.
+const CALLOUTS: usize = 8;
 
 /// The "Interest against readiness" card; `open` shows a market in the Market view.
 #[component]
@@ -43,21 +46,13 @@ pub(super) fn GapCard(
     });
     let callouts = move |verdict: Verdict| {
         rows.with(|rows| {
-            let mut picked: Vec<&Row> = rows
-                .iter()
-                .filter(|r| r.signal.verdict == Some(verdict))
-                .collect();
-            picked.sort_by(|a, b| {
-                let (ga, gb) = (
-                    a.signal.gap.unwrap_or(0.0).abs(),
-                    b.signal.gap.unwrap_or(0.0).abs(),
-                );
-                gb.total_cmp(&ga)
-            });
-            picked
+            let signals: Vec<_> = rows.iter().map(|r| &r.signal).collect();
+            widest_gaps(&signals, verdict, CALLOUTS)
                 .into_iter()
-                .take(8)
-                .map(|r| (r.iso3.clone(), r.name.clone(), r.signal.gap.unwrap_or(0.0)))
+                .map(|i| {
+                    let r = &rows[i];
+                    (r.iso3.clone(), r.name.clone(), r.signal.gap.unwrap_or(0.0))
+                })
                 .collect::<Vec<_>>()
         })
     };

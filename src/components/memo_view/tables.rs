@@ -72,7 +72,7 @@ pub(super) fn MemoAssumptions(
                 let items = vec![
                     (t("Shelf price (blended)"), format!("US$ {:.2}", b.retail_usd)),
                     (t("VAT / import duty"), format!("{:.1}% / {:.1}%", b.vat_pct, b.duty_pct)),
-                    (t("Channel margin (mix)"), tf("{}% of the net price", &[&format!("{:.1}", b.channel_usd / b.net_usd.max(1e-9) * 100.0)])),
+                    (t("Channel margin (mix)"), b.channel_margin_pct().map_or_else(|| "—".to_owned(), |pct| tf("{}% of the net price", &[&format!("{pct:.1}")]))),
                     (t("Contribution"), format!("US$ {:.2} ({:.1}%)", b.contribution_usd, b.contribution_pct)),
                     (t("Fixed entry costs"), format!("US$ {}", format::value(b.fixed_usd, ""))),
                     (t("Units a year at target share"), format::value(b.annual_units, "")),

@@ -24,10 +24,10 @@ pub fn weekly_table(track: &Track) -> TableData {
                 let mut row = vec![w.date.clone(), n(w.plan_units)];
                 row.extend(w.units_by_channel.iter().map(|u| n(*u)));
                 row.push(n(w.units));
-                row.push(format!(
-                    "{:.1}",
-                    w.cumulative_units / w.cumulative_plan.max(1.0) * 100.0
-                ));
+                row.push(
+                    w.cumulative_pct_of_plan()
+                        .map_or_else(|| "—".to_owned(), |pct| format!("{pct:.1}")),
+                );
                 row
             })
             .collect(),

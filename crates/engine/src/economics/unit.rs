@@ -50,6 +50,12 @@ pub struct UnitEconomics {
 }
 
 impl UnitEconomics {
+    /// The channel's margin as a percentage of the net price (the blended mix's, for a blend);
+    /// None for a price of nothing.
+    pub fn channel_margin_pct(&self) -> Option<f64> {
+        (self.net_usd > 0.0).then(|| self.channel_usd / self.net_usd * 100.0)
+    }
+
     pub fn waterfall(&self) -> Vec<Step> {
         let step = |label, usd| Step {
             label,
