@@ -2,7 +2,7 @@
 //! click to open it. The country shapes load the first time the map is shown.
 
 use beachhead_engine::candidates::Candidate;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use beachhead_charts::world_map::{draw_map, score_color, WorldMap};
@@ -44,8 +44,9 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
             }
         });
     }
-    // Candidates by ISO numeric id, with the score and candidate rank the map shows.
-    let entries = Memo::new(move |_| {
+    // Candidates in rank order (the engine's), by ISO numeric id, with the score and candidate
+    // rank the map shows.
+    let ranked = Memo::new(move |_| {
         let lang = current();
         explorer.dataset.with(|d| {
             explorer.ranking.with(|r| {
@@ -64,11 +65,12 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
                                 },
                             )
                         })
-                        .collect::<HashMap<_, _>>()
+                        .collect::<Vec<_>>()
                 })
             })
         })
     });
+    let entries = Memo::new(move |_| ranked.get().into_iter().collect::<HashMap<_, _>>());
     let selected_numeric = Memo::new(move |_| {
         let market = explorer.selected_market()?;
         explorer
@@ -76,13 +78,11 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
             .with(|d| d.markets().get(market).map(|m| m.iso_numeric.clone()))
     });
     let summary = Memo::new(move |_| {
-        entries.with(|e| {
-            let mut best: Vec<&MapEntry> = e.values().collect();
-            best.sort_by_key(|m| m.rank);
-            let listed: Vec<String> = best.iter().take(10).map(|m| format!("{} {:.0}", m.name, m.score)).collect();
+        ranked.with(|ranked| {
+            let listed: Vec<String> = ranked.iter().take(10).map(|(_, m)| format!("{} {:.0}", m.name, m.score)).collect();
             tf(
                 "World map of readiness scores for {} candidate markets; darker is more ready. Highest: {}",
-                &[&e.len(), &listed.join(", ")],
+                &[&ranked.len(), &listed.join(", ")],
             )
         })
     });
@@ -91,13 +91,16 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
     // and candidate rank its tooltip gives.
     let table = Memo::new(move |_| {
         map.with(|map| {
-            entries.with(|e| {
-                let mut shown: Vec<&MapEntry> = match map {
-                    Some(map) => map.countries.iter().filter_map(|c| e.get(&c.id)).collect(),
-                    None => Vec::new(),
-                };
-                shown.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.name.cmp(&b.name)));
-                shown.dedup_by(|a, b| a.iso3 == b.iso3);
+            ranked.with(|ranked| {
+                let on_map: HashSet<&str> = map
+                    .iter()
+                    .flat_map(|map| map.countries.iter().map(|c| c.id.as_str()))
+                    .collect();
+                let shown: Vec<&MapEntry> = ranked
+                    .iter()
+                    .filter(|(id, _)| on_map.contains(id.as_str()))
+                    .map(|(_, m)| m)
+                    .collect();
                 TableData::new(
                     &[t("Market"), t("Score"), t("Candidate rank")],
                     shown

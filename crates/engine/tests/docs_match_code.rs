@@ -640,29 +640,26 @@ fn charts_know_nothing_of_the_page_or_the_engine() {
     );
 }
 
-/// Components word and lay out what `src/state/` computes: they compare no numbers (orders are
-/// the engine's, `crates/engine/src/order.rs`) and take no statistics. The files that still do
-/// are listed, so the list can only shrink.
+/// Components word and lay out what `src/state/` computes: they order nothing and compare no
+/// numbers (orders are the engine's, `crates/engine/src/order.rs`) and take no statistics.
 #[test]
 fn components_compute_nothing() {
-    const COMPUTING: [&str; 3] = ["total_cmp", "partial_cmp", "stats::"];
-    // To be moved into the engine: (file, what it still uses).
-    const KNOWN: [(&str, &str); 0] = [];
+    const COMPUTING: [&str; 7] = [
+        "total_cmp",
+        "partial_cmp",
+        "stats::",
+        "sort_by",
+        "sort_unstable",
+        ".sort()",
+        "max_by",
+    ];
     let mut problems = Vec::new();
     let files = sources("src/components");
     for (path, text) in &files {
-        for token in COMPUTING {
-            let known = KNOWN.contains(&(path.as_str(), token));
-            if text.contains(token) && !known {
-                problems.push(format!(
-                    "{path} uses `{token}`: compute it in the engine and call it from src/state/"
-                ));
-            }
-            if known && !text.contains(token) {
-                problems.push(format!(
-                    "{path} no longer uses `{token}`: remove it from KNOWN in crates/engine/tests/docs_match_code.rs"
-                ));
-            }
+        for token in COMPUTING.into_iter().filter(|token| text.contains(token)) {
+            problems.push(format!(
+                "{path} uses `{token}`: compute it in the engine and call it from src/state/"
+            ));
         }
     }
     assert!(
