@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::text::{break_even_text, money, payback_text};
 use super::Current;
-use crate::i18n::{data_text, t, tf};
+use crate::i18n::{data_text, market_name, t, tf};
 
 /// All SKUs blended by unit mix, in one sentence.
 fn blended_text(b: &UnitEconomics) -> String {
@@ -66,7 +66,7 @@ pub(super) fn Headline(current: Memo<Option<Current>>, sku: RwSignal<usize>) -> 
                 view! { <p class="blended" data-testid="blended">{blended_text(&b)}</p> }
             });
             view! {
-                <h2 data-testid="margin-market">{tf("Margins in {}", &[&c.name])}</h2>
+                <h2 data-testid="margin-market">{tf("Margins in {}", &[&market_name(&c.iso3, &c.name)])}</h2>
                 {picker}
                 {blended}
                 {kpis(&c.economics)}

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::text::payback_text;
 use crate::components::data_table::{CsvButton, TableData};
 use crate::format;
-use crate::i18n::{t, tf};
+use crate::i18n::{market_name, t, tf};
 use crate::state::explorer::Explorer;
 
 #[component]
@@ -25,7 +25,8 @@ pub(super) fn MarketsEconomicsTable(
                         e.as_ref().ok().map(|e| {
                             (
                                 d.markets()[*m].iso3.clone(),
-                                d.markets()[*m].name.clone(),
+                                market_name(&d.markets()[*m].iso3, &d.markets()[*m].name)
+                                    .to_owned(),
                                 e.clone(),
                             )
                         })

@@ -7,16 +7,16 @@ use beachhead_engine::tracker::Track;
 use leptos::prelude::*;
 
 use super::loading::load_chosen_files;
-use crate::i18n::{t, tf};
+use crate::i18n::{self, t, tf};
 use crate::state::explorer::Explorer;
 use crate::state::test_markets::TestMarketState;
 
-/// The dataset's name for a market; empty for one it lacks.
-pub(super) fn market_name(explorer: Explorer, market: usize) -> String {
+/// A market's name in the interface's language; empty for one the dataset lacks.
+pub(super) fn shown_market_name(explorer: Explorer, market: usize) -> String {
     explorer.dataset.with(|d| {
         d.markets()
             .get(market)
-            .map(|m| m.name.clone())
+            .map(|m| i18n::market_name(&m.iso3, &m.name).to_owned())
             .unwrap_or_default()
     })
 }
@@ -45,7 +45,7 @@ pub(super) fn TrackerControls(
                         let shown = track.get().map(|t| t.market);
                         tests.tracks.with(|tracks| tracks.iter().map(|t| {
                             let m = t.market;
-                            view! { <option value=m.to_string() selected=shown == Some(m)>{market_name(explorer, m)}</option> }
+                            view! { <option value=m.to_string() selected=shown == Some(m)>{shown_market_name(explorer, m)}</option> }
                         }).collect_view())
                     }}
                 </select>

@@ -22,7 +22,7 @@ use crate::state::explorer::Explorer;
 use crate::state::test_markets::TestMarketState;
 use cards::{chart_specs, ChartCard, FlashSalesCard, ServiceCard};
 pub use charts::sell_through_chart;
-use controls::{market_name, TrackerControls};
+use controls::{shown_market_name, TrackerControls};
 pub use kpis::kpi_tiles;
 use kpis::TrackerKpis;
 use loading::LoadReport;
@@ -72,7 +72,7 @@ pub fn TrackerView(explorer: Explorer, tests: TestMarketState) -> impl IntoView 
     let name = Memo::new(move |_| {
         track
             .get()
-            .map(|t| market_name(explorer, t.market))
+            .map(|t| shown_market_name(explorer, t.market))
             .unwrap_or_default()
     });
     let kpis = Memo::new(move |_| whole.get().map(|t| t.kpis()));
