@@ -30,9 +30,38 @@ pub(crate) const GLYPH_WIDTH_EM: f64 = 0.56;
 /// Padding around a label column and above a plot, in CSS pixels.
 pub(crate) const PAD: f64 = 8.0;
 
-/// Estimated width in pixels of `chars` characters of `px`-pixel text.
-pub(crate) fn text_width(chars: usize, px: f64) -> f64 {
-    chars as f64 * px * GLYPH_WIDTH_EM
+/// Estimated width in pixels of `units` narrow characters of `px`-pixel text (see
+/// [`text_units`]).
+pub(crate) fn text_width(units: usize, px: f64) -> f64 {
+    units as f64 * px * GLYPH_WIDTH_EM
+}
+
+/// A text's width in narrow characters: a Chinese, Japanese or Korean character (or any
+/// full-width form) is about a whole em wide, so it counts as two; estimating it as one
+/// let long Chinese names run into the bars.
+pub fn text_units(text: &str) -> usize {
+    text.chars().map(char_units).sum()
+}
+
+fn char_units(c: char) -> usize {
+    let wide = matches!(u32::from(c),
+        0x1100..=0x115F          // Hangul Jamo
+        | 0x2E80..=0x303E        // CJK radicals, punctuation
+        | 0x3041..=0x33FF        // kana, CJK symbols
+        | 0x3400..=0x4DBF        // CJK extension A
+        | 0x4E00..=0x9FFF        // CJK unified ideographs
+        | 0xA000..=0xA4CF        // Yi
+        | 0xAC00..=0xD7A3        // Hangul syllables
+        | 0xF900..=0xFAFF        // CJK compatibility ideographs
+        | 0xFE30..=0xFE4F        // CJK compatibility forms
+        | 0xFF00..=0xFF60        // full-width forms
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD); // CJK extensions B and on
+    if wide {
+        2
+    } else {
+        1
+    }
 }
 
 /// How many characters of `px`-pixel text fit in `width` pixels: at least 4, so that even a
@@ -304,6 +333,17 @@ mod tests {
     }
 
     #[test]
+    fn chinese_characters_count_twice_and_are_cut_by_width() {
+        assert_eq!(text_units("Hong Kong"), 9);
+        assert_eq!(text_units("阿拉伯联合酋长国"), 16);
+        assert_eq!(text_units("香港 SAR"), 8);
+        assert_eq!(fit_label("阿拉伯联合酋长国", 16), "阿拉伯联合酋长国");
+        let cut = fit_label("阿拉伯联合酋长国", 11);
+        assert_eq!(cut, "阿拉伯联合…");
+        assert!(text_units(&cut) <= 11);
+    }
+
+    #[test]
     fn long_labels_are_cut_to_the_column_not_the_column_widened() {
         let font = 12.0;
         let wide = Frame::new(1600.0, 400.0, 1.0).label_column(0.3, 80.0, 180.0, font);
@@ -311,9 +351,9 @@ mod tests {
         assert_eq!(wide.plot_left, 8.0 + 180.0 + 8.0);
         let long = "Congo, Democratic Republic of the Congo";
         let shown = fit_label(long, wide.max_chars);
-        assert!(shown.ends_with('…') && shown.chars().count() <= wide.max_chars);
+        assert!(shown.ends_with('…') && text_units(&shown) <= wide.max_chars);
         assert!(
-            wide.x + text_width(shown.chars().count(), font) <= wide.x + wide.width,
+            wide.x + text_width(text_units(&shown), font) <= wide.x + wide.width,
             "the cut label fits the column: {shown}"
         );
         // A phone: the column keeps its minimum and still shows the start of each name.

@@ -20,7 +20,7 @@ pub mod world_map;
 
 use std::fmt;
 
-use frame::{text_width, PlotBox};
+use frame::{text_units, text_width, PlotBox};
 
 /// Indexes `0..n` ordered by `key`, largest first; NaN keys (of either sign) go last, and
 /// ties keep index order, so the order is the same on every run and platform. (`total_cmp`
@@ -56,7 +56,7 @@ pub(crate) fn place_labels(
         let (Some(&(x, y, r)), Some(label)) = (points.get(i), labels.get(i)) else {
             continue;
         };
-        let w = text_width(label.chars().count(), px);
+        let w = text_width(text_units(label), px);
         let candidate = (
             x + r + 2.0 * scale,
             y - px * 0.6,

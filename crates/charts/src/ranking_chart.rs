@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use crate::frame::{anchored, chars_fitting, text_width, Canvas, Frame, PAD};
+use crate::frame::{anchored, chars_fitting, text_units, text_width, Canvas, Frame, PAD};
 use crate::{palette, ChartError};
 
 /// One market's bar. `segments` are the points each criterion adds, in legend order; they
@@ -85,12 +85,21 @@ impl Layout {
     }
 }
 
-/// Shortens `label` to at most `max_chars` characters, marking the cut with an ellipsis.
-pub fn fit_label(label: &str, max_chars: usize) -> String {
-    if label.chars().count() <= max_chars {
+/// Shortens `label` to at most `max_units` narrow characters' width ([`text_units`]), marking
+/// the cut with an ellipsis.
+pub fn fit_label(label: &str, max_units: usize) -> String {
+    if text_units(label) <= max_units {
         return label.to_owned();
     }
-    let kept: String = label.chars().take(max_chars.saturating_sub(1)).collect();
+    let budget = max_units.saturating_sub(1);
+    let mut used = 0;
+    let kept: String = label
+        .chars()
+        .take_while(|&c| {
+            used += text_units(c.encode_utf8(&mut [0; 4]));
+            used <= budget
+        })
+        .collect();
     format!("{}…", kept.trim_end())
 }
 
