@@ -15,14 +15,24 @@ then copy package/main/zh/territories.json into data-src/reference/ under the ne
 and update CLDR below, data-src/PROVENANCE.md and public/data/PROVENANCE.md.
 
 One row per market of public/data/markets.csv: ISO3, the English name as the app has it (a test
-checks it against markets.csv), the Chinese. A market CLDR has no name for keeps an empty Chinese
-cell, is listed in the file's header and shows in English.
+checks it against markets.csv), the Chinese, and the Chinese in toneless pinyin, which Chinese
+lists are sorted by (as a Chinese reader looks names up; Unicode order is by radical and stroke
+of a character set's history). A market CLDR has no name for keeps an empty Chinese cell, is
+listed in the file's header and shows in English.
+
+Needs pypinyin (PyPI, MIT licence; `python3 -m pip install pypinyin`), used only here.
 """
 
 import argparse
 import csv
 import json
 from pathlib import Path
+
+try:
+    from pypinyin import Style, lazy_pinyin
+    import pypinyin
+except ImportError:
+    raise SystemExit("scripts/build_country_names.py needs pypinyin: python3 -m pip install pypinyin")
 
 ROOT = Path(__file__).resolve().parent.parent
 CLDR = {"package": "cldr-localenames-full", "version": "48.2.0", "cldr": "48"}
@@ -60,15 +70,19 @@ def main():
 
     with open(MARKETS, encoding="utf-8", newline="") as f:
         markets = [(r["iso3"], r["iso2"], r["name"]) for r in csv.DictReader(f)]
-    rows = [(iso3, name, chinese(names, iso2)) for iso3, iso2, name in sorted(markets)]
-    fallbacks = [f"{iso3} {name}" for iso3, name, zh in rows if not zh]
+    rows = []
+    for iso3, iso2, name in sorted(markets):
+        zh = chinese(names, iso2)
+        rows.append((iso3, name, zh, " ".join(lazy_pinyin(zh, style=Style.NORMAL)) if zh else ""))
+    fallbacks = [f"{iso3} {name}" for iso3, name, zh, _ in rows if not zh]
 
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with open(OUT, "w", encoding="utf-8", newline="") as f:
         f.write(
             "# ISO3\tEnglish (public/data/markets.csv)\tSimplified Chinese: Unicode CLDR "
             f"{CLDR['cldr']} territory names, npm {CLDR['package']}@{version} main/zh/territories.json, "
-            "Unicode License v3 (public/data/CLDR-LICENSE.txt). Built by scripts/build_country_names.py: do not edit by hand.\n"
+            "Unicode License v3 (public/data/CLDR-LICENSE.txt)\tPinyin sort key: pypinyin "
+            f"{pypinyin.__version__}. Built by scripts/build_country_names.py: do not edit by hand.\n"
         )
         f.write(f"# No CLDR name, shown in English: {', '.join(fallbacks) or 'none'}\n")
         for row in rows:

@@ -85,23 +85,38 @@ static ZH: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
 });
 
 /// ISO3, the English name as the bundled markets have it, the Chinese (Unicode CLDR's; empty
-/// where CLDR has none). Built by `scripts/build_country_names.py`.
+/// where CLDR has none) and its toneless pinyin. Built by `scripts/build_country_names.py`.
 const COUNTRIES: &str = include_str!("../locales/zh/countries.tsv");
 
-static ZH_COUNTRIES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    country_rows()
-        .filter(|(_, _, zh)| !zh.is_empty())
-        .map(|(iso3, _, zh)| (iso3, zh))
-        .collect()
-});
+struct CountryRow {
+    iso3: &'static str,
+    /// Read only by the test that holds the table to markets.csv.
+    #[cfg_attr(not(test), allow(dead_code))]
+    english: &'static str,
+    chinese: &'static str,
+    pinyin: &'static str,
+}
 
-fn country_rows() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+static ZH_COUNTRIES: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> =
+    LazyLock::new(|| {
+        country_rows()
+            .filter(|row| !row.chinese.is_empty())
+            .map(|row| (row.iso3, (row.chinese, row.pinyin)))
+            .collect()
+    });
+
+fn country_rows() -> impl Iterator<Item = CountryRow> {
     COUNTRIES
         .lines()
         .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
         .filter_map(|line| {
             let mut cells = line.split('\t');
-            Some((cells.next()?, cells.next()?, cells.next().unwrap_or("")))
+            Some(CountryRow {
+                iso3: cells.next()?,
+                english: cells.next()?,
+                chinese: cells.next().unwrap_or(""),
+                pinyin: cells.next().unwrap_or(""),
+            })
         })
 }
 
@@ -191,14 +206,29 @@ pub fn market_name<'a>(iso3: &str, name: &'a str) -> &'a str {
 pub fn market_name_in<'a>(lang: Lang, iso3: &str, name: &'a str) -> &'a str {
     match lang {
         Lang::En => name,
-        Lang::Zh => ZH_COUNTRIES.get(iso3).copied().unwrap_or(name),
+        Lang::Zh => ZH_COUNTRIES.get(iso3).map_or(name, |(chinese, _)| chinese),
     }
 }
 
-/// Orders names as shown, for pickers: by text, then by code, so that two markets of one name
-/// keep a fixed order.
-pub fn by_shown_name(a: &(String, String), b: &(String, String)) -> std::cmp::Ordering {
-    a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0))
+/// What a market's name sorts by in `lang`: the name itself, or in Chinese its pinyin, the
+/// order a Chinese reader looks a name up in (Unicode's order of the characters is not one).
+pub fn market_sort_key_in<'a>(lang: Lang, iso3: &str, name: &'a str) -> &'a str {
+    match lang {
+        Lang::En => name,
+        Lang::Zh => ZH_COUNTRIES.get(iso3).map_or(name, |(_, pinyin)| pinyin),
+    }
+}
+
+/// Orders a picker's (ISO3, shown name) pairs as `lang` reads names ([`market_sort_key_in`]),
+/// then by code, so that two markets of one name keep a fixed order.
+pub fn by_shown_name(
+    lang: Lang,
+) -> impl Fn(&(String, String), &(String, String)) -> std::cmp::Ordering {
+    move |a, b| {
+        let key =
+            |(iso3, name): &(String, String)| market_sort_key_in(lang, iso3, name).to_lowercase();
+        key(a).cmp(&key(b)).then_with(|| a.0.cmp(&b.0))
+    }
 }
 
 /// `template` translated, each `{}` filled in order with `args`.
@@ -338,6 +368,35 @@ mod tests {
     }
 
     #[test]
+    fn chinese_names_sort_by_pinyin() {
+        let mut names: Vec<(String, String)> = ["DEU", "USA", "AUS", "JPN", "HKG"]
+            .iter()
+            .map(|&iso3| {
+                (
+                    iso3.to_owned(),
+                    market_name_in(Lang::Zh, iso3, iso3).to_owned(),
+                )
+            })
+            .collect();
+        names.sort_by(by_shown_name(Lang::Zh));
+        let order: Vec<&str> = names.iter().map(|(_, name)| name.as_str()).collect();
+        // ao, de, mei, ri, xiang: pinyin order, where Unicode's would be 德 日 澳 美 香.
+        assert_eq!(order, ["澳大利亚", "德国", "美国", "日本", "香港"]);
+        assert_eq!(
+            market_sort_key_in(Lang::Zh, "HKG", "Hong Kong"),
+            "xiang gang"
+        );
+        assert_eq!(
+            market_sort_key_in(Lang::En, "HKG", "Hong Kong"),
+            "Hong Kong"
+        );
+        assert_eq!(
+            market_sort_key_in(Lang::Zh, "ZZZ", "My market"),
+            "My market"
+        );
+    }
+
+    #[test]
     fn market_names_are_chinese_by_code_in_chinese_only() {
         assert_eq!(market_name_in(Lang::Zh, "HKG", "Hong Kong"), "香港");
         assert_eq!(market_name_in(Lang::Zh, "DEU", "Deutschland"), "德国");
@@ -370,7 +429,7 @@ mod tests {
                 .collect()
         };
         let rows: HashMap<&str, (&str, &str)> = country_rows()
-            .map(|(iso3, en, zh)| (iso3, (en, zh)))
+            .map(|row| (row.iso3, (row.english, row.chinese)))
             .collect();
         let mut wrong = Vec::new();
         for m in dataset.markets() {

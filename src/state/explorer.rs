@@ -17,7 +17,9 @@ use beachhead_engine::{
 };
 use leptos::prelude::*;
 
-use crate::i18n::{by_shown_name, current, market_name, market_name_in, t, tf, Lang};
+use crate::i18n::{
+    by_shown_name, current, market_name, market_name_in, market_sort_key_in, t, tf, Lang,
+};
 use crate::state::market_detail::{market_detail, MarketDetail};
 
 /// How many markets the chart shows; the table lists them all.
@@ -408,7 +410,7 @@ fn name_memos(
                     (m.iso3.clone(), name.to_owned())
                 })
                 .collect();
-            all.sort_by(by_shown_name);
+            all.sort_by(by_shown_name(lang));
             all
         })
     });
@@ -493,11 +495,15 @@ fn table(
     sort: TableSort,
     lang: Lang,
 ) -> Vec<TableRow> {
-    let shown_name = |m: usize| {
+    let name_order = |m: usize| {
         let market = &dataset.markets()[m];
-        market_name_in(lang, &market.iso3, &market.name)
+        market_sort_key_in(
+            lang,
+            &market.iso3,
+            market_name_in(lang, &market.iso3, &market.name),
+        )
     };
-    ranking_table::rows(ranking, candidates, sort, CHART_MARKETS, shown_name)
+    ranking_table::rows(ranking, candidates, sort, CHART_MARKETS, name_order)
         .into_iter()
         .map(|row| {
             let market = &dataset.markets()[row.market];

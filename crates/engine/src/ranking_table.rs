@@ -65,15 +65,15 @@ pub struct RankingRow {
 }
 
 /// The candidates in the order `sort` asks for. Ties keep the ranking's order, and markets
-/// without a value in the sorted pillar come last in both directions. `shown_name(market)` is
-/// the name the reader sees (the interface may translate the dataset's), which the Market
-/// column sorts by.
+/// without a value in the sorted pillar come last in both directions. The Market column sorts
+/// by `name_order(market)`: the name as the reader looks it up (the interface may translate
+/// the dataset's, and spells a Chinese name in pinyin for its order).
 pub fn rows<'a>(
     ranking: &Ranking,
     candidates: &[Candidate],
     sort: TableSort,
     chart_markets: usize,
-    shown_name: impl Fn(usize) -> &'a str,
+    name_order: impl Fn(usize) -> &'a str,
 ) -> Vec<RankingRow> {
     let rank_of: HashMap<usize, usize> = candidates.iter().map(|c| (c.position, c.rank)).collect();
     let mut order: Vec<usize> = candidates.iter().map(|c| c.position).collect();
@@ -91,7 +91,7 @@ pub fn rows<'a>(
         let primary = match sort.column {
             SortColumn::Rank => direction(sa.rank.cmp(&sb.rank)),
             SortColumn::Score => missing_last(Some(sa.score), Some(sb.score), sort.descending),
-            SortColumn::Market => direction(by_name(shown_name(sa.market), shown_name(sb.market))),
+            SortColumn::Market => direction(by_name(name_order(sa.market), name_order(sb.market))),
             SortColumn::Pillar(p) => missing_last(
                 sa.pillar_scores.get(p).copied().flatten(),
                 sb.pillar_scores.get(p).copied().flatten(),
