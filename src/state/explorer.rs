@@ -17,7 +17,7 @@ use beachhead_engine::{
 };
 use leptos::prelude::*;
 
-use crate::i18n::{by_shown_name, current, market_name, market_name_in, t, tf, Lang};
+use crate::i18n::{by_shown_name, current, market_name, market_name_in, phrase, t, tf, Lang};
 use crate::state::market_detail::{market_detail, MarketDetail};
 
 /// How many markets the chart shows; the table lists them all.
@@ -326,7 +326,11 @@ fn model_problems_memo(model: Memo<IndexModel>) -> Memo<Vec<String>> {
                         .map(|p| {
                             tf(
                                 "{}: {}; use {}",
-                                &[&p.column.clone().unwrap_or_default(), &p.found, &p.expected],
+                                &[
+                                    &p.column.clone().unwrap_or_default(),
+                                    &phrase(&p.found),
+                                    &phrase(&p.expected),
+                                ],
                             )
                         })
                         .collect()
