@@ -20,7 +20,7 @@ use crate::components::{
     MemoView, OpportunityView, RankingChart, RankingTable, Sources, TrackerView, UncertaintyView,
     WeightsPanel,
 };
-use crate::i18n::{data_text, t, tab_label, tf, LanguageSwitch};
+use crate::i18n::{data_text, problem_text, t, tab_label, tf, LanguageSwitch};
 use crate::state::explorer::{Explorer, CHART_MARKETS};
 use crate::state::gate_board::GateBoard;
 use crate::state::navigation::{Navigation, Tab};
@@ -108,7 +108,7 @@ fn Failed(failure: LoadFailure, retry: impl Fn() + Copy + Send + Sync + 'static)
         LoadFailure::Unreachable(why) => (t("The market data could not be fetched"), vec![why]),
         LoadFailure::Invalid(error) => (
             t("The market data has problems"),
-            error.problems.iter().map(ToString::to_string).collect(),
+            error.problems.iter().map(problem_text).collect(),
         ),
     };
     view! {

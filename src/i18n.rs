@@ -5,7 +5,11 @@
 //! translation stays English rather than showing a key. Translations live in `locales/zh/`, a
 //! file per area of the app (English, a tab, Chinese); `tf` fills `{}` in order, after translating the template. A test
 //! reads every `t("…")` and `tf("…")` in the sources and fails on any without a translation.
-//! Data stays in the language of its source (sources, the engine's messages), except the names
+//! The engine's messages (a problem in a file, a link notice, what a gate needs) are
+//! `beachhead_engine::Phrase`s, an English template and its parameters: `phrase` words them
+//! like `tf`, from `locales/zh/messages.tsv`, and a test reads every template in the engine.
+//! Data stays in the language of its source (sources, serde_json's and the CSV reader's own
+//! words in a message), except the names
 //! the app ships with: the bundled model's pillars and indicators, the indicator catalogue's
 //! names and units, the test markets' channels and vendors, the gates' units and the price
 //! waterfall's steps. `data_text` shows those in the language in use (`locales/zh/data.tsv`,
@@ -20,6 +24,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use beachhead_engine::phrase::fill;
+use beachhead_engine::{Phrase, Problem};
 use leptos::prelude::*;
 
 use crate::state::navigation::Tab;
@@ -64,7 +70,7 @@ impl Lang {
 }
 
 /// The Chinese tables, by area of the app.
-const ZH_TABLES: [(&str, &str); 5] = [
+const ZH_TABLES: [(&str, &str); 6] = [
     ("core", include_str!("../locales/zh/core.tsv")),
     ("readiness", include_str!("../locales/zh/readiness.tsv")),
     ("margins", include_str!("../locales/zh/margins.tsv")),
@@ -73,6 +79,7 @@ const ZH_TABLES: [(&str, &str); 5] = [
         include_str!("../locales/zh/test_markets.tsv"),
     ),
     ("data", include_str!("../locales/zh/data.tsv")),
+    ("messages", include_str!("../locales/zh/messages.tsv")),
 ];
 
 static ZH: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
@@ -236,20 +243,20 @@ pub fn tf(template: &'static str, args: &[&dyn std::fmt::Display]) -> String {
     fill(t(template), args)
 }
 
-fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
-    let mut out = String::with_capacity(template.len() + 16 * args.len());
-    let mut args = args.iter();
-    let mut parts = template.split("{}");
-    if let Some(first) = parts.next() {
-        out.push_str(first);
-    }
-    for part in parts {
-        if let Some(arg) = args.next() {
-            out.push_str(&arg.to_string());
-        }
-        out.push_str(part);
-    }
-    out
+/// One of the engine's messages in the language in use; reads the language, so a reactive
+/// caller follows a switch.
+pub fn phrase(phrase: &Phrase) -> String {
+    phrase_in(current(), phrase)
+}
+
+pub fn phrase_in(lang: Lang, phrase: &Phrase) -> String {
+    phrase.word(&|text| data_text_in(lang, text))
+}
+
+/// A problem in a file, whole (`markets.csv, row 3, column "gdp": found …; expected …`), in
+/// the language in use.
+pub fn problem_text(problem: &Problem) -> String {
+    phrase(&problem.phrase())
 }
 
 /// A view's name on its tab.
@@ -284,36 +291,134 @@ pub fn LanguageSwitch() -> impl IntoView {
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_link_notice_is_translated() {
-        use beachhead_engine::link_resolution::LinkNotice;
-        let p = String::from("X");
-        let notices = [
-            LinkNotice::UnknownView(p.clone()),
-            LinkNotice::UnknownMarket(p.clone()),
-            LinkNotice::UnknownCompared(p.clone()),
-            LinkNotice::UnknownWeight(p.clone()),
-            LinkNotice::MethodForNonIndicator(p.clone()),
-            LinkNotice::AggregationForNonGroup(p.clone()),
-            LinkNotice::UnknownRegion(p.clone()),
-            LinkNotice::UnknownEntered(p.clone()),
-            LinkNotice::NoTestMarket(p),
-        ];
-        for notice in notices {
-            let (template, _) = notice.template();
-            assert_ne!(
-                translate(Lang::Zh, template),
-                template,
-                "no translation of the link notice {template:?}"
-            );
+    /// The templates of the engine's messages: the literal first argument of every
+    /// `phrase!(` in its sources, outside their unit tests.
+    fn engine_templates() -> Vec<(String, String)> {
+        let mut found = Vec::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/engine/src");
+        let mut stack = vec![root];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir:?}: {e}")) {
+                let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let source = std::fs::read_to_string(&path).unwrap_or_default();
+                let source = source.split("#[cfg(test)]").next().unwrap_or_default();
+                for template in literals_after(source, "phrase!(") {
+                    found.push((path.display().to_string(), template));
+                }
+            }
         }
+        found
     }
 
+    /// Every template of the engine's messages has its Chinese, with as many `{}`. Templates
+    /// without a letter ("{}%", "{}, {}") read the same untranslated.
     #[test]
-    fn templates_fill_in_order_and_tolerate_missing_arguments() {
-        assert_eq!(fill("{} of {}", &[&3, &"ten"]), "3 of ten");
-        assert_eq!(fill("共 {} 个", &[&5]), "共 5 个");
-        assert_eq!(fill("{} and {}", &[&1]), "1 and ");
+    fn every_engine_phrase_is_translated() {
+        use beachhead_engine::economics::{AssumptionField, Assumptions};
+        use beachhead_engine::gates::Metric;
+
+        let mut templates = engine_templates();
+        assert!(
+            templates.len() > 150,
+            "only {} templates found",
+            templates.len()
+        );
+        // Templates the engine keeps in constants rather than at a `phrase!`.
+        let assumptions = Assumptions::from_json(
+            "assumptions.json",
+            include_str!("../public/data/economics/assumptions.json"),
+        )
+        .unwrap_or_else(|e| panic!("the bundled assumptions: {e}"));
+        templates.extend(
+            AssumptionField::for_market(&assumptions.defaults, "HKD")
+                .into_iter()
+                .map(|f| ("field metadata".to_owned(), f.meta().expected.to_owned())),
+        );
+        templates.extend(Metric::ALL.map(|m| ("gate metric".to_owned(), m.label().to_owned())));
+        let mut missing: Vec<String> = templates
+            .iter()
+            .filter(|(_, en)| en.chars().any(char::is_alphabetic))
+            .filter_map(|(file, en)| match ZH.get(en.as_str()) {
+                None => Some(format!("{file}: {en}")),
+                Some(zh) if zh.matches("{}").count() != en.matches("{}").count() => {
+                    Some(format!("{file}: {en} (the placeholders differ)"))
+                }
+                Some(_) => None,
+            })
+            .collect();
+        missing.sort();
+        missing.dedup();
+        assert!(
+            missing.is_empty(),
+            "{} engine templates have no Chinese in locales/zh/messages.tsv:\n{}",
+            missing.len(),
+            missing.join("\n")
+        );
+    }
+
+    /// The issue's three cases, in the Chinese interface: a validation error, a broken-link
+    /// notice and what a failing gate would take.
+    #[test]
+    fn engine_messages_are_worded_in_chinese() {
+        use beachhead_engine::gates::{check, describe_gap, Evidence, Gate, Metric};
+        use beachhead_engine::link_resolution::LinkNotice;
+        use beachhead_engine::view_state::ViewState;
+
+        let error = beachhead_engine::Dataset::from_csv(
+            "indicators.csv",
+            include_str!("../public/data/indicators.csv"),
+            "markets.csv",
+            "iso3,name,region,internet_pct\nHKG,Hong Kong,Asia,lots\n",
+        )
+        .err()
+        .unwrap_or_else(|| panic!("a word where a number goes is refused"));
+        let problem = error
+            .problems
+            .iter()
+            .find(|p| p.column.as_deref() == Some("internet_pct"))
+            .unwrap_or_else(|| panic!("no problem with the cell: {error}"));
+        assert_eq!(
+            problem.to_string(),
+            "markets.csv, row 2, column \"internet_pct\": found \"lots\"; expected a number in % of population, or an empty cell for a missing value"
+        );
+        assert_eq!(
+            phrase_in(Lang::Zh, &problem.phrase()),
+            "markets.csv，第 2 行，“internet_pct”列：当前为“lots”；应为以占人口百分比为单位的数字，缺失值可留空"
+        );
+
+        let (_, decoded) = ViewState::decode("ranking?zz=1");
+        let notice = LinkNotice::Unreadable(
+            decoded
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| panic!("a notice")),
+        );
+        assert_eq!(
+            phrase_in(Lang::Zh, &notice.phrase()),
+            "此版本的 Beachhead 不读取链接中的“zz”；已将其略去。"
+        );
+        assert_eq!(
+            phrase_in(Lang::Zh, &LinkNotice::UnknownMarket("ZZZ".into()).phrase()),
+            "链接中的市场“ZZZ”不在数据中；现显示排名第一的候选市场。"
+        );
+
+        let gate = Gate {
+            metric: Metric::ReadinessScore,
+            threshold: 55.0,
+        };
+        let evidence = Evidence {
+            readiness_score: Some(50.8),
+            ..Evidence::default()
+        };
+        let gap =
+            describe_gap(&check(gate, &evidence)).unwrap_or_else(|| panic!("50.8 is short of 55"));
+        assert_eq!(gap.english(), "needs 4.2 points more");
+        assert_eq!(phrase_in(Lang::Zh, &gap), "还差 4.2 分");
+        assert_eq!(phrase_in(Lang::En, &gap), "needs 4.2 points more");
     }
 
     #[test]
@@ -623,22 +728,27 @@ mod tests {
     }
 
     fn literals_passed_to_t(source: &str) -> Vec<String> {
+        let mut found = literals_after(source, "t(");
+        found.extend(literals_after(source, "tf("));
+        found
+    }
+
+    /// The string literals that open the calls `opener` begins.
+    fn literals_after(source: &str, opener: &str) -> Vec<String> {
         let mut found = Vec::new();
-        for opener in ["t(", "tf("] {
-            let mut rest = source;
-            while let Some(at) = rest.find(opener) {
-                let before = rest[..at].chars().last();
-                rest = &rest[at + opener.len()..];
-                // `t(` ending `format!(`, `set(` or `split(` is not a call of ours.
-                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-                    continue;
-                }
-                // rustfmt puts a long literal on the next line: `tf(\n    "…",`.
-                let Some(literal) = rest.trim_start().strip_prefix('"') else {
-                    continue;
-                };
-                found.push(string_literal(literal));
+        let mut rest = source;
+        while let Some(at) = rest.find(opener) {
+            let before = rest[..at].chars().last();
+            rest = &rest[at + opener.len()..];
+            // `t(` ending `format!(`, `set(` or `split(` is not a call of ours.
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
             }
+            // rustfmt puts a long literal on the next line: `tf(\n    "…",`.
+            let Some(literal) = rest.trim_start().strip_prefix('"') else {
+                continue;
+            };
+            found.push(string_literal(literal));
         }
         found
     }
@@ -750,8 +860,9 @@ mod tests {
 
     #[test]
     fn the_checks_find_calls_split_over_lines_and_worded_format() {
-        let source = "let a = tf(\n        \"Top {} of {}\",\n        &[&1]);\nlet b = t(\"One\");\nlet c = format!(\"{n} markets left\");\nlet d = format!(\"tab-{id}\");\nlet e = format!(\"badge {}\", x);\nlet f = format!(\"{} copy\", n);";
+        let source = "let a = tf(\n        \"Top {} of {}\",\n        &[&1]);\nlet b = t(\"One\");\nlet p = phrase!(\n    \"a \\\"{}\\\" file\",\n    name);\nlet c = format!(\"{n} markets left\");\nlet d = format!(\"tab-{id}\");\nlet e = format!(\"badge {}\", x);\nlet f = format!(\"{} copy\", n);";
         assert_eq!(literals_passed_to_t(source), ["One", "Top {} of {}"]);
+        assert_eq!(literals_after(source, "phrase!("), ["a \"{}\" file"]);
         assert_eq!(
             worded_format_literals(source),
             ["{n} markets left", "{} copy"]

@@ -2,12 +2,12 @@
 //! evidence, the decision board, and for one market what it would take to pass.
 
 use beachhead_engine::gates::{
-    default_gates, describe, describe_gap, Bound, Decision, Gate, GateResult, Metric, Outcome,
+    default_gates, describe_gap, Bound, Decision, Gate, GateResult, Metric, Outcome,
 };
 use leptos::prelude::*;
 
 use crate::components::data_table::{CsvButton, ShowAllNote, TableData};
-use crate::i18n::{market_name, t, tf};
+use crate::i18n::{market_name, phrase, t, tf};
 use crate::state::explorer::Explorer;
 use crate::state::gate_board::{
     gate_text, metric_text, unit_text, value_text, BoardRow, GateBoard,
@@ -256,7 +256,7 @@ fn GateDetailCard(explorer: Explorer, board: GateBoard) -> impl IntoView {
                                         <th scope="row">{gate_text(r.gate)}</th>
                                         <td>{evidence_text(&row, r)}</td>
                                         <td class=format!("result {}", outcome_class(r.outcome))>{match r.outcome { Outcome::Pass => t("pass"), Outcome::Fail => t("fail"), Outcome::Untested => t("no evidence") }}</td>
-                                        <td>{describe_gap(r).unwrap_or_else(|| match r.outcome {
+                                        <td>{describe_gap(r).map(|gap| phrase(&gap)).unwrap_or_else(|| match r.outcome {
                                             Outcome::Fail => t("cannot pass: the unit loses money").into(),
                                             Outcome::Untested if r.gate.metric.needs_test_market() => t("run a test market").into(),
                                             Outcome::Untested => t("needs the market's duty, VAT and exchange rate").into(),
@@ -306,7 +306,7 @@ fn DecisionBoardCard(explorer: Explorer, board: GateBoard) -> impl IntoView {
             .to_vec();
         board
             .gates
-            .with(|gates| headers.extend(gates.iter().map(|g| describe(*g))));
+            .with(|gates| headers.extend(gates.iter().map(|g| gate_text(*g))));
         TableData {
             headers,
             numeric: Vec::new(),

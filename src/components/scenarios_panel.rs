@@ -11,7 +11,7 @@ use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
 
 use crate::browser::files::{download_text, files_of, read_files};
-use crate::i18n::{market_name, t, tf};
+use crate::i18n::{market_name, phrase, t, tf};
 use crate::state::explorer::Explorer;
 use crate::state::scenarios::{now_iso, Scenarios};
 use crate::state::url_state::UrlState;
@@ -253,7 +253,7 @@ fn ScenarioCompare(
             <label>" B " <select data-testid="compare-b" on:change=move |ev| pick_b.set(event_target_value(&ev).parse().ok())>{options(pick_b)}</select></label>
             {move || comparison.get().map(|(a, b, rows, notices)| view! {
                 <p class="subtitle">{tf("The top {} candidates of each: candidate rank and blended contribution margin in \"{}\" and in \"{}\".", &[&COMPARED_TOP, &a, &b])}</p>
-                {(!notices.is_empty()).then(|| view! { <p class="hint">{notices.join(" ")}</p> })}
+                {(!notices.is_empty()).then(|| view! { <p class="hint">{notices.iter().map(phrase).collect::<Vec<_>>().join(" ")}</p> })}
                 <div class="table-scroll" tabindex="0" role="region" aria-label=t("Scenario comparison")>
                     <table class="data-table" data-testid="scenario-comparison">
                         <thead><tr><th scope="col">{t("Market")}</th><th scope="col" class="num">{t("Rank A")}</th><th scope="col" class="num">{t("Rank B")}</th><th scope="col">{t("Move")}</th><th scope="col">{t("Margin A → B")}</th><th scope="col" class="num">{t("Change")}</th></tr></thead>

@@ -18,7 +18,7 @@ use beachhead_engine::{
 use leptos::prelude::*;
 
 use crate::i18n::{
-    by_shown_name, current, market_name, market_name_in, market_sort_key_in, t, tf, Lang,
+    by_shown_name, current, market_name, market_name_in, market_sort_key_in, phrase, t, tf, Lang,
 };
 use crate::state::market_detail::{market_detail, MarketDetail};
 
@@ -328,7 +328,11 @@ fn model_problems_memo(model: Memo<IndexModel>) -> Memo<Vec<String>> {
                         .map(|p| {
                             tf(
                                 "{}: {}; use {}",
-                                &[&p.column.clone().unwrap_or_default(), &p.found, &p.expected],
+                                &[
+                                    &p.column.clone().unwrap_or_default(),
+                                    &phrase(&p.found),
+                                    &phrase(&p.expected),
+                                ],
                             )
                         })
                         .collect()

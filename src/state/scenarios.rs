@@ -6,7 +6,7 @@
 use beachhead_engine::scenario::{read, ReadError, Scenario, ScenarioFile};
 use leptos::prelude::*;
 
-use crate::i18n::{t, tf};
+use crate::i18n::{phrase, t, tf};
 
 pub const STORAGE_KEY: &str = "beachhead.scenarios";
 
@@ -57,6 +57,7 @@ impl Scenarios {
                 this.say(true, &tf("Your saved scenarios were written by a newer Beachhead (format version {}). They are left as they are; scenarios you save now last until the page closes.", &[&v]));
             }
             Err(why) => {
+                let why = phrase(&why.phrase());
                 let aside = format!("{STORAGE_KEY}.unreadable.{}", now_iso());
                 let kept = store.set_item(&aside, &text).is_ok();
                 let _ = kept && store.remove_item(STORAGE_KEY).is_ok();

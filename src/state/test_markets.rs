@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use beachhead_engine::test_market::TestMarkets;
 use beachhead_engine::tracker::{by_market, Kpis, Track};
+use beachhead_engine::Phrase;
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -28,9 +29,10 @@ pub enum LoadStatus {
         markets: usize,
         /// How many warnings there were, and the first few.
         warnings: usize,
-        shown: Vec<String>,
+        shown: Vec<Phrase>,
     },
-    Failed(Vec<String>),
+    /// Why, in the engine's words (the browser's reason a file could not be read among them).
+    Failed(Vec<Phrase>),
 }
 
 #[derive(Clone, Copy)]

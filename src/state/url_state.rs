@@ -9,7 +9,7 @@ use beachhead_engine::market_filter::MarketFilter;
 use beachhead_engine::view_state::{assumption_changes, ViewState};
 use leptos::prelude::*;
 
-use crate::i18n::tf;
+use crate::i18n::phrase;
 use crate::state::explorer::Explorer;
 use crate::state::gate_board::GateBoard;
 use crate::state::navigation::{Navigation, Tab};
@@ -206,6 +206,5 @@ impl UrlState {
 
 /// A notice in the language in use (files and logs keep `LinkNotice::english`).
 pub fn notice_text(notice: &LinkNotice) -> String {
-    let (template, parameter) = notice.template();
-    tf(template, &[&parameter])
+    phrase(&notice.phrase())
 }

@@ -10,7 +10,8 @@ pub type NamedFile = (String, Vec<u8>);
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportLine {
     pub error: bool,
-    pub text: String,
+    /// Worded when shown, so that it follows the language.
+    pub problem: Problem,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -98,7 +99,7 @@ fn lines(problems: &[Problem]) -> Vec<ReportLine> {
         .iter()
         .map(|p| ReportLine {
             error: p.is_error(),
-            text: p.to_string(),
+            problem: p.clone(),
         })
         .collect()
 }

@@ -5,6 +5,7 @@
 //! An empty cell is a missing value and stays missing (never 0).
 
 use crate::dictionary::{self, parse_year, Indicator, RESERVED_COLUMNS};
+use crate::phrase::Arg;
 use crate::problem::{LoadError, Problem, Problems};
 use crate::table::{read_table, Table};
 use crate::user_data::{MergeMode, UserData};
@@ -199,8 +200,11 @@ pub(crate) fn parse_value(
             file,
             Some(line),
             Some(column),
-            format!("a value running over several lines, starting \"{first_line}\""),
-            "one value per cell: a quote (\") opened here is never closed",
+            phrase!(
+                "a value running over several lines, starting \"{}\"",
+                first_line
+            ),
+            phrase!("one value per cell: a quote (\") opened here is never closed"),
         ));
         return None;
     }
@@ -211,25 +215,29 @@ pub(crate) fn parse_value(
                 file,
                 Some(line),
                 Some(column),
-                format!("\"{text}\""),
-                format!(
+                phrase!("\"{}\"", text),
+                phrase!(
                     "a finite number in {}, or an empty cell for a missing value",
-                    indicator.unit
+                    Arg::Name(indicator.unit.clone())
                 ),
             ));
             return None;
         }
         Err(_) => {
-            let hint = crate::table::separator_hint(text);
+            let expected = if crate::table::has_separators(text) {
+                phrase!("a number in {} (without thousands separators or decimal commas), or an empty cell for a missing value", Arg::Name(indicator.unit.clone()))
+            } else {
+                phrase!(
+                    "a number in {}, or an empty cell for a missing value",
+                    Arg::Name(indicator.unit.clone())
+                )
+            };
             problems.push(Problem::error(
                 file,
                 Some(line),
                 Some(column),
-                format!("\"{text}\""),
-                format!(
-                    "a number in {}{hint}, or an empty cell for a missing value",
-                    indicator.unit
-                ),
+                phrase!("\"{}\"", text),
+                expected,
             ));
             return None;
         }
@@ -239,7 +247,7 @@ pub(crate) fn parse_value(
             file,
             Some(line),
             Some(column),
-            text.to_owned(),
+            phrase!("{}", text),
             expected,
         ));
         return None;
@@ -253,8 +261,8 @@ pub(crate) fn parse_value(
                     file,
                     Some(line),
                     Some(&format!("{}_year", indicator.id)),
-                    format!("\"{y}\""),
-                    "a year such as 2023, or an empty cell",
+                    phrase!("\"{}\"", y),
+                    phrase!("a year such as 2023, or an empty cell"),
                 ));
                 None
             }
@@ -279,8 +287,8 @@ pub(crate) fn check_indicator_columns(
             &table.file,
             Some(1),
             Some(name),
-            "an unknown indicator",
-            "an indicator id from the dictionary (add it to an indicator dictionary file to bring a new one)",
+            phrase!("an unknown indicator"),
+            phrase!("an indicator id from the dictionary (add it to an indicator dictionary file to bring a new one)"),
         ));
     }
 }
@@ -293,8 +301,8 @@ fn parse_market_table(table: &Table, indicators: Vec<Indicator>) -> Result<Datas
             file,
             Some(1),
             Some("iso3"),
-            "no such column",
-            "a column named \"iso3\" with each market's ISO 3166-1 alpha-3 code",
+            phrase!("no such column"),
+            phrase!("a column named \"iso3\" with each market's ISO 3166-1 alpha-3 code"),
         )));
     };
     check_indicator_columns(table, &indicators, &mut problems);
@@ -319,8 +327,8 @@ fn parse_market_table(table: &Table, indicators: Vec<Indicator>) -> Result<Datas
                 file,
                 Some(row.line),
                 Some("iso3"),
-                format!("\"{}\"", row.cells[iso3_column]),
-                "a three-letter ISO 3166-1 alpha-3 code",
+                phrase!("\"{}\"", &row.cells[iso3_column]),
+                phrase!("a three-letter ISO 3166-1 alpha-3 code"),
             ));
             continue;
         }
@@ -329,8 +337,8 @@ fn parse_market_table(table: &Table, indicators: Vec<Indicator>) -> Result<Datas
                 file,
                 Some(row.line),
                 Some("iso3"),
-                format!("\"{code}\" again (first on row {})", first_lines[first]),
-                "each market once",
+                phrase!("\"{}\" again (first on row {})", code, first_lines[first]),
+                phrase!("each market once"),
             ));
             continue;
         }
@@ -344,8 +352,8 @@ fn parse_market_table(table: &Table, indicators: Vec<Indicator>) -> Result<Datas
                     file,
                     Some(row.line),
                     Some("english_official"),
-                    format!("\"{other}\""),
-                    "true, false or an empty cell",
+                    phrase!("\"{}\"", other),
+                    phrase!("true, false or an empty cell"),
                 ));
                 None
             }

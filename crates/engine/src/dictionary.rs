@@ -1,6 +1,7 @@
 //! The indicator dictionary: what each indicator is, which way is better, which pillar it
 //! belongs to, where it comes from, and the range its values must fall in.
 
+use crate::phrase::{Arg, Phrase};
 use crate::problem::{LoadError, Problem, Problems};
 use crate::table::Table;
 
@@ -66,18 +67,31 @@ impl Indicator {
     }
 
     /// Why `value` is not acceptable, or None when it is.
-    pub fn out_of_range(&self, value: f64) -> Option<String> {
+    pub fn out_of_range(&self, value: f64) -> Option<Phrase> {
         let below = self.min.is_some_and(|min| value < min);
         let above = self.max.is_some_and(|max| value > max);
         if !(below || above) {
             return None;
         }
-        Some(match (self.min, self.max) {
-            (Some(min), Some(max)) => format!("a value from {min} to {max} ({})", self.unit),
-            (Some(min), None) => format!("a value of at least {min} ({})", self.unit),
-            (None, Some(max)) => format!("a value of at most {max} ({})", self.unit),
-            (None, None) => String::new(),
-        })
+        match (self.min, self.max) {
+            (Some(min), Some(max)) => Some(phrase!(
+                "a value from {} to {} ({})",
+                min,
+                max,
+                Arg::Name(self.unit.clone())
+            )),
+            (Some(min), None) => Some(phrase!(
+                "a value of at least {} ({})",
+                min,
+                Arg::Name(self.unit.clone())
+            )),
+            (None, Some(max)) => Some(phrase!(
+                "a value of at most {} ({})",
+                max,
+                Arg::Name(self.unit.clone())
+            )),
+            (None, None) => None,
+        }
     }
 }
 
@@ -99,16 +113,18 @@ pub const RESERVED_COLUMNS: [&str; 13] = [
 ];
 
 /// Checks an indicator id: lower-case letters, digits and underscores, not a reserved column.
-pub fn id_problem(id: &str) -> Option<&'static str> {
+pub fn id_problem(id: &str) -> Option<Phrase> {
     if id.is_empty() {
-        Some("an indicator id")
+        Some(phrase!("an indicator id"))
     } else if !id
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
     {
-        Some("an id of lower-case letters, digits and underscores, such as internet_pct")
+        Some(phrase!(
+            "an id of lower-case letters, digits and underscores, such as internet_pct"
+        ))
     } else if id.ends_with("_year") || RESERVED_COLUMNS.contains(&id) {
-        Some("an id that is not a reserved column name (iso3, name, value, …) and does not end in _year")
+        Some(phrase!("an id that is not a reserved column name (iso3, name, value, …) and does not end in _year"))
     } else {
         None
     }
@@ -175,7 +191,7 @@ pub fn indicator_from_fields(
             file,
             at,
             Some("id"),
-            format!("\"{id}\""),
+            phrase!("\"{}\"", id),
             expected,
         ));
         return None;
@@ -185,8 +201,8 @@ pub fn indicator_from_fields(
             file,
             at,
             Some("direction"),
-            format!("\"{}\"", get("direction")),
-            "\"higher\" or \"lower\" (which way is better)",
+            phrase!("\"{}\"", get("direction")),
+            phrase!("\"higher\" or \"lower\" (which way is better)"),
         ));
         return None;
     };
@@ -197,8 +213,8 @@ pub fn indicator_from_fields(
                 file,
                 at,
                 Some(column),
-                format!("\"{}\"", get(column)),
-                "a number, or an empty cell for no limit",
+                phrase!("\"{}\"", get(column)),
+                phrase!("a number, or an empty cell for no limit"),
             ));
             None
         }
@@ -210,8 +226,8 @@ pub fn indicator_from_fields(
                 file,
                 at,
                 Some("max"),
-                format!("max {hi} below min {lo}"),
-                "max at least min",
+                phrase!("max {} below min {}", hi, lo),
+                phrase!("max at least min"),
             ));
         }
     }
@@ -222,8 +238,8 @@ pub fn indicator_from_fields(
             file,
             at,
             Some("year"),
-            format!("\"{year_text}\""),
-            "a year such as 2023, or an empty cell",
+            phrase!("\"{}\"", year_text),
+            phrase!("a year such as 2023, or an empty cell"),
         ));
     }
     let Some(status) = parse_status(&get("status")) else {
@@ -231,8 +247,8 @@ pub fn indicator_from_fields(
             file,
             at,
             Some("status"),
-            format!("\"{}\"", get("status")),
-            "\"measured\", \"approximate\" or \"illustrative\" (empty means measured)",
+            phrase!("\"{}\"", get("status")),
+            phrase!("\"measured\", \"approximate\" or \"illustrative\" (empty means measured)"),
         ));
         return None;
     };
@@ -274,8 +290,8 @@ pub fn parse_dictionary_table(table: &Table) -> Result<(Vec<Indicator>, Vec<Prob
                     &table.file,
                     Some(row.line),
                     Some("id"),
-                    format!("\"{}\" a second time", indicator.id),
-                    "each indicator once",
+                    phrase!("\"{}\" a second time", indicator.id),
+                    phrase!("each indicator once"),
                 ));
             } else {
                 indicators.push(indicator);

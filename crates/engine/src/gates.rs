@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::phrase::{Arg, Phrase};
 use crate::tracker::Kpis;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -285,42 +286,40 @@ pub fn evaluate(gates: &[Gate], evidence: &Evidence) -> (Vec<GateResult>, Decisi
 }
 
 /// "Readiness score at least 55 of 100".
-pub fn describe(gate: Gate) -> String {
-    let bound = match gate.metric.bound() {
-        Bound::AtLeast => "at least",
-        Bound::AtMost => "at most",
+pub fn describe(gate: Gate) -> Phrase {
+    let metric = gate.metric;
+    let number = format_number(gate.threshold, metric.decimals().min(1));
+    // A rank's threshold is the bare number: "Readiness rank at most 10".
+    let threshold = match quantity(metric, &number) {
+        Some(quantity) => Arg::Phrase(quantity),
+        None => Arg::Text(number),
     };
-    let unit = gate.metric.unit();
-    let number = format_number(gate.threshold, gate.metric.decimals().min(1));
-    if unit.is_empty() {
-        format!("{} {bound} {number}", gate.metric.label())
-    } else if unit == "%" {
-        format!("{} {bound} {number}%", gate.metric.label())
-    } else {
-        format!("{} {bound} {number} {unit}", gate.metric.label())
+    // The label is a template too: the app has it in every language.
+    let label = Phrase::new(metric.label(), Vec::new());
+    match metric.bound() {
+        Bound::AtLeast => phrase!("{} at least {}", label, threshold),
+        Bound::AtMost => phrase!("{} at most {}", label, threshold),
     }
 }
 
 /// "needs 4.2 points more", "needs 0.8 points less": what a failing gate is short by.
-pub fn describe_gap(result: &GateResult) -> Option<String> {
+pub fn describe_gap(result: &GateResult) -> Option<Phrase> {
     let gap = result.gap?;
     let metric = result.gate.metric;
-    let direction = match (metric.bound(), metric) {
-        (Bound::AtMost, Metric::ReadinessRank) => "places higher",
-        (Bound::AtLeast, _) => "more",
-        (Bound::AtMost, _) => "less",
-    };
-    let unit = match metric.unit() {
-        "%" => "points",
-        "" => "",
-        "of 100" | "of 5" => "points",
-        other => other,
-    };
     let amount = format_number(gap, metric.decimals());
-    Some(if unit.is_empty() {
-        format!("needs {amount} {direction}")
-    } else {
-        format!("needs {amount} {unit} {direction}")
+    // Percentages and scores out of 100 or 5 are short by points; the rest in their unit.
+    Some(match metric {
+        Metric::ReadinessRank => phrase!("needs {} places higher", amount),
+        Metric::ReadinessScore
+        | Metric::ContributionPct
+        | Metric::SellThroughPct
+        | Metric::Rating
+        | Metric::FlashSelloutPct
+        | Metric::OurSharePct => phrase!("needs {} points more", amount),
+        Metric::ReturnRatePct => phrase!("needs {} points less", amount),
+        Metric::PaybackMonths => phrase!("needs {} months less", amount),
+        Metric::RepairTurnaroundDays => phrase!("needs {} days less", amount),
+        Metric::StockoutDays => phrase!("needs {} days a quarter less", amount),
     })
 }
 
@@ -335,14 +334,27 @@ pub fn format_number(value: f64, decimals: usize) -> String {
 }
 
 /// A value in its metric's unit: "62.3 of 100", "25.2%", "18.4 months", "rank 4".
-pub fn format_value(metric: Metric, value: f64) -> String {
+pub fn format_value(metric: Metric, value: f64) -> Phrase {
     if value.is_infinite() {
-        return "never".into();
+        return phrase!("never");
     }
     let number = format_number(value, metric.decimals());
-    match metric.unit() {
-        "" => format!("rank {number}"),
-        "%" => format!("{number}%"),
-        unit => format!("{number} {unit}"),
-    }
+    quantity(metric, &number).unwrap_or_else(|| phrase!("rank {}", number))
+}
+
+/// `number` (already formatted) in the metric's unit; none for a rank, which has no unit.
+fn quantity(metric: Metric, number: &str) -> Option<Phrase> {
+    Some(match metric {
+        Metric::ReadinessRank => return None,
+        Metric::ReadinessScore => phrase!("{} of 100", number),
+        Metric::Rating => phrase!("{} of 5", number),
+        Metric::PaybackMonths => phrase!("{} months", number),
+        Metric::RepairTurnaroundDays => phrase!("{} days", number),
+        Metric::StockoutDays => phrase!("{} days a quarter", number),
+        Metric::ContributionPct
+        | Metric::SellThroughPct
+        | Metric::ReturnRatePct
+        | Metric::FlashSelloutPct
+        | Metric::OurSharePct => phrase!("{}%", number),
+    })
 }

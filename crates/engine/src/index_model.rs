@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use crate::dataset::Dataset;
+use crate::phrase::Phrase;
 use crate::problem::{LoadError, Problem};
 
 pub const MODEL_FORMAT: &str = "beachhead-index-model";
@@ -156,7 +157,7 @@ impl IndexModel {
                 LoadError::single(Problem::json(
                     file,
                     &e,
-                    "an index model in the format of docs/index-model.md",
+                    phrase!("an index model in the format of docs/index-model.md"),
                 ))
             })?;
         model.check(file)?;
@@ -166,67 +167,67 @@ impl IndexModel {
     /// Structural checks that do not need data: format, version, scale, weights, leaves.
     pub fn check(&self, file: &str) -> Result<(), LoadError> {
         let mut problems = Vec::new();
-        let mut at = |column: &str, found: String, expected: &str| {
+        let mut at = |column: &str, found: Phrase, expected: Phrase| {
             problems.push(Problem::error(file, None, Some(column), found, expected));
         };
         if self.format != MODEL_FORMAT {
             at(
                 "format",
-                format!("\"{}\"", self.format),
-                "\"beachhead-index-model\"",
+                phrase!("\"{}\"", &self.format),
+                phrase!("\"beachhead-index-model\""),
             );
         }
         if self.version != MODEL_VERSION {
             at(
                 "version",
-                format!("version {}", self.version),
-                "version 1 (the version this Beachhead reads)",
+                phrase!("version {}", self.version),
+                phrase!("version 1 (the version this Beachhead reads)"),
             );
         }
         if !(self.scale == 1.0 || self.scale == 100.0) {
-            at("scale", self.scale.to_string(), "1 or 100");
+            at("scale", phrase!("{}", self.scale), phrase!("1 or 100"));
         }
         if !(0.0..=1.0).contains(&self.min_coverage) {
             at(
                 "min_coverage",
-                self.min_coverage.to_string(),
-                "a share from 0 to 1",
+                phrase!("{}", self.min_coverage),
+                phrase!("a share from 0 to 1"),
             );
         }
         let mut ids: Vec<&str> = Vec::new();
         self.root.visit(&mut |node| {
             let here = format!("node \"{}\"", node.id);
             if node.id.is_empty() {
-                at("id", "a node without an id".into(), "an id on every node");
+                at("id", phrase!("a node without an id"), phrase!("an id on every node"));
             } else if ids.contains(&node.id.as_str()) {
-                at(&here, "this id a second time".into(), "unique node ids");
+                at(&here, phrase!("this id a second time"), phrase!("unique node ids"));
             }
             ids.push(&node.id);
             if !(node.weight.is_finite() && node.weight >= 0.0) {
-                at(&here, format!("weight {}", node.weight), "a weight of 0 or more");
+                at(&here, phrase!("weight {}", node.weight), phrase!("a weight of 0 or more"));
             }
             match (node.is_leaf(), node.children.is_empty()) {
-                (true, false) => at(&here, "an indicator and children".into(), "one or the other"),
-                (false, true) => at(&here, "no indicator and no children".into(), "an indicator (a leaf) or children (a group)"),
+                (true, false) => at(&here, phrase!("an indicator and children"), phrase!("one or the other")),
+                (false, true) => at(&here, phrase!("no indicator and no children"), phrase!("an indicator (a leaf) or children (a group)")),
                 _ => {}
             }
             if let Some(Normalisation::Goalposts { min, max }) = node.normalisation {
                 if min.partial_cmp(&max) != Some(std::cmp::Ordering::Less) {
-                    at(&here, format!("goalposts {min} to {max}"), "min below max");
+                    at(&here, phrase!("goalposts {} to {}", min, max), phrase!("min below max"));
                 }
                 if node.transform == Some(Transform::Log) && min <= 0.0 {
-                    at(&here, format!("log goalposts from {min}"), "goalposts above 0 for a log transform");
+                    at(&here, phrase!("log goalposts from {}", min), phrase!("goalposts above 0 for a log transform"));
                 }
             }
             if let Some(w) = node.winsorise {
                 if !(0.0 <= w.lower_pct && w.lower_pct < w.upper_pct && w.upper_pct <= 100.0) {
-                    at(&here, format!("winsorise {} to {}", w.lower_pct, w.upper_pct), "0 ≤ lower < upper ≤ 100");
+                    at(&here, phrase!("winsorise {} to {}", w.lower_pct, w.upper_pct), phrase!("0 ≤ lower < upper ≤ 100"));
                 }
             }
             if node.aggregation == Some(Aggregation::Geometric) {
                 let z_below = node.leaves().iter().any(|l| l.normalisation == Some(Normalisation::ZScore));
                 if z_below {
-                    at(&here, "geometric aggregation over z-scores".into(), "goalposts, min-max or rank below a geometric mean: z-scores can be negative");
+                    at(&here, phrase!("geometric aggregation over z-scores"), phrase!("goalposts, min-max or rank below a geometric mean: z-scores can be negative"));
                 }
             }
         });

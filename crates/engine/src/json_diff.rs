@@ -12,6 +12,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::phrase::Phrase;
+
 /// Where (a JSON pointer, `""` for the whole document) and what to merge there.
 pub type Change = (String, Value);
 
@@ -52,20 +54,20 @@ fn unescape(key: &str) -> String {
 }
 
 /// The pointer's keys, unescaped; an error for text that is not a pointer.
-pub fn pointer_keys(pointer: &str) -> Result<Vec<String>, String> {
+pub fn pointer_keys(pointer: &str) -> Result<Vec<String>, Phrase> {
     if pointer.is_empty() {
         return Ok(Vec::new());
     }
     match pointer.strip_prefix('/') {
         Some(rest) => Ok(rest.split('/').map(unescape).collect()),
-        None => Err(format!("\"{pointer}\" is not a JSON pointer")),
+        None => Err(phrase!("\"{}\" is not a JSON pointer", pointer)),
     }
 }
 
 /// Merges `value` into `target` at `pointer`: exactly as merging the object that holds
 /// `value` at that pointer, so a change and an overrides object read alike. Objects on the way
 /// are made (a value in their place is replaced, as a merge patch would).
-pub fn apply(target: &mut Value, pointer: &str, value: &Value) -> Result<(), String> {
+pub fn apply(target: &mut Value, pointer: &str, value: &Value) -> Result<(), Phrase> {
     let patch = pointer_keys(pointer)?
         .into_iter()
         .rev()

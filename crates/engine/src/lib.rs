@@ -5,6 +5,9 @@
 //! merged in) → [`readiness`] (an [`index_model`] scored and ranked) → plain result structs that charts and
 //! tables render.
 
+// First, so that every module after it has `phrase!`.
+#[macro_use]
+pub mod phrase;
 pub mod candidates;
 pub mod compiled_model;
 pub mod csv_export;
@@ -43,6 +46,7 @@ pub mod weight_shares;
 pub use dataset::{Dataset, Direction, Market, Observation, Status};
 pub use dictionary::Indicator;
 pub use index_model::{Aggregation, IndexModel, Node, Normalisation, Transform};
+pub use phrase::{Arg, Phrase};
 pub use problem::{LoadError, Problem, Severity};
 pub use readiness::{MarketScore, Ranking};
 pub use user_data::{parse_user_files, MergeMode, UserData};

@@ -8,15 +8,16 @@ use std::collections::BTreeMap;
 use crate::economics::Assumptions;
 use crate::gates::{default_gates, Gate};
 use crate::market_filter::{regions, MarketFilter};
+use crate::phrase::Phrase;
 use crate::view_state::{apply_assumption_changes, ViewState};
 use crate::{Aggregation, Dataset, IndexModel, Normalisation};
 
 /// Why part of a link was not followed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LinkNotice {
-    /// The link could not be read there (the decoder's own words: an unknown key, a value
-    /// of the wrong shape, a link too long).
-    Unreadable(String),
+    /// The link could not be read there (an unknown key, a value of the wrong shape, a link
+    /// too long), as the decoder words it.
+    Unreadable(Phrase),
     UnknownView(String),
     UnknownMarket(String),
     UnknownCompared(String),
@@ -26,33 +27,30 @@ pub enum LinkNotice {
     UnknownRegion(String),
     UnknownEntered(String),
     /// An assumption change the assumptions' validation refused (its pointer and the reason).
-    AssumptionChange(String),
+    AssumptionChange(Phrase),
     NoTestMarket(String),
 }
 
 impl LinkNotice {
-    /// The English template (with `{}` where the parameter goes) and the parameter: the
-    /// interface translates the template by its English, as it does every other text.
-    pub fn template(&self) -> (&'static str, &str) {
+    /// The notice, worded; the interface translates it by its English template.
+    pub fn phrase(&self) -> Phrase {
         match self {
-            LinkNotice::Unreadable(why) => ("{}", why),
-            LinkNotice::UnknownView(v) => ("There is no view named \"{}\"; the ranking is shown.", v),
-            LinkNotice::UnknownMarket(c) => ("The link's market \"{}\" is not in the data; the top candidate is shown.", c),
-            LinkNotice::UnknownCompared(c) => ("The link compares \"{}\", which is not in the data; it was left out.", c),
-            LinkNotice::UnknownWeight(id) => ("The link weights \"{}\", which is not in the model; it was left out.", id),
-            LinkNotice::MethodForNonIndicator(id) => ("The link sets a method for \"{}\", which is not an indicator of the model; it was left out.", id),
-            LinkNotice::AggregationForNonGroup(id) => ("The link sets an aggregation for \"{}\", which is not a group of the model; it was left out.", id),
-            LinkNotice::UnknownRegion(r) => ("The link filters on the region \"{}\", which the data does not have; all regions are shown.", r),
-            LinkNotice::UnknownEntered(c) => ("The link marks \"{}\" as entered, which is not in the data; it was left out.", c),
-            LinkNotice::AssumptionChange(why) => ("{}", why),
-            LinkNotice::NoTestMarket(c) => ("\"{}\" has no test-market data; the first test market is shown.", c),
+            LinkNotice::Unreadable(why) | LinkNotice::AssumptionChange(why) => why.clone(),
+            LinkNotice::UnknownView(v) => phrase!("There is no view named \"{}\"; the ranking is shown.", v),
+            LinkNotice::UnknownMarket(c) => phrase!("The link's market \"{}\" is not in the data; the top candidate is shown.", c),
+            LinkNotice::UnknownCompared(c) => phrase!("The link compares \"{}\", which is not in the data; it was left out.", c),
+            LinkNotice::UnknownWeight(id) => phrase!("The link weights \"{}\", which is not in the model; it was left out.", id),
+            LinkNotice::MethodForNonIndicator(id) => phrase!("The link sets a method for \"{}\", which is not an indicator of the model; it was left out.", id),
+            LinkNotice::AggregationForNonGroup(id) => phrase!("The link sets an aggregation for \"{}\", which is not a group of the model; it was left out.", id),
+            LinkNotice::UnknownRegion(r) => phrase!("The link filters on the region \"{}\", which the data does not have; all regions are shown.", r),
+            LinkNotice::UnknownEntered(c) => phrase!("The link marks \"{}\" as entered, which is not in the data; it was left out.", c),
+            LinkNotice::NoTestMarket(c) => phrase!("\"{}\" has no test-market data; the first test market is shown.", c),
         }
     }
 
     /// The notice in English, as files and logs keep it.
     pub fn english(&self) -> String {
-        let (template, parameter) = self.template();
-        template.replacen("{}", parameter, 1)
+        self.phrase().english()
     }
 }
 
@@ -95,7 +93,7 @@ pub const MAX_COMPARED: usize = 4;
 /// Checks a decoded link against the data and model; `decoded` are the decoder's notices.
 pub fn resolve(
     state: ViewState,
-    decoded: Vec<String>,
+    decoded: Vec<Phrase>,
     context: &LinkContext,
 ) -> (ResolvedLink, Vec<LinkNotice>) {
     let mut notices: Vec<LinkNotice> = decoded.into_iter().map(LinkNotice::Unreadable).collect();

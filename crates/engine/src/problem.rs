@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::phrase::Phrase;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
     /// Blocks the load: nothing from the files is used.
@@ -23,8 +25,8 @@ pub struct Problem {
     /// Set for a fault located in the file's text rather than in a row or entry: `row` is then
     /// the line (1-based) and this the character in it (1-based), as `line 16, column 3`.
     pub line_column: Option<usize>,
-    pub found: String,
-    pub expected: String,
+    pub found: Phrase,
+    pub expected: Phrase,
 }
 
 impl Problem {
@@ -32,8 +34,8 @@ impl Problem {
         file: &str,
         row: Option<usize>,
         column: Option<&str>,
-        found: impl Into<String>,
-        expected: impl Into<String>,
+        found: Phrase,
+        expected: Phrase,
     ) -> Self {
         Self {
             severity: Severity::Error,
@@ -41,8 +43,8 @@ impl Problem {
             row,
             column: column.map(str::to_owned),
             line_column: None,
-            found: found.into(),
-            expected: expected.into(),
+            found,
+            expected,
         }
     }
 
@@ -50,8 +52,8 @@ impl Problem {
         file: &str,
         row: Option<usize>,
         column: Option<&str>,
-        found: impl Into<String>,
-        expected: impl Into<String>,
+        found: Phrase,
+        expected: Phrase,
     ) -> Self {
         Self {
             severity: Severity::Warning,
@@ -62,15 +64,19 @@ impl Problem {
     /// A JSON document serde_json could not read, at the line and column it gives (none when
     /// the error has no position). A syntax error is "invalid JSON: …"; a document of the
     /// wrong shape (a missing field, a value of the wrong type) is serde_json's own words.
-    pub fn json(file: &str, error: &serde_json::Error, expected: impl Into<String>) -> Self {
-        let mut found = error.to_string();
+    /// Those words stay English in every language: serde_json has no others, and they are a
+    /// parameter here, never a template.
+    pub fn json(file: &str, error: &serde_json::Error, expected: Phrase) -> Self {
+        let mut why = error.to_string();
         let at = format!(" at line {} column {}", error.line(), error.column());
-        if error.line() > 0 && found.ends_with(&at) {
-            found.truncate(found.len() - at.len());
+        if error.line() > 0 && why.ends_with(&at) {
+            why.truncate(why.len() - at.len());
         }
-        if error.is_syntax() || error.is_eof() {
-            found = format!("invalid JSON: {found}");
-        }
+        let found = if error.is_syntax() || error.is_eof() {
+            phrase!("invalid JSON: {}", why)
+        } else {
+            phrase!("{}", why)
+        };
         let line = (error.line() > 0).then_some(error.line());
         Self {
             line_column: line.map(|_| error.column()),
@@ -84,30 +90,40 @@ impl Problem {
 
     /// Where in its file the problem is, as the message puts it: `row 3, column "rating"`,
     /// `entry 2, column "value"` (in a JSON file), `line 16, column 3` (in its text), or
-    /// empty for the file as a whole.
-    pub fn place(&self) -> String {
-        let mut parts = Vec::new();
-        match (self.row, self.line_column) {
-            (Some(line), Some(column)) => parts.push(format!("line {line}, column {column}")),
-            (Some(row), None) if self.file.ends_with(".json") => parts.push(format!("entry {row}")),
-            (Some(row), None) => parts.push(format!("row {row}")),
-            (None, _) => {}
+    /// none for the file as a whole.
+    pub fn place(&self) -> Option<Phrase> {
+        let at = match (self.row, self.line_column) {
+            (Some(line), Some(column)) => Some(phrase!("line {}, column {}", line, column)),
+            (Some(row), None) if self.file.ends_with(".json") => Some(phrase!("entry {}", row)),
+            (Some(row), None) => Some(phrase!("row {}", row)),
+            (None, _) => None,
+        };
+        let column = self.column.as_ref().map(|c| phrase!("column \"{}\"", c));
+        match (at, column) {
+            (Some(at), Some(column)) => Some(phrase!("{}, {}", at, column)),
+            (at, column) => at.or(column),
         }
-        if let Some(column) = &self.column {
-            parts.push(format!("column \"{column}\""));
+    }
+
+    /// The whole message: `markets.csv, row 3, column "gdp": found "n/a"; expected a number`.
+    pub fn phrase(&self) -> Phrase {
+        let (found, expected) = (self.found.clone(), self.expected.clone());
+        match self.place() {
+            Some(place) => phrase!(
+                "{}, {}: found {}; expected {}",
+                &self.file,
+                place,
+                found,
+                expected
+            ),
+            None => phrase!("{}: found {}; expected {}", &self.file, found, expected),
         }
-        parts.join(", ")
     }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        let place = self.place();
-        if !place.is_empty() {
-            write!(f, ", {place}")?;
-        }
-        write!(f, ": found {}; expected {}", self.found, self.expected)
+        f.write_str(&self.phrase().english())
     }
 }
 
@@ -130,15 +146,18 @@ impl LoadError {
     }
 }
 
+impl LoadError {
+    /// Every problem, a line each.
+    pub fn phrase(&self) -> Phrase {
+        let mut problems = self.problems.iter().map(Problem::phrase);
+        let first = problems.next().unwrap_or_else(|| phrase!(""));
+        problems.fold(first, |all, next| phrase!("{}\n{}", all, next))
+    }
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, problem) in self.problems.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{problem}")?;
-        }
-        Ok(())
+        f.write_str(&self.phrase().english())
     }
 }
 

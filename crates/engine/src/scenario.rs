@@ -11,6 +11,7 @@ use crate::dataset::Dataset;
 use crate::economics::{market_economics, Assumptions};
 use crate::index_model::IndexModel;
 use crate::market_filter::MarketFilter;
+use crate::phrase::Phrase;
 use crate::problem::Problem;
 use crate::readiness::{self, Ranking};
 use crate::view_state::{apply_assumption_changes, ViewState};
@@ -59,34 +60,45 @@ pub enum ReadError {
     Future(u32),
 }
 
-impl std::fmt::Display for ReadError {
+impl ReadError {
     /// Without the file's name, which the sentence around it gives.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    pub fn phrase(&self) -> Phrase {
         match self {
             ReadError::Corrupt(p) => {
-                let place = p.place();
-                let at = if place.is_empty() {
-                    String::new()
-                } else {
-                    format!("{place}: ")
-                };
-                write!(
-                    f,
-                    "they are not readable scenarios ({at}found {}; expected {})",
-                    p.found, p.expected
-                )
+                let (found, expected) = (p.found.clone(), p.expected.clone());
+                match p.place() {
+                    Some(place) => phrase!(
+                        "they are not readable scenarios ({}: found {}; expected {})",
+                        place,
+                        found,
+                        expected
+                    ),
+                    None => phrase!(
+                        "they are not readable scenarios (found {}; expected {})",
+                        found,
+                        expected
+                    ),
+                }
             }
-            ReadError::Future(v) => write!(
-                f,
-                "they were saved by a newer Beachhead (format version {v}; this one reads up to {SCENARIOS_VERSION})"
+            ReadError::Future(v) => phrase!(
+                "they were saved by a newer Beachhead (format version {}; this one reads up to {})",
+                *v,
+                SCENARIOS_VERSION
             ),
         }
     }
 }
 
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.phrase().english())
+    }
+}
+
 /// What a scenario file is, for its problems.
-const EXPECTED: &str =
-    "a scenario file: {\"format\": \"beachhead-scenarios\", \"version\": 1, \"scenarios\": […]}";
+fn expected_file() -> Phrase {
+    phrase!("a scenario file: {\"format\": \"beachhead-scenarios\", \"version\": 1, \"scenarios\": […]}")
+}
 
 /// Reads a scenario file (stored or imported); its problems name it `scenarios.json`.
 pub fn read(text: &str) -> Result<ScenarioFile, ReadError> {
@@ -106,14 +118,19 @@ fn shown(value: &Value) -> String {
 /// Reads a scenario file named `file`: every problem names it, with the line and column of
 /// a JSON error, or the field (and the scenario's entry) that is not as it should be.
 pub fn read_file(file: &str, text: &str) -> Result<ScenarioFile, ReadError> {
-    let corrupt = |row: Option<usize>, column: Option<&str>, found: String, expected: &str| {
+    let corrupt = |row: Option<usize>, column: Option<&str>, found: Phrase, expected: Phrase| {
         ReadError::Corrupt(Box::new(Problem::error(file, row, column, found, expected)))
     };
     let text = text.trim_start_matches('\u{feff}');
     let value: Value = serde_json::from_str(text)
-        .map_err(|e| ReadError::Corrupt(Box::new(Problem::json(file, &e, EXPECTED))))?;
+        .map_err(|e| ReadError::Corrupt(Box::new(Problem::json(file, &e, expected_file()))))?;
     let Some(object) = value.as_object() else {
-        return Err(corrupt(None, None, shown(&value), EXPECTED));
+        return Err(corrupt(
+            None,
+            None,
+            phrase!("{}", shown(&value)),
+            expected_file(),
+        ));
     };
     match object.get("format") {
         Some(Value::String(format)) if format == SCENARIOS_FORMAT => {}
@@ -121,8 +138,8 @@ pub fn read_file(file: &str, text: &str) -> Result<ScenarioFile, ReadError> {
             return Err(corrupt(
                 None,
                 Some("format"),
-                other.map_or_else(|| "no format".to_owned(), shown),
-                &format!("\"{SCENARIOS_FORMAT}\""),
+                other.map_or_else(|| phrase!("no format"), |v| phrase!("{}", shown(v))),
+                phrase!("\"{}\"", SCENARIOS_FORMAT),
             ))
         }
     }
@@ -131,16 +148,16 @@ pub fn read_file(file: &str, text: &str) -> Result<ScenarioFile, ReadError> {
             corrupt(
                 None,
                 Some("version"),
-                shown(v),
-                "a version number, such as 1",
+                phrase!("{}", shown(v)),
+                phrase!("a version number, such as 1"),
             )
         })?,
         None => {
             return Err(corrupt(
                 None,
                 Some("version"),
-                "no version".into(),
-                "a version number, such as 1",
+                phrase!("no version"),
+                phrase!("a version number, such as 1"),
             ))
         }
     };
@@ -153,8 +170,11 @@ pub fn read_file(file: &str, text: &str) -> Result<ScenarioFile, ReadError> {
             return Err(corrupt(
                 None,
                 Some("version"),
-                format!("version {v}"),
-                &format!("version {SCENARIOS_VERSION} (the version this Beachhead reads)"),
+                phrase!("version {}", v),
+                phrase!(
+                    "version {} (the version this Beachhead reads)",
+                    SCENARIOS_VERSION
+                ),
             ))
         }
     }
@@ -164,44 +184,52 @@ pub fn read_file(file: &str, text: &str) -> Result<ScenarioFile, ReadError> {
             return Err(corrupt(
                 None,
                 Some("scenarios"),
-                other.map_or_else(|| "no scenarios".to_owned(), shown),
-                "a list of scenarios",
+                other.map_or_else(|| phrase!("no scenarios"), |v| phrase!("{}", shown(v))),
+                phrase!("a list of scenarios"),
             ))
         }
     };
     let fields = [
-        ("name", "text: the scenario's name"),
-        ("saved", "text: when it was saved"),
-        ("state", "text: the scenario's choices, as a link's state"),
+        ("name", phrase!("text: the scenario's name")),
+        ("saved", phrase!("text: when it was saved")),
+        (
+            "state",
+            phrase!("text: the scenario's choices, as a link's state"),
+        ),
     ];
     for (i, entry) in entries.iter().enumerate() {
         let Some(entry) = entry.as_object() else {
             return Err(corrupt(
                 Some(i + 1),
                 None,
-                shown(entry),
-                "a scenario: an object with a name, saved and state",
+                phrase!("{}", shown(entry)),
+                phrase!("a scenario: an object with a name, saved and state"),
             ));
         };
-        for (field, expected) in fields {
+        for (field, expected) in fields.iter().map(|(f, e)| (*f, e)) {
             match entry.get(field) {
                 Some(Value::String(_)) => {}
                 Some(other) => {
-                    return Err(corrupt(Some(i + 1), Some(field), shown(other), expected))
+                    return Err(corrupt(
+                        Some(i + 1),
+                        Some(field),
+                        phrase!("{}", shown(other)),
+                        expected.clone(),
+                    ))
                 }
                 None => {
                     return Err(corrupt(
                         Some(i + 1),
                         Some(field),
-                        format!("a scenario without \"{field}\""),
-                        expected,
+                        phrase!("a scenario without \"{}\"", field),
+                        expected.clone(),
                     ))
                 }
             }
         }
     }
     serde_json::from_value(value)
-        .map_err(|e| ReadError::Corrupt(Box::new(Problem::json(file, &e, EXPECTED))))
+        .map_err(|e| ReadError::Corrupt(Box::new(Problem::json(file, &e, expected_file()))))
 }
 
 /// What a scenario yields: its ranking, its candidates' ranks under its filter, and each
@@ -212,7 +240,7 @@ pub struct Outcome {
     pub candidates: Vec<(usize, usize)>,
     pub margin_pct: Vec<Option<f64>>,
     /// What in the scenario could not be followed (an indicator no longer in the model, say).
-    pub notices: Vec<String>,
+    pub notices: Vec<Phrase>,
 }
 
 /// Computes a scenario against the dataset, the base model and the base assumptions; weights
@@ -231,8 +259,9 @@ pub fn outcome(
     for (id, w) in state.weights {
         match weights.get_mut(&id) {
             Some(slot) => *slot = w,
-            None => notices.push(format!(
-                "\"{id}\" is not in the model; its weight was left out."
+            None => notices.push(phrase!(
+                "\"{}\" is not in the model; its weight was left out.",
+                id
             )),
         }
     }

@@ -1,6 +1,7 @@
 //! Reading a delimited text file into a header and rows, whatever its delimiter, with every
 //! problem located: the shared first step of every CSV the engine reads.
 
+use crate::phrase::Phrase;
 use crate::problem::{LoadError, Problem, Problems};
 
 /// Files larger than this are refused before parsing: a browser tab should not be asked to
@@ -65,17 +66,18 @@ pub fn check_size(file: &str, bytes: usize) -> Result<(), LoadError> {
     if bytes > MAX_FILE_BYTES {
         let (size, limit) = (megabytes(bytes), megabytes(MAX_FILE_BYTES));
         let found = if size == limit {
-            format!("{} bytes ({size})", grouped(bytes))
+            phrase!("{} bytes ({})", grouped(bytes), size)
         } else {
-            size
+            phrase!("{}", size)
         };
         return Err(LoadError::single(Problem::error(
             file,
             None,
             None,
             found,
-            format!(
-                "a file of at most {limit} ({} bytes); split it, or keep only the columns you need",
+            phrase!(
+                "a file of at most {} ({} bytes); split it, or keep only the columns you need",
+                limit,
                 grouped(MAX_FILE_BYTES)
             ),
         )));
@@ -84,25 +86,19 @@ pub fn check_size(file: &str, bytes: usize) -> Result<(), LoadError> {
 }
 
 /// A header of one column: the file's fields are most likely separated by something other
-/// than a comma, semicolon or tab. What was found, and what to add to what was expected.
-pub(crate) fn one_column(header: &[String]) -> Option<(String, &'static str)> {
+/// than a comma, semicolon or tab. What was found; what was expected then says how columns
+/// are separated.
+pub(crate) fn one_column(header: &[String]) -> Option<Phrase> {
     match header {
-        [only] => Some((
-            format!("one column, \"{only}\""),
-            "with the columns separated by commas, semicolons or tabs",
-        )),
+        [only] => Some(phrase!("one column, \"{}\"", only)),
         _ => None,
     }
 }
 
-/// What to add to the form a number is expected in when `text` would be one without its
-/// commas: it has thousands separators or a decimal comma.
-pub(crate) fn separator_hint(text: &str) -> &'static str {
-    if text.contains(',') && text.replace(',', "").parse::<f64>().is_ok() {
-        " (without thousands separators or decimal commas)"
-    } else {
-        ""
-    }
+/// `text` would be a number without its commas: it has thousands separators or a decimal
+/// comma, which the message about it points out.
+pub(crate) fn has_separators(text: &str) -> bool {
+    text.contains(',') && text.replace(',', "").parse::<f64>().is_ok()
 }
 
 /// Comma, semicolon or tab, whichever the header line uses most outside quotes.
@@ -136,8 +132,8 @@ pub(crate) fn binary_problem(file: &str) -> Problem {
         file,
         None,
         None,
-        "binary data (a spreadsheet or archive, not text)",
-        "a CSV text file: in a spreadsheet, use Save as… CSV (UTF-8)",
+        phrase!("binary data (a spreadsheet or archive, not text)"),
+        phrase!("a CSV text file: in a spreadsheet, use Save as… CSV (UTF-8)"),
     )
 }
 
@@ -147,8 +143,8 @@ pub(crate) fn empty_problem(file: &str) -> Problem {
         file,
         None,
         None,
-        "an empty file",
-        "a header row and at least one data row",
+        phrase!("an empty file"),
+        phrase!("a header row and at least one data row"),
     )
 }
 
@@ -183,24 +179,27 @@ pub(crate) fn check_header(file: &str, header: &[String]) -> Result<Vec<Problem>
                 file,
                 Some(1),
                 Some(&column),
-                format!("a column name running over several lines, starting \"{first_line}\""),
-                "one name per column: a quote (\") opened in the header is never closed",
+                phrase!(
+                    "a column name running over several lines, starting \"{}\"",
+                    first_line
+                ),
+                phrase!("one name per column: a quote (\") opened in the header is never closed"),
             ));
         } else if name.is_empty() {
             problems.push(Problem::error(
                 file,
                 Some(1),
                 Some(&format!("#{}", i + 1)),
-                "an empty column name",
-                "a name for every column",
+                phrase!("an empty column name"),
+                phrase!("a name for every column"),
             ));
         } else if header[..i].iter().any(|h| h.eq_ignore_ascii_case(name)) {
             problems.push(Problem::error(
                 file,
                 Some(1),
                 Some(name),
-                "a second column with this name",
-                "each column name once",
+                phrase!("a second column with this name"),
+                phrase!("each column name once"),
             ));
         }
     }
@@ -212,16 +211,29 @@ fn too_many_columns(file: &str, columns: usize) -> LoadError {
         file,
         Some(1),
         None,
-        format!("{columns} columns"),
-        format!("at most {MAX_COLUMNS} columns"),
+        phrase!("{} columns", columns),
+        phrase!("at most {} columns", MAX_COLUMNS),
     ))
 }
 
 /// The header could not be read.
 pub(crate) fn header_problem(file: &str, error: Option<&csv::Error>) -> Problem {
     match error {
-        Some(e) => Problem::error(file, Some(1), None, e.to_string(), "a header row"),
-        None => Problem::error(file, None, None, "no rows", "a header row"),
+        // The csv reader's own words, which have no other language.
+        Some(e) => Problem::error(
+            file,
+            Some(1),
+            None,
+            phrase!("{}", e.to_string()),
+            phrase!("a header row"),
+        ),
+        None => Problem::error(
+            file,
+            None,
+            None,
+            phrase!("no rows"),
+            phrase!("a header row"),
+        ),
     }
 }
 
@@ -231,15 +243,16 @@ pub(crate) fn row_problem(file: &str, error: &csv::Error, fallback_line: usize) 
         .position()
         .map_or(fallback_line, |p| p.line() as usize);
     let found = match error.kind() {
-        csv::ErrorKind::Utf8 { .. } => "text that is not UTF-8".to_owned(),
-        _ => error.to_string(),
+        csv::ErrorKind::Utf8 { .. } => phrase!("text that is not UTF-8"),
+        // The csv reader's own words, which have no other language.
+        _ => phrase!("{}", error.to_string()),
     };
     Problem::error(
         file,
         Some(line),
         None,
         found,
-        "UTF-8 text (in a spreadsheet, use Save as… CSV UTF-8)",
+        phrase!("UTF-8 text (in a spreadsheet, use Save as… CSV UTF-8)"),
     )
 }
 
@@ -255,13 +268,11 @@ pub(crate) fn field_count_problem(
         Some(line),
         None,
         if fields == 1 {
-            "1 field".to_owned()
+            phrase!("1 field")
         } else {
-            format!("{fields} fields")
+            phrase!("{} fields", fields)
         },
-        format!(
-            "{columns} fields, one per header column (is a quote left open, or a delimiter inside an unquoted value?)"
-        ),
+        phrase!("{} fields, one per header column (is a quote left open, or a delimiter inside an unquoted value?)", columns),
     )
 }
 
@@ -271,8 +282,8 @@ pub(crate) fn header_only_problem(file: &str) -> Problem {
         file,
         None,
         None,
-        "a header row only",
-        "at least one data row",
+        phrase!("a header row only"),
+        phrase!("at least one data row"),
     )
 }
 
@@ -373,8 +384,8 @@ pub(crate) fn check_line_breaks(file: &str, bytes: &[u8]) -> Result<(), LoadErro
             file,
             None,
             None,
-            "line breaks that are carriage returns alone (an old Mac format)",
-            "lines ending in a line feed (in a spreadsheet, use Save as… CSV UTF-8)",
+            phrase!("line breaks that are carriage returns alone (an old Mac format)"),
+            phrase!("lines ending in a line feed (in a spreadsheet, use Save as… CSV UTF-8)"),
         )));
     }
     Ok(())
@@ -390,28 +401,28 @@ fn cr_only(text: &[u8]) -> bool {
 /// decoded, so the message says what the file is rather than where its first byte that is
 /// not UTF-8 lies.
 pub(crate) fn check_bytes(file: &str, bytes: &[u8]) -> Result<(), LoadError> {
-    let utf16 = |found: &str| {
+    let utf16 = |found: Phrase| {
         Err(LoadError::single(Problem::error(
             file,
             None,
             None,
             found,
-            "UTF-8 text (in a spreadsheet, use Save as… CSV UTF-8)",
+            phrase!("UTF-8 text (in a spreadsheet, use Save as… CSV UTF-8)"),
         )))
     };
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return utf16("UTF-16 text");
+        return utf16(phrase!("UTF-16 text"));
     }
     if utf16_without_bom(bytes) {
-        return utf16("UTF-16 text (without a byte-order mark)");
+        return utf16(phrase!("UTF-16 text (without a byte-order mark)"));
     }
     if bytes.starts_with(b"PK\x03\x04") {
         return Err(LoadError::single(Problem::error(
             file,
             None,
             None,
-            "a zip archive (an .xlsx workbook, or a zipped file renamed)",
-            "a CSV or JSON text file",
+            phrase!("a zip archive (an .xlsx workbook, or a zipped file renamed)"),
+            phrase!("a CSV or JSON text file"),
         )));
     }
     if bytes[..bytes.len().min(SNIFF_BYTES)].contains(&0) {
@@ -438,7 +449,10 @@ pub(crate) fn utf8_problem(file: &str, bytes: &[u8], at: usize) -> Problem {
         file,
         Some(line),
         None,
-        format!("a byte that is not UTF-8 (0x{:02X})", bytes[at]),
-        "UTF-8 text (in a spreadsheet, use Save as… CSV UTF-8)",
+        phrase!(
+            "a byte that is not UTF-8 (0x{})",
+            format!("{:02X}", bytes[at])
+        ),
+        phrase!("UTF-8 text (in a spreadsheet, use Save as… CSV UTF-8)"),
     )
 }

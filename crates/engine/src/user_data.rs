@@ -77,7 +77,7 @@ pub fn parse_user_files(
                 Err(e) => problems.push(Problem::json(
                     name,
                     &e,
-                    "a JSON document in the Beachhead data format",
+                    phrase!("a JSON document in the Beachhead data format"),
                 )),
             }
         } else {
@@ -116,8 +116,8 @@ pub fn parse_user_files(
                     name,
                     None,
                     Some("id"),
-                    format!("\"{}\" defined in two files", entry.id),
-                    "each indicator defined once",
+                    phrase!("\"{}\" defined in two files", entry.id),
+                    phrase!("each indicator defined once"),
                 ));
             } else {
                 user.indicators.push(entry);
@@ -151,8 +151,8 @@ pub fn parse_user_files(
             &user.files.join(", "),
             None,
             None,
-            "no indicators and no values",
-            "a dictionary or values file in the Beachhead data format",
+            phrase!("no indicators and no values"),
+            phrase!("a dictionary or values file in the Beachhead data format"),
         ));
     }
     problems.finish(user)
@@ -174,8 +174,11 @@ fn market_at(
             file,
             Some(line),
             Some(column),
-            format!("\"{text}\", which matches no market (the row was skipped)"),
-            "an ISO 3166-1 alpha-2 or alpha-3 code, or a country name",
+            phrase!(
+                "\"{}\", which matches no market (the row was skipped)",
+                text
+            ),
+            phrase!("an ISO 3166-1 alpha-2 or alpha-3 code, or a country name"),
         ));
     }
     found
@@ -200,12 +203,12 @@ fn add_value(
             file,
             Some(line),
             Some(column),
-            format!(
+            phrase!(
                 "a second value of {} for {}",
-                value.indicator,
-                base.markets()[value.market].name
+                &value.indicator,
+                &base.markets()[value.market].name
             ),
-            "one value per market and indicator",
+            phrase!("one value per market and indicator"),
         ));
     } else {
         user.values.push(value);
@@ -222,12 +225,11 @@ fn wide_values(
 ) {
     let file = table.file.as_str();
     let Some(market_column) = table.first_column(&MARKET_COLUMNS) else {
-        let expected = "a market column (iso3, iso2, market, country or name), or long format (market, indicator, value)";
         let (found, expected) = match crate::table::one_column(&table.header) {
-            Some((found, advice)) => (found, format!("{expected}, {advice}")),
+            Some(found) => (found, phrase!("a market column (iso3, iso2, market, country or name), or long format (market, indicator, value), with the columns separated by commas, semicolons or tabs")),
             None => (
-                format!("the columns {}", table.header.join(", ")),
-                expected.to_owned(),
+                phrase!("the columns {}", table.header.join(", ")),
+                phrase!("a market column (iso3, iso2, market, country or name), or long format (market, indicator, value)"),
             ),
         };
         problems.push(Problem::error(file, Some(1), None, found, expected));
@@ -255,11 +257,13 @@ fn wide_values(
                 file,
                 Some(row.line),
                 Some(column_name),
-                format!(
-                    "\"{market_text}\" ({}) again (first on row {first})",
-                    base.markets()[market].name
+                phrase!(
+                    "\"{}\" ({}) again (first on row {})",
+                    market_text,
+                    &base.markets()[market].name,
+                    *first
                 ),
-                "each market once",
+                phrase!("each market once"),
             ));
             continue;
         }
@@ -312,8 +316,8 @@ fn long_values(
             file,
             Some(1),
             None,
-            format!("the columns {}", table.header.join(", ")),
-            "long format's columns: market, indicator, value (and optionally year)",
+            phrase!("the columns {}", table.header.join(", ")),
+            phrase!("long format's columns: market, indicator, value (and optionally year)"),
         ));
         return;
     };
@@ -325,8 +329,8 @@ fn long_values(
                 file,
                 Some(row.line),
                 Some("indicator"),
-                format!("\"{id}\", an unknown indicator"),
-                "an indicator id from the dictionary (add it to an indicator dictionary file to bring a new one)",
+                phrase!("\"{}\", an unknown indicator", id),
+                phrase!("an indicator id from the dictionary (add it to an indicator dictionary file to bring a new one)"),
             ));
             continue;
         };
@@ -380,8 +384,8 @@ fn json_document<'a>(
             file,
             None,
             None,
-            "a JSON value that is not an object",
-            "an object with \"format\": \"beachhead-data\", \"version\", \"indicators\" and \"values\"",
+            phrase!("a JSON value that is not an object"),
+            phrase!("an object with \"format\": \"beachhead-data\", \"version\", \"indicators\" and \"values\""),
         ));
         return None;
     };
@@ -391,8 +395,8 @@ fn json_document<'a>(
             file,
             None,
             Some("format"),
-            format!("\"{format}\""),
-            format!("\"{FORMAT_NAME}\""),
+            phrase!("\"{}\"", format),
+            phrase!("\"{}\"", FORMAT_NAME),
         ));
         return None;
     }
@@ -403,8 +407,14 @@ fn json_document<'a>(
                 file,
                 None,
                 Some("version"),
-                other.map_or_else(|| "no version".to_owned(), |v| format!("version {v}")),
-                format!("version {FORMAT_VERSION} (the version this Beachhead reads)"),
+                other.map_or_else(
+                    || phrase!("no version"),
+                    |v| phrase!("version {}", v.to_string()),
+                ),
+                phrase!(
+                    "version {} (the version this Beachhead reads)",
+                    FORMAT_VERSION
+                ),
             ));
             None
         }
@@ -425,8 +435,8 @@ fn json_list<'a>(
                 file,
                 None,
                 Some(key),
-                "something other than a list",
-                format!("a list of {key}"),
+                phrase!("something other than a list"),
+                phrase!("a list of {}", key),
             ));
             &[]
         }
@@ -484,8 +494,8 @@ fn json_values(
                 file,
                 Some(entry_number),
                 Some("indicator"),
-                format!("\"{id}\", an unknown indicator"),
-                "an indicator id from the dictionary",
+                phrase!("\"{}\", an unknown indicator", id),
+                phrase!("an indicator id from the dictionary"),
             ));
             continue;
         };
@@ -563,8 +573,10 @@ pub fn parse_values_inferring(
                 name,
                 Some(1),
                 Some(column),
-                "a column that is not numeric or not a valid indicator id (it was left out)",
-                "numbers, to use it as an indicator",
+                phrase!(
+                    "a column that is not numeric or not a valid indicator id (it was left out)"
+                ),
+                phrase!("numbers, to use it as an indicator"),
             ));
         }
     }

@@ -12,6 +12,7 @@ use crate::gates::{Gate, Metric};
 use crate::index_model::{Aggregation, Normalisation};
 use crate::json_diff;
 use crate::market_filter::MarketFilter;
+use crate::phrase::Phrase;
 
 /// Longer links are not read: no real view needs this much, and a pasted monster should not
 /// stall the page.
@@ -159,7 +160,7 @@ impl ViewState {
     /// Reads a link's state (the text after `#`), with a notice for every part left out.
     /// Numbers are read as a link writes them (six decimals at most), so what this decodes
     /// [`ViewState::encode`]s to a link that decodes to the same state.
-    pub fn decode(text: &str) -> (Self, Vec<String>) {
+    pub fn decode(text: &str) -> (Self, Vec<Phrase>) {
         // Every `#`: a view's name never starts with one, and encoding writes none.
         let text = text.trim_start_matches('#');
         let mut notices = Vec::new();
@@ -169,15 +170,19 @@ impl ViewState {
             ..Self::default()
         };
         if text.len() > MAX_LINK_CHARS {
-            notices.push(format!(
-                "The link is {} characters long, more than the {MAX_LINK_CHARS} it may be; only its view was used.",
-                text.len()
+            notices.push(phrase!(
+                "The link is {} characters long, more than the {} it may be; only its view was used.",
+                text.len(),
+                MAX_LINK_CHARS
             ));
             return (state, notices);
         }
-        let bad = |notices: &mut Vec<String>, key: &str, value: &str, expected: &str| {
-            notices.push(format!(
-                "The link's \"{key}={value}\" was left out: expected {expected}."
+        let bad = |notices: &mut Vec<Phrase>, key: &str, value: &str, expected: Phrase| {
+            notices.push(phrase!(
+                "The link's \"{}={}\" was left out: expected {}.",
+                key,
+                value,
+                expected
             ));
         };
         // Any filter part replaces the whole default filter: a link gives the filter it was made with.
@@ -195,13 +200,13 @@ impl ViewState {
                     Some((id, w)) if w >= 0.0 => {
                         state.weights.insert(id.to_owned(), w);
                     }
-                    _ => bad(&mut notices, key, value, "a node id, a colon and a weight of 0 or more"),
+                    _ => bad(&mut notices, key, value, phrase!("a node id, a colon and a weight of 0 or more")),
                 },
                 "n" => match pair_with(value, parse_normalisation) {
                     Some((id, n)) => {
                         state.normalisations.insert(id, n);
                     }
-                    None => bad(&mut notices, key, value, "a node id, a colon and min_max, z_score, rank or goalposts~MIN~MAX"),
+                    None => bad(&mut notices, key, value, phrase!("a node id, a colon and min_max, z_score, rank or goalposts~MIN~MAX")),
                 },
                 "g" => match pair_with(value, |m| match m {
                     "arithmetic" => Some(Aggregation::Arithmetic),
@@ -211,13 +216,13 @@ impl ViewState {
                     Some((id, a)) => {
                         state.aggregations.insert(id, a);
                     }
-                    None => bad(&mut notices, key, value, "a group id, a colon and arithmetic or geometric"),
+                    None => bad(&mut notices, key, value, phrase!("a group id, a colon and arithmetic or geometric")),
                 },
                 "r" => filter_of(&mut filter).region = Some(value.to_owned()).filter(|v| !v.is_empty()),
                 "e" => filter_of(&mut filter).english_official_only = value == "1",
                 "p" => match finite(value) {
                     Some(p) if p >= 0.0 => filter_of(&mut filter).min_population_m = p,
-                    _ => bad(&mut notices, key, value, "a population floor in millions, 0 or more"),
+                    _ => bad(&mut notices, key, value, phrase!("a population floor in millions, 0 or more")),
                 },
                 "x" => {
                     // "-" is "none" (a list of no codes), never a code.
@@ -227,10 +232,10 @@ impl ViewState {
                     Some((pointer, json)) if pointer.starts_with('/') => {
                         match serde_json::from_str::<Value>(json) {
                             Ok(v) => state.assumptions.push((pointer.to_owned(), v)),
-                            Err(_) => bad(&mut notices, key, value, "a JSON pointer, a space and a JSON value"),
+                            Err(_) => bad(&mut notices, key, value, phrase!("a JSON pointer, a space and a JSON value")),
                         }
                     }
-                    _ => bad(&mut notices, key, value, "a JSON pointer, a space and a JSON value"),
+                    _ => bad(&mut notices, key, value, phrase!("a JSON pointer, a space and a JSON value")),
                 },
                 "gt" => {
                     if value == "none" {
@@ -247,13 +252,14 @@ impl ViewState {
                         Some(gate) if !gates.as_ref().is_some_and(|list| list.iter().any(|g| g.metric == gate.metric)) => {
                             gates.get_or_insert_with(Vec::new).push(gate)
                         }
-                        _ => bad(&mut notices, key, value, "a gate metric, a colon and a threshold in its range, once per metric"),
+                        _ => bad(&mut notices, key, value, phrase!("a gate metric, a colon and a threshold in its range, once per metric")),
                     }
                 }
                 "t" => state.tracked = Some(value.trim().to_owned()).filter(|v| !v.is_empty()),
                 "embed" => state.embed = value != "0",
-                _ => notices.push(format!(
-                    "The link's \"{key}\" is not something this version of Beachhead reads; it was left out."
+                _ => notices.push(phrase!(
+                    "The link's \"{}\" is not something this version of Beachhead reads; it was left out.",
+                    key
                 )),
             }
         }
@@ -285,7 +291,7 @@ pub fn assumption_changes(
 pub fn apply_assumption_changes(
     base: &crate::economics::Assumptions,
     changes: &[(String, Value)],
-) -> (crate::economics::Assumptions, Vec<String>) {
+) -> (crate::economics::Assumptions, Vec<Phrase>) {
     let mut notices = Vec::new();
     let mut assumptions = base.clone();
     let Ok(mut value) = serde_json::to_value(base) else {
@@ -295,15 +301,17 @@ pub fn apply_assumption_changes(
         let mut trial = value.clone();
         let applied = json_diff::apply(&mut trial, pointer, change).and_then(|()| {
             crate::economics::Assumptions::from_json("the link", &trial.to_string())
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.phrase())
         });
         match applied {
             Ok(valid) => {
                 value = trial;
                 assumptions = valid;
             }
-            Err(why) => notices.push(format!(
-                "The link's change to the assumptions at {pointer} was left out: {why}"
+            Err(why) => notices.push(phrase!(
+                "The link's change to the assumptions at {} was left out: {}",
+                pointer,
+                why
             )),
         }
     }

@@ -236,8 +236,8 @@ impl From<&Problem> for Finding {
             row: p.row,
             line_column: p.line_column,
             column: p.column.clone(),
-            found: p.found.clone(),
-            expected: p.expected.clone(),
+            found: p.found.english(),
+            expected: p.expected.english(),
             text: p.to_string(),
         }
     }
@@ -382,7 +382,7 @@ fn run(loader: &str, name: &str, bytes: Vec<u8>, base: &Dataset) -> Outcome {
             Outcome::Loaded {
                 warnings: notices
                     .into_iter()
-                    .map(|n| Finding::sentence(Severity::Warning, n))
+                    .map(|n| Finding::sentence(Severity::Warning, n.english()))
                     .collect(),
                 kept: usize::from(!state.view.is_empty()),
                 stray: (state != sound).then(|| format!("{state:?}, not {sound:?}")),

@@ -80,10 +80,16 @@ fn one_failing_gate_is_a_no_go_with_the_gap_to_its_threshold() {
     assert_eq!(failed.len(), 2);
     assert_eq!(failed[0].gate.metric, Metric::ReadinessScore);
     assert!((failed[0].gap.unwrap() - 4.2).abs() < 1e-9);
-    assert_eq!(describe_gap(failed[0]).unwrap(), "needs 4.2 points more");
+    assert_eq!(
+        describe_gap(failed[0]).unwrap().english(),
+        "needs 4.2 points more"
+    );
     assert_eq!(failed[1].gate.metric, Metric::ReturnRatePct);
     assert!((failed[1].gap.unwrap() - 0.8).abs() < 1e-9);
-    assert_eq!(describe_gap(failed[1]).unwrap(), "needs 0.8 points less");
+    assert_eq!(
+        describe_gap(failed[1]).unwrap().english(),
+        "needs 0.8 points less"
+    );
 }
 
 #[test]
@@ -120,21 +126,24 @@ fn gates_read_aloud() {
         describe(Gate {
             metric: Metric::ReadinessScore,
             threshold: 55.0
-        }),
+        })
+        .english(),
         "Readiness score at least 55 of 100"
     );
     assert_eq!(
         describe(Gate {
             metric: Metric::ReturnRatePct,
             threshold: 2.5
-        }),
+        })
+        .english(),
         "Return rate at most 2.5%"
     );
     assert_eq!(
         describe(Gate {
             metric: Metric::ReadinessRank,
             threshold: 10.0
-        }),
+        })
+        .english(),
         "Readiness rank at most 10"
     );
     for metric in Metric::ALL {
@@ -155,15 +164,69 @@ fn a_payback_that_never_comes_fails_without_a_number() {
     assert_eq!(result.outcome, Outcome::Fail);
     assert_eq!(result.gap, None);
     assert_eq!(
-        beachhead_engine::gates::format_value(Metric::PaybackMonths, f64::INFINITY),
+        beachhead_engine::gates::format_value(Metric::PaybackMonths, f64::INFINITY).english(),
         "never"
     );
     assert_eq!(
-        beachhead_engine::gates::format_value(Metric::ContributionPct, 25.24),
+        beachhead_engine::gates::format_value(Metric::ContributionPct, 25.24).english(),
         "25.2%"
     );
     assert_eq!(
-        beachhead_engine::gates::format_value(Metric::ReadinessRank, 4.0),
+        beachhead_engine::gates::format_value(Metric::ReadinessRank, 4.0).english(),
         "rank 4"
     );
+}
+
+/// The words a gate's unit gives it, for every metric: as the engine wrote them before they
+/// were phrases (the unit after the number, "points" for a share or a score).
+#[test]
+fn every_metric_is_worded_from_its_unit() {
+    use beachhead_engine::gates::{format_number, format_value, Bound, GateResult};
+    for metric in Metric::ALL {
+        let unit = metric.unit();
+        let number = format_number(55.0, metric.decimals());
+        let value = match unit {
+            "" => format!("rank {number}"),
+            "%" => format!("{number}%"),
+            unit => format!("{number} {unit}"),
+        };
+        assert_eq!(format_value(metric, 55.0).english(), value, "{metric:?}");
+
+        let bound = match metric.bound() {
+            Bound::AtLeast => "at least",
+            Bound::AtMost => "at most",
+        };
+        let gate = match unit {
+            "" => format!("{} {bound} {number}", metric.label()),
+            "%" => format!("{} {bound} {number}%", metric.label()),
+            unit => format!("{} {bound} {number} {unit}", metric.label()),
+        };
+        let threshold = Gate {
+            metric,
+            threshold: 55.0,
+        };
+        assert_eq!(describe(threshold).english(), gate, "{metric:?}");
+
+        let direction = match (metric.bound(), metric) {
+            (Bound::AtMost, Metric::ReadinessRank) => "places higher",
+            (Bound::AtLeast, _) => "more",
+            (Bound::AtMost, _) => "less",
+        };
+        let gap_unit = match unit {
+            "%" | "of 100" | "of 5" => "points ",
+            "" => "",
+            other => &format!("{other} "),
+        };
+        let result = GateResult {
+            gate: threshold,
+            value: Some(0.0),
+            outcome: Outcome::Fail,
+            gap: Some(2.0),
+        };
+        assert_eq!(
+            describe_gap(&result).unwrap().english(),
+            format!("needs 2 {gap_unit}{direction}"),
+            "{metric:?}"
+        );
+    }
 }

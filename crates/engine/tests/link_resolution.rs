@@ -135,7 +135,7 @@ fn notices_read_in_english_with_their_parameter() {
         "The link's market \"ZZZ\" is not in the data; the top candidate is shown."
     );
     assert_eq!(
-        LinkNotice::Unreadable("as the decoder said".into()).english(),
+        LinkNotice::Unreadable(beachhead_engine::phrase!("as the {} said", "decoder")).english(),
         "as the decoder said"
     );
 }

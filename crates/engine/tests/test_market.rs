@@ -163,13 +163,14 @@ fn a_weekly_file_with_another_delimiter_is_told_to_use_commas() {
         ("weekly.csv", Some(1), None)
     );
     assert!(
-        p.found.starts_with(
+        p.found.english().starts_with(
             "no week, date or month column, only one column, \"market|week|plan_units|"
         ),
         "{p}"
     );
     assert!(
         p.expected
+            .english()
             .contains("with the columns separated by commas, semicolons or tabs"),
         "the hint indicator files give: {p}"
     );
@@ -186,7 +187,8 @@ fn a_number_with_thousands_separators_is_told_to_drop_them() {
     let weekly = bundled_file("weekly.csv").replacen(",12906,", ",lots,", 1);
     let err = load_files(&bundled(), &[("weekly.csv".into(), weekly.into_bytes())]).unwrap_err();
     assert_eq!(
-        err.problems[0].expected, "a finite number",
+        err.problems[0].expected.english(),
+        "a finite number",
         "no hint where none helps"
     );
 }

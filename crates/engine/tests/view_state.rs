@@ -95,7 +95,11 @@ fn bad_parts_are_named_and_left_out_while_the_rest_applies() {
         "gates given, none readable: the default gates stay"
     );
     assert_eq!(state.tracked.as_deref(), Some("TWN"));
-    let all = notices.join("\n");
+    let all = notices
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
     for expected in [
         "\"w=demand:lots\" was left out: expected a node id, a colon and a weight of 0 or more",
         "\"w=cost:-3\"",

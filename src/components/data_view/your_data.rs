@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use super::DataFilesState;
 use crate::browser::files;
-use crate::i18n::t;
+use crate::i18n::{problem_text, t};
 use crate::state::user_files::{self, Headline, LoadReport, NamedFile};
 
 /// The "Your data" card.
@@ -189,7 +189,7 @@ fn LoadStatus(busy: RwSignal<bool>, report: RwSignal<Option<LoadReport>>) -> imp
                     <ul class="problems">
                         {r.lines.into_iter().map(|l| {
                             let (kind, kind_text) = if l.error { ("error", t("error")) } else { ("warning", t("warning")) };
-                            view! { <li class=kind><span class="kind">{kind_text}</span>" "{l.text}</li> }
+                            view! { <li class=kind><span class="kind">{kind_text}</span>" "{problem_text(&l.problem)}</li> }
                         }).collect_view()}
                     </ul>
                 </div>

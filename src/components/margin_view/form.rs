@@ -4,11 +4,12 @@
 use beachhead_engine::economics::{
     AssumptionField, Assumptions, Editing, FieldError, MarketAssumptions, OutOfRange, Unit,
 };
+use beachhead_engine::Problem;
 use leptos::prelude::*;
 
 use super::Current;
 use crate::format;
-use crate::i18n::{data_text, t, tf};
+use crate::i18n::{data_text, phrase, t, tf};
 use crate::state::explorer::Explorer;
 
 /// A field's label in the language in use, its `{}` filled with the channel's name or the
@@ -47,6 +48,18 @@ fn field_error(label: &str, error: FieldError, text: &str) -> String {
     }
 }
 
+/// A draft's problem by its field alone: the file is the form itself.
+fn draft_problem_text(p: &Problem) -> String {
+    tf(
+        "{}: found {}; expected {}",
+        &[
+            &p.column.clone().unwrap_or_default(),
+            &phrase(&p.found),
+            &phrase(&p.expected),
+        ],
+    )
+}
+
 /// Where edits go: the draft (in the view's state) replaces the assumptions in use only when
 /// the market's assumptions are valid as a whole, since channel shares are rebalanced one
 /// field at a time.
@@ -54,7 +67,7 @@ fn field_error(label: &str, error: FieldError, text: &str) -> String {
 pub(super) struct Draft {
     pub explorer: Explorer,
     pub draft: RwSignal<Option<Assumptions>>,
-    pub problems: RwSignal<Vec<String>>,
+    pub problems: RwSignal<Vec<Problem>>,
 }
 
 impl Draft {
@@ -81,17 +94,7 @@ impl Draft {
             self.problems.set(Vec::new());
             self.explorer.assumptions.set(next);
         } else {
-            self.problems.set(
-                problems
-                    .iter()
-                    .map(|p| {
-                        tf(
-                            "{}: found {}; expected {}",
-                            &[&p.column.clone().unwrap_or_default(), &p.found, &p.expected],
-                        )
-                    })
-                    .collect(),
-            );
+            self.problems.set(problems);
             self.draft.set(Some(next));
         }
         Ok(())
@@ -174,16 +177,15 @@ pub(super) fn AssumptionsCard(current: Memo<Option<Current>>, draft: Draft) -> i
             view! { <div class="assumptions-form" data-testid="assumptions-form">{rows}</div> }
         })
     };
-    let pending =
-        move || {
-            let problems = draft.problems.get();
-            (!problems.is_empty()).then(|| view! {
+    let pending = move || {
+        let problems = draft.problems.get();
+        (!problems.is_empty()).then(|| view! {
             <div class="notice error draft" role="alert" data-testid="draft-problems">
                 <p>{move || t("Not applied yet:")}</p>
-                <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                <ul>{problems.iter().map(|p| view! { <li>{draft_problem_text(p)}</li> }).collect_view()}</ul>
             </div>
         })
-        };
+    };
     view! {
         <section class="card" aria-labelledby="assumptions-title">
             <h2 id="assumptions-title">{move || t("Assumptions")}</h2>

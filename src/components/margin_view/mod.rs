@@ -55,7 +55,7 @@ pub struct MarginState {
     target: RwSignal<String>,
     /// Edits not yet applied: see the form.
     draft: RwSignal<Option<Assumptions>>,
-    draft_problems: RwSignal<Vec<String>>,
+    draft_problems: RwSignal<Vec<beachhead_engine::Problem>>,
     sort: RwSignal<EconomicsSort>,
 }
 

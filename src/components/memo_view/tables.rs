@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::gates_view::evidence_text;
 use crate::format;
-use crate::i18n::{data_text, t, tf};
+use crate::i18n::{data_text, phrase, t, tf};
 use crate::state::explorer::Explorer;
 use crate::state::gate_board::BoardRow;
 
@@ -22,7 +22,7 @@ pub(super) fn MemoGates(row: Memo<Option<BoardRow>>) -> impl IntoView {
                 {move || row.get().map(|r| r.results.iter().map(|g| {
                     let result = match g.outcome {
                         Outcome::Pass => t("pass").to_owned(),
-                        Outcome::Fail => describe_gap(g).map_or(t("fail").into(), |gap| tf("fail: {}", &[&gap])),
+                        Outcome::Fail => describe_gap(g).map_or(t("fail").into(), |gap| tf("fail: {}", &[&phrase(&gap)])),
                         Outcome::Untested => t("no evidence").to_owned(),
                     };
                     view! {

@@ -5,12 +5,13 @@ use std::sync::Arc;
 
 use beachhead_engine::test_market::{Ingest, TestMarkets};
 use beachhead_engine::tracker::{Grouping, Track};
+use beachhead_engine::{Arg, Phrase, Problem};
 use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
 
 use crate::browser::files::{files_of, read_files, run_in_slices};
 use crate::components::progress_bar::ProgressBar;
-use crate::i18n::{t, tf};
+use crate::i18n::{phrase, t, tf};
 use crate::state::explorer::Explorer;
 use crate::state::test_markets::{LoadStatus, TestMarketState};
 
@@ -37,7 +38,7 @@ fn progress_bar(
 }
 
 /// What loading one's own files gave, in words (built when shown, so it follows the language).
-fn loaded_text(names: &[String], markets: usize, warnings: usize, shown: &[String]) -> String {
+fn loaded_text(names: &[String], markets: usize, warnings: usize, shown: &[Phrase]) -> String {
     let names = names.join(", ");
     let mut text = if markets == 1 {
         tf("Loaded {}: {} test market.", &[&names, &markets])
@@ -45,6 +46,7 @@ fn loaded_text(names: &[String], markets: usize, warnings: usize, shown: &[Strin
         tf("Loaded {}: {} test markets.", &[&names, &markets])
     };
     if warnings > 0 {
+        let shown: Vec<String> = shown.iter().map(phrase).collect();
         let shown = shown.join("; ");
         text.push_str(&if warnings == 1 {
             tf(" {} warning: {}", &[&warnings, &shown])
@@ -114,6 +116,7 @@ pub(super) fn load_chosen_files(explorer: Explorer, tests: TestMarketState, ev: 
         let read = match read_files(files).await {
             Ok(read) => read,
             Err(why) => {
+                let why = Phrase::new("{}", vec![Arg::Text(why)]);
                 tests.report_load(run, LoadStatus::Failed(vec![why]));
                 return;
             }
@@ -137,7 +140,7 @@ pub(super) fn load_chosen_files(explorer: Explorer, tests: TestMarketState, ev: 
         let (data, warnings) = match ingest.finish() {
             Ok(loaded) => loaded,
             Err(e) => {
-                let problems = e.problems.iter().map(ToString::to_string).collect();
+                let problems = e.problems.iter().map(Problem::phrase).collect();
                 tests.report_load(run, LoadStatus::Failed(problems));
                 return;
             }
@@ -153,7 +156,7 @@ pub(super) fn load_chosen_files(explorer: Explorer, tests: TestMarketState, ev: 
             names: names.clone(),
             markets: tracks.len(),
             warnings: warnings.len(),
-            shown: warnings.iter().take(5).map(ToString::to_string).collect(),
+            shown: warnings.iter().take(5).map(Problem::phrase).collect(),
         };
         if tests.report_load(run, loaded) {
             tests.use_own(data, tracks, names);
@@ -176,7 +179,7 @@ pub(super) fn LoadReport(tests: TestMarketState) -> impl IntoView {
         LoadStatus::Failed(lines) => view! {
             <div class="report error" data-testid="tracker-report" role="alert">
                 <p class="report-headline">{move || t("Your files were not loaded; the test markets shown are unchanged.")}</p>
-                <ul class="problems">{lines.into_iter().map(|l| view! { <li class="error">{l}</li> }).collect_view()}</ul>
+                <ul class="problems">{lines.into_iter().map(|l| view! { <li class="error">{phrase(&l)}</li> }).collect_view()}</ul>
             </div>
         }.into_any(),
     }

@@ -3,6 +3,7 @@
 //! `validation` both read these definitions, so a value one accepts the other accepts.
 
 use super::{Assumptions, Inputs, MarketAssumptions, Price, Product};
+use crate::phrase::Phrase;
 use crate::problem::Problem;
 
 /// The values a field may take.
@@ -495,11 +496,14 @@ impl AssumptionField {
             return None;
         }
         let found = if meta.percent() {
-            format!("{value}%")
+            phrase!("{}%", value)
         } else {
-            value.to_string()
+            phrase!("{}", value)
         };
-        Some(Problem::error(file, None, Some(path), found, meta.expected))
+        // A template kept in the field's constant metadata; the app's tests read every
+        // field's to check it has a translation.
+        let expected = Phrase::new(meta.expected, Vec::new());
+        Some(Problem::error(file, None, Some(path), found, expected))
     }
 }
 

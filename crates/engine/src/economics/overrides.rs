@@ -3,6 +3,7 @@
 
 use super::{Assumptions, MarketAssumptions};
 use crate::json_diff;
+use crate::phrase::Phrase;
 
 impl Assumptions {
     /// The defaults with the market's overrides laid over them (objects merge, values replace).
@@ -11,18 +12,19 @@ impl Assumptions {
             return Ok(self.defaults.clone());
         };
         let mut merged = serde_json::to_value(&self.defaults).map_err(|e| e.to_string())?;
-        json_diff::apply(&mut merged, "", overrides)?;
+        json_diff::apply(&mut merged, "", overrides).map_err(|e| e.english())?;
         serde_json::from_value(merged).map_err(|e| e.to_string())
     }
 
     /// Why the market's overrides do not apply (`why`, from [`Assumptions::for_market`]), as
     /// (field, found, expected): the first value in them, by its dotted path
     /// (`markets.HKG.freight_usd`), that does not read as the defaults' field of that name.
-    pub(super) fn override_problem(&self, iso3: &str, why: String) -> (String, String, String) {
+    /// What was found is serde_json's words, which have no other language.
+    pub(super) fn override_problem(&self, iso3: &str, why: String) -> (String, Phrase, Phrase) {
         let whole = (
             format!("markets.{iso3}"),
-            why,
-            "fields of the defaults, with values of the same kinds".to_owned(),
+            phrase!("{}", why),
+            phrase!("fields of the defaults, with values of the same kinds"),
         );
         let (Some(overrides), Ok(defaults)) =
             (self.markets.get(iso3), serde_json::to_value(&self.defaults))
@@ -52,15 +54,19 @@ impl Assumptions {
                 .chain(keys[..end].iter().cloned())
                 .collect::<Vec<_>>()
                 .join(".");
-            let kind = match default {
-                Some(serde_json::Value::Number(_)) => "a number",
-                Some(serde_json::Value::String(_)) => "text",
-                Some(serde_json::Value::Bool(_)) => "true or false",
-                Some(serde_json::Value::Array(_)) => "a list",
-                Some(serde_json::Value::Object(_)) => "an object of the defaults' fields",
-                Some(serde_json::Value::Null) | None => "a value of the kind the defaults have",
+            let expected = match default {
+                Some(serde_json::Value::Number(_)) => phrase!("a number, as in the defaults"),
+                Some(serde_json::Value::String(_)) => phrase!("text, as in the defaults"),
+                Some(serde_json::Value::Bool(_)) => phrase!("true or false, as in the defaults"),
+                Some(serde_json::Value::Array(_)) => phrase!("a list, as in the defaults"),
+                Some(serde_json::Value::Object(_)) => {
+                    phrase!("an object of the defaults' fields, as in the defaults")
+                }
+                Some(serde_json::Value::Null) | None => {
+                    phrase!("a value of the kind the defaults have, as in the defaults")
+                }
             };
-            return (field, e.to_string(), format!("{kind}, as in the defaults"));
+            return (field, phrase!("{}", e.to_string()), expected);
         }
         whole
     }

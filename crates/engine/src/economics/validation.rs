@@ -14,7 +14,7 @@ impl Assumptions {
                 LoadError::single(Problem::json(
                     file,
                     &e,
-                    "assumptions in the format of docs/economics.md",
+                    phrase!("assumptions in the format of docs/economics.md"),
                 ))
             })?;
         let problems = assumptions.problems(file);
@@ -35,8 +35,8 @@ impl Assumptions {
                 file,
                 None,
                 Some("format"),
-                format!("\"{}\"", assumptions.format),
-                "\"beachhead-assumptions\"",
+                phrase!("\"{}\"", &assumptions.format),
+                phrase!("\"beachhead-assumptions\""),
             ));
         }
         if assumptions.version != ASSUMPTIONS_VERSION {
@@ -44,8 +44,8 @@ impl Assumptions {
                 file,
                 None,
                 Some("version"),
-                format!("version {}", assumptions.version),
-                "version 1 (the version this Beachhead reads)",
+                phrase!("version {}", assumptions.version),
+                phrase!("version 1 (the version this Beachhead reads)"),
             ));
         }
         if assumptions.products.is_empty() {
@@ -53,8 +53,8 @@ impl Assumptions {
                 file,
                 None,
                 Some("products"),
-                "no products",
-                "at least one SKU",
+                phrase!("no products"),
+                phrase!("at least one SKU"),
             ));
         }
         for (i, p) in assumptions.products.iter().enumerate() {
@@ -72,8 +72,8 @@ impl Assumptions {
                     file,
                     None,
                     Some(&format!("products[{i}].price_ratio")),
-                    p.price_ratio.to_string(),
-                    "a ratio above 0",
+                    phrase!("{}", p.price_ratio),
+                    phrase!("a ratio above 0"),
                 ));
             }
             percentage(
@@ -87,8 +87,8 @@ impl Assumptions {
                     file,
                     None,
                     Some(&format!("products[{i}].name")),
-                    format!("\"{}\" a second time", p.name),
-                    "each SKU name once",
+                    phrase!("\"{}\" a second time", &p.name),
+                    phrase!("each SKU name once"),
                 ));
             }
         }
@@ -98,8 +98,8 @@ impl Assumptions {
                 file,
                 None,
                 Some("products"),
-                format!("unit mix summing to {mix}%"),
-                "a mix summing to 100%",
+                phrase!("unit mix summing to {}%", mix),
+                phrase!("a mix summing to 100%"),
             ));
         }
         for (currency, rate) in &assumptions.fx.usd_per {
@@ -163,8 +163,8 @@ fn percentage(file: &str, field: &str, value: f64, problems: &mut Vec<Problem>) 
             file,
             None,
             Some(field),
-            format!("{value}%"),
-            "a percentage from 0 to 100",
+            phrase!("{}%", value),
+            phrase!("a percentage from 0 to 100"),
         ));
     }
 }
@@ -190,8 +190,8 @@ fn validate_market(
                 file,
                 None,
                 Some(&at_sku),
-                format!("\"{sku}\""),
-                format!("a SKU of the products ({})", skus.join(", ")),
+                phrase!("\"{}\"", sku),
+                phrase!("a SKU of the products ({})", skus.join(", ")),
             ));
         }
         problems.extend(price.problem(file, &format!("{at_sku}.amount"), own.amount));
@@ -200,8 +200,8 @@ fn validate_market(
                 file,
                 None,
                 Some(&format!("{at_sku}.currency")),
-                format!("\"{}\"", own.currency),
-                "USD or a currency in the FX table",
+                phrase!("\"{}\"", &own.currency),
+                phrase!("USD or a currency in the FX table"),
             ));
         }
     }
@@ -212,8 +212,8 @@ fn validate_market(
             file,
             None,
             Some(&field("retail_price.currency")),
-            format!("\"{}\"", m.retail_price.currency),
-            format!("USD or a currency in the FX table ({})", known.join(", ")),
+            phrase!("\"{}\"", &m.retail_price.currency),
+            phrase!("USD or a currency in the FX table ({})", known.join(", ")),
         ));
     }
     // In the order the problems have always been listed: amounts, percentages, then the
@@ -247,8 +247,8 @@ fn validate_market(
             file,
             None,
             Some(&field("channels")),
-            "no channels",
-            "at least one channel",
+            phrase!("no channels"),
+            phrase!("at least one channel"),
         ));
     }
     for c in 0..m.channels.len() {
@@ -264,8 +264,8 @@ fn validate_market(
             file,
             None,
             Some(&field("channels")),
-            format!("shares summing to {shares}%"),
-            "shares summing to 100%",
+            phrase!("shares summing to {}%", shares),
+            phrase!("shares summing to 100%"),
         ));
     }
 }

@@ -11,6 +11,7 @@ use super::records::TestMarkets;
 use super::schema::{FileKind, Layout};
 use crate::dataset::Dataset;
 use crate::market_match::MarketMatcher;
+use crate::phrase::Phrase;
 use crate::problem::{LoadError, Problem, Problems};
 use crate::table;
 
@@ -54,7 +55,7 @@ struct Rows<B> {
     layout: Option<Layout>,
     /// For a header of one column: what it is, and the advice on delimiters
     /// ([`table::one_column`]), should the file turn out to be of no kind.
-    one_column: Option<(String, &'static str)>,
+    one_column: Option<Phrase>,
 }
 
 /// Bytes checked as text per row of a step's budget: checking a byte is over ten times
@@ -173,8 +174,8 @@ impl<B: AsRef<[u8]>> Ingest<B> {
                     self.first_name.as_deref().unwrap_or("your files"),
                     None,
                     None,
-                    "no weekly file",
-                    "a weekly file with market, week, plan_units … columns",
+                    phrase!("no weekly file"),
+                    phrase!("a weekly file with market, week, plan_units … columns"),
                 ));
             }
             if problems.has_errors() {
@@ -458,32 +459,38 @@ impl<B: AsRef<[u8]>> Ingest<B> {
             }
             _ if rows.errors || !self.own_files => {}
             None => {
-                let (found, advice) = match rows.one_column.take() {
-                    Some((found, advice)) => (
-                        format!("no week, date or month column, only {found}"),
-                        format!(", {advice}"),
+                let (found, expected) = match rows.one_column.take() {
+                    Some(found) => (
+                        phrase!("no week, date or month column, only {}", found),
+                        phrase!("a weekly file (week column), a flash-sale file (date) or a competitor-share file (month), with the columns separated by commas, semicolons or tabs; see docs/test-market-format.md"),
                     ),
-                    None => ("no week, date or month column".to_owned(), String::new()),
+                    None => (
+                        phrase!("no week, date or month column"),
+                        phrase!("a weekly file (week column), a flash-sale file (date) or a competitor-share file (month); see docs/test-market-format.md"),
+                    ),
                 };
-                self.front.push(Problem::error(
-                    &name,
-                    Some(1),
-                    None,
-                    found,
-                    format!("a weekly file (week column), a flash-sale file (date) or a competitor-share file (month){advice}; see docs/test-market-format.md"),
-                ));
+                self.front
+                    .push(Problem::error(&name, Some(1), None, found, expected));
             }
             Some(kind) => {
                 let first = self.parts[kind as usize]
                     .as_ref()
                     .map_or("", |p| p.file.as_str());
-                let found = format!("a second {} file (the first is {first})", kind.noun());
+                let found = match kind {
+                    FileKind::Weekly => phrase!("a second weekly file (the first is {})", first),
+                    FileKind::FlashSales => {
+                        phrase!("a second flash-sale file (the first is {})", first)
+                    }
+                    FileKind::CompetitorShares => {
+                        phrase!("a second competitor-share file (the first is {})", first)
+                    }
+                };
                 self.front.push(Problem::error(
                     &name,
                     None,
                     None,
                     found,
-                    "one file of each kind",
+                    phrase!("one file of each kind"),
                 ));
             }
         }

@@ -49,11 +49,11 @@ impl Part {
                 file,
                 Some(line),
                 Some("market"),
-                format!(
+                phrase!(
                     "\"{}\", which matches no market (the row was skipped)",
                     text(trim(&row[layout.market]))
                 ),
-                "an ISO 3166-1 code or a country name",
+                phrase!("an ISO 3166-1 code or a country name"),
             ));
             return;
         };
@@ -62,15 +62,15 @@ impl Part {
         let date_column = self.kind.date_column();
         let Some(date) = Date::from_bytes(date_cell, month_only) else {
             let expected = if month_only {
-                "a month as YYYY-MM, such as 2014-03"
+                phrase!("a month as YYYY-MM, such as 2014-03")
             } else {
-                "a date as YYYY-MM-DD, such as 2014-03-10"
+                phrase!("a date as YYYY-MM-DD, such as 2014-03-10")
             };
             self.problems.push(Problem::error(
                 file,
                 Some(line),
                 Some(date_column),
-                format!("\"{}\"", text(date_cell)),
+                phrase!("\"{}\"", text(date_cell)),
                 expected,
             ));
             return;
@@ -81,8 +81,12 @@ impl Part {
                 file,
                 Some(line),
                 Some(date_column),
-                format!("{date} again for this market (first on row {first})"),
-                "one row per market and date",
+                phrase!(
+                    "{} again for this market (first on row {})",
+                    date.to_string(),
+                    first
+                ),
+                phrase!("one row per market and date"),
             ));
             return;
         }
@@ -95,8 +99,8 @@ impl Part {
                         file,
                         Some(line),
                         Some(spec.name),
-                        "an empty cell",
-                        "a number",
+                        phrase!("an empty cell"),
+                        phrase!("a number"),
                     ));
                 }
                 continue;
@@ -107,15 +111,19 @@ impl Part {
                     file,
                     Some(line),
                     Some(spec.name),
-                    text(cell),
-                    format!("a value from {} to {}", spec.min, spec.max),
+                    phrase!("{}", text(cell)),
+                    phrase!("a value from {} to {}", spec.min, spec.max),
                 )),
                 _ => self.problems.push(Problem::error(
                     file,
                     Some(line),
                     Some(spec.name),
-                    format!("\"{}\"", text(cell)),
-                    format!("a finite number{}", table::separator_hint(text(cell))),
+                    phrase!("\"{}\"", text(cell)),
+                    if table::has_separators(text(cell)) {
+                        phrase!("a finite number (without thousands separators or decimal commas)")
+                    } else {
+                        phrase!("a finite number")
+                    },
                 )),
             }
         }
@@ -137,8 +145,8 @@ impl Part {
                             file,
                             Some(line),
                             Some("units_sold"),
-                            format!("{sold} sold of {offered} offered"),
-                            "no more sold than offered",
+                            phrase!("{} sold of {} offered", sold, offered),
+                            phrase!("no more sold than offered"),
                         ));
                     }
                 }
@@ -150,8 +158,8 @@ impl Part {
                         file,
                         Some(line),
                         None,
-                        format!("shares summing to {total:.1}%"),
-                        "shares summing to 100% (±0.5)",
+                        phrase!("shares summing to {}%", format!("{total:.1}")),
+                        phrase!("shares summing to 100% (±0.5)"),
                     ));
                 }
             }

@@ -102,14 +102,6 @@ impl FileKind {
         }
     }
 
-    pub(super) fn noun(self) -> &'static str {
-        match self {
-            FileKind::Weekly => "weekly",
-            FileKind::FlashSales => "flash-sale",
-            FileKind::CompetitorShares => "competitor-share",
-        }
-    }
-
     pub(super) fn date_column(self) -> &'static str {
         match self {
             FileKind::Weekly => "week",
@@ -154,8 +146,8 @@ impl Layout {
                     file,
                     Some(1),
                     Some(name),
-                    "no such column",
-                    format!("a column named \"{name}\""),
+                    phrase!("no such column"),
+                    phrase!("a column named \"{}\"", name),
                 )),
             }
         }

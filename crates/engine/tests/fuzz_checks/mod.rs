@@ -119,7 +119,7 @@ fn check_problem(problem: &Problem, names: &[&str]) {
         "a problem not naming its file first: {text}"
     );
     assert!(
-        !problem.found.trim().is_empty() && !problem.expected.trim().is_empty(),
+        !problem.found.english().trim().is_empty() && !problem.expected.english().trim().is_empty(),
         "a problem without found or expected: {text}"
     );
     assert!(problem.row != Some(0), "row 0 (rows count from 1): {text}");
@@ -461,7 +461,7 @@ pub fn link_state(data: &[u8]) {
     let link = text(data);
     let (state, notices) = ViewState::decode(&link);
     assert!(
-        notices.iter().all(|n| !n.trim().is_empty()),
+        notices.iter().all(|n| !n.english().trim().is_empty()),
         "an empty notice"
     );
     for (id, w) in &state.weights {
