@@ -2,7 +2,8 @@
 //! evidence, the decision board, and for one market what it would take to pass.
 
 use beachhead_engine::gates::{
-    default_gates, describe_gap, Bound, Decision, Gate, GateResult, Metric, Outcome,
+    default_gates, describe_gap, shortfalls, unused_metrics, Bound, Decision, Gate, GateResult,
+    Metric, Outcome,
 };
 use leptos::prelude::*;
 
@@ -13,6 +14,7 @@ use crate::state::gate_board::{
     gate_text, metric_text, unit_text, value_text, BoardRow, GateBoard,
 };
 use crate::state::navigation::{Navigation, Tab};
+use beachhead_engine::decision_board::tally;
 
 pub fn decision_class(decision: Decision) -> &'static str {
     match decision {
@@ -64,14 +66,9 @@ fn short_label(metric: Metric) -> &'static str {
 
 /// Why one market got its decision, in a sentence.
 pub fn verdict_sentence(row: &BoardRow) -> String {
-    let failed: Vec<&str> = row
-        .results
-        .iter()
-        .filter(|r| {
-            r.outcome == Outcome::Fail
-                || (r.outcome == Outcome::Untested && !r.gate.metric.needs_test_market())
-        })
-        .map(|r| metric_text(r.gate.metric))
+    let failed: Vec<&str> = shortfalls(&row.results)
+        .into_iter()
+        .map(metric_text)
         .collect();
     let name = market_name(&row.iso3, &row.name);
     match row.decision {
@@ -90,18 +87,10 @@ pub fn verdict_sentence(row: &BoardRow) -> String {
 #[component]
 fn GateEditor(board: GateBoard) -> impl IntoView {
     let errors = RwSignal::new(std::collections::BTreeMap::<&'static str, String>::new());
-    let unused = move || {
-        board.gates.with(|gates| {
-            Metric::ALL
-                .into_iter()
-                .filter(|m| !gates.iter().any(|g| g.metric == *m))
-                .collect::<Vec<_>>()
-        })
-    };
+    let unused = move || board.gates.with(|gates| unused_metrics(gates));
     let set_threshold = move |metric: Metric, text: String| {
-        let (lo, hi) = metric.range();
-        match text.trim().parse::<f64>() {
-            Ok(v) if v.is_finite() && (lo..=hi).contains(&v) => {
+        match metric.parse_threshold(&text) {
+            Some(v) => {
                 errors.update(|e| {
                     e.remove(metric.id());
                 });
@@ -112,7 +101,7 @@ fn GateEditor(board: GateBoard) -> impl IntoView {
                 });
             }
             // The text found; the message is built when shown, so it follows the language.
-            _ => errors.update(|e| {
+            None => errors.update(|e| {
                 e.insert(metric.id(), text.trim().to_owned());
             }),
         }
@@ -170,16 +159,7 @@ fn GateEditor(board: GateBoard) -> impl IntoView {
                         data-testid="add-gate"
                         on:change=move |ev| {
                             if let Some(metric) = Metric::from_id(&event_target_value(&ev)) {
-                                let (lo, hi) = metric.range();
-                                let threshold = default_gates()
-                                    .iter()
-                                    .find(|g| g.metric == metric)
-                                    .map_or(match metric {
-                                        Metric::ReadinessRank => 10.0,
-                                        Metric::FlashSelloutPct => 95.0,
-                                        Metric::OurSharePct => 3.0,
-                                        _ => (lo + hi) / 2.0,
-                                    }, |g| g.threshold);
+                                let threshold = metric.starting_threshold();
                                 board.gates.update(|g| g.push(Gate { metric, threshold }));
                             }
                         }
@@ -282,16 +262,7 @@ fn GateDetailCard(explorer: Explorer, board: GateBoard) -> impl IntoView {
 /// Every candidate's decision, with a cell per gate.
 #[component]
 fn DecisionBoardCard(explorer: Explorer, board: GateBoard) -> impl IntoView {
-    let counts = Memo::new(move |_| {
-        board.rows.with(|rows| {
-            let count = |d| rows.iter().filter(|r| r.decision == d).count();
-            (
-                count(Decision::Go),
-                count(Decision::TestFirst),
-                count(Decision::NoGo),
-            )
-        })
-    });
+    let counts = Memo::new(move |_| board.rows.with(|rows| tally(rows)));
     let headers = move || {
         board.gates.with(|gates| {
             gates

@@ -23,6 +23,16 @@ pub struct BoardRow {
     pub decision: Decision,
 }
 
+/// How many rows are go, test first and no-go.
+pub fn tally(rows: &[BoardRow]) -> (usize, usize, usize) {
+    let count = |d| rows.iter().filter(|r| r.decision == d).count();
+    (
+        count(Decision::Go),
+        count(Decision::TestFirst),
+        count(Decision::NoGo),
+    )
+}
+
 /// What is known about one candidate: its readiness, its blended unit economics if it has
 /// them, and its test market's KPIs if it has one.
 pub fn evidence(
@@ -112,8 +122,10 @@ mod tests {
                 (1, Decision::NoGo),
             ]
         );
+        assert_eq!(tally(&rows), (0, 3, 1));
         let only_desk = board(&dataset(4), &r, &c, &gates[..1], |_| None, &BTreeMap::new());
         assert_eq!(only_desk[0].decision, Decision::Go);
+        assert_eq!(tally(&only_desk), (3, 0, 1));
     }
 
     #[test]

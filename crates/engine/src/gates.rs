@@ -147,6 +147,55 @@ impl Metric {
             Metric::StockoutDays => (0.0, 91.0),
         }
     }
+
+    /// The threshold a newly added gate starts at: the default gate's, else a bar a launch
+    /// plan would commonly set (top 10 by rank, 95 % of flash units sold, a 3 % share), else
+    /// the middle of its range.
+    pub fn starting_threshold(self) -> f64 {
+        default_gates()
+            .iter()
+            .find(|g| g.metric == self)
+            .map(|g| g.threshold)
+            .unwrap_or(match self {
+                Metric::ReadinessRank => 10.0,
+                Metric::FlashSelloutPct => 95.0,
+                Metric::OurSharePct => 3.0,
+                _ => {
+                    let (lo, hi) = self.range();
+                    (lo + hi) / 2.0
+                }
+            })
+    }
+
+    /// `text` read as a threshold for this metric: a finite number in its range.
+    pub fn parse_threshold(self, text: &str) -> Option<f64> {
+        let (lo, hi) = self.range();
+        text.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite() && (lo..=hi).contains(v))
+    }
+}
+
+/// The metrics no gate in `gates` uses yet, in [`Metric::ALL`]'s order: what can be added.
+pub fn unused_metrics(gates: &[Gate]) -> Vec<Metric> {
+    Metric::ALL
+        .into_iter()
+        .filter(|m| !gates.iter().any(|g| g.metric == *m))
+        .collect()
+}
+
+/// The metrics that hold a market back: gates it fails, and desk gates it has no evidence
+/// for (a test-market gate without a test market only defers the decision to a test).
+pub fn shortfalls(results: &[GateResult]) -> Vec<Metric> {
+    results
+        .iter()
+        .filter(|r| {
+            r.outcome == Outcome::Fail
+                || (r.outcome == Outcome::Untested && !r.gate.metric.needs_test_market())
+        })
+        .map(|r| r.gate.metric)
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -1,8 +1,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is a failed test, with its place
 
 use beachhead_engine::gates::{
-    check, default_gates, describe, describe_gap, evaluate, Decision, Evidence, Gate, Metric,
-    Outcome,
+    check, default_gates, describe, describe_gap, evaluate, shortfalls, unused_metrics, Decision,
+    Evidence, Gate, Metric, Outcome,
 };
 use beachhead_engine::tracker::Kpis;
 
@@ -99,8 +99,33 @@ fn a_desk_gate_without_evidence_is_a_no_go() {
         payback_months: None,
         ..desk(80.0, 0.0, 0.0)
     };
-    let (_, decision) = evaluate(&default_gates(), &evidence);
+    let (results, decision) = evaluate(&default_gates(), &evidence);
     assert_eq!(decision, Decision::NoGo);
+    // What holds it back: the two desk gates without evidence, not the test-market ones.
+    assert_eq!(
+        shortfalls(&results),
+        [Metric::ContributionPct, Metric::PaybackMonths]
+    );
+}
+
+#[test]
+fn a_new_gate_starts_at_its_default_and_thresholds_stay_in_range() {
+    assert_eq!(Metric::ReadinessScore.starting_threshold(), 55.0);
+    assert_eq!(Metric::ReadinessRank.starting_threshold(), 10.0);
+    assert_eq!(Metric::OurSharePct.starting_threshold(), 3.0);
+    for metric in Metric::ALL {
+        let (lo, hi) = metric.range();
+        let start = metric.starting_threshold();
+        assert!((lo..=hi).contains(&start), "{metric:?} starts at {start}");
+        assert_eq!(metric.parse_threshold(&format!(" {start} ")), Some(start));
+        assert_eq!(metric.parse_threshold(&(hi + 1.0).to_string()), None);
+        assert_eq!(metric.parse_threshold("NaN"), None);
+        assert_eq!(metric.parse_threshold("twelve"), None);
+    }
+    let unused = unused_metrics(&default_gates());
+    assert!(unused.contains(&Metric::ReadinessRank));
+    assert!(!unused.contains(&Metric::ReadinessScore));
+    assert_eq!(unused.len() + default_gates().len(), Metric::ALL.len());
 }
 
 #[test]
