@@ -9,12 +9,9 @@ use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
 
 use crate::browser::data_source::{self, Bundle, LoadFailure};
-use crate::components::data_view::DataFilesState;
 use crate::components::embed::{EmbedButton, EmbedCredit};
-use crate::components::margin_view::MarginState;
-use crate::components::presentation::{Presentation, PresentationBar};
+use crate::components::presentation::PresentationBar;
 use crate::components::scenarios_panel::ScenariosPanel;
-use crate::components::uncertainty_view::UncertaintyState;
 use crate::components::{
     CompareView, DataView, DemandView, FilterBar, GatesView, MapView, MarginView, MarketView,
     MemoView, OpportunityView, RankingChart, RankingTable, Sources, TrackerView, UncertaintyView,
@@ -23,10 +20,14 @@ use crate::components::{
 use crate::i18n::{data_text, problem_text, t, tab_label, tf, LanguageSwitch};
 use crate::state::explorer::{Explorer, CHART_MARKETS};
 use crate::state::gate_board::GateBoard;
+use crate::state::margins::MarginState;
 use crate::state::navigation::{Navigation, Tab};
+use crate::state::presentation::Presentation;
 use crate::state::scenarios::Scenarios;
 use crate::state::test_markets::TestMarketState;
+use crate::state::uncertainty::UncertaintyState;
 use crate::state::url_state::{notice_text, UrlState};
+use crate::state::user_files::DataFilesState;
 
 #[derive(Debug, Clone, PartialEq)]
 enum LoadState {

@@ -2,6 +2,7 @@
 //! the report the Data view shows. A failed load changes nothing.
 
 use beachhead_engine::{parse_user_files, Dataset, MergeMode, Problem};
+use leptos::prelude::*;
 
 use crate::i18n::tf;
 
@@ -148,5 +149,30 @@ pub fn apply(
             },
             lines: lines(&e.problems),
         }),
+    }
+}
+
+/// The user's files and the last load's report: they outlive the view, which is on the page
+/// only while open.
+#[derive(Clone, Copy)]
+pub struct DataFilesState {
+    pub files: StoredValue<Vec<NamedFile>>,
+    pub active: RwSignal<Vec<String>>,
+    pub mode: RwSignal<MergeMode>,
+    pub report: RwSignal<Option<LoadReport>>,
+    pub busy: RwSignal<bool>,
+    pub show_all: RwSignal<bool>,
+}
+
+impl Default for DataFilesState {
+    fn default() -> Self {
+        Self {
+            files: StoredValue::new(Vec::new()),
+            active: RwSignal::new(Vec::new()),
+            mode: RwSignal::new(MergeMode::Merge),
+            report: RwSignal::new(None),
+            busy: RwSignal::new(false),
+            show_all: RwSignal::new(false),
+        }
     }
 }

@@ -10,41 +10,16 @@ mod your_data;
 
 use std::sync::Arc;
 
-use beachhead_engine::{Dataset, MergeMode};
+use beachhead_engine::Dataset;
 use leptos::prelude::*;
 
-use crate::state::user_files::{LoadReport, NamedFile};
+use crate::state::user_files::DataFilesState;
 use catalogue::CatalogueCard;
 use coverage::CoverageCard;
 use your_data::YourDataCard;
 
 /// How many of the least-covered markets to list before "Show all".
 const COVERAGE_PREVIEW: usize = 25;
-
-/// The user's files and the last load's report: they outlive the view, which is on the page
-/// only while open.
-#[derive(Clone, Copy)]
-pub struct DataFilesState {
-    files: StoredValue<Vec<NamedFile>>,
-    active: RwSignal<Vec<String>>,
-    mode: RwSignal<MergeMode>,
-    report: RwSignal<Option<LoadReport>>,
-    busy: RwSignal<bool>,
-    show_all: RwSignal<bool>,
-}
-
-impl Default for DataFilesState {
-    fn default() -> Self {
-        Self {
-            files: StoredValue::new(Vec::new()),
-            active: RwSignal::new(Vec::new()),
-            mode: RwSignal::new(MergeMode::Merge),
-            report: RwSignal::new(None),
-            busy: RwSignal::new(false),
-            show_all: RwSignal::new(false),
-        }
-    }
-}
 
 #[component]
 pub fn DataView(

@@ -7,9 +7,9 @@ use beachhead_engine::{template, Dataset, MergeMode};
 use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
 
-use super::DataFilesState;
 use crate::browser::files;
 use crate::i18n::{problem_text, t};
+use crate::state::user_files::DataFilesState;
 use crate::state::user_files::{self, Headline, LoadReport, NamedFile};
 
 /// The "Your data" card.

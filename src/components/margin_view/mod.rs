@@ -15,13 +15,12 @@ mod table;
 mod text;
 mod waterfall;
 
-use beachhead_engine::economics::{
-    market_economics, Assumptions, EconomicsSort, Inputs, UnitEconomics,
-};
+use beachhead_engine::economics::{market_economics, Inputs, UnitEconomics};
 use leptos::prelude::*;
 
 use crate::i18n::{t, tf};
 use crate::state::explorer::Explorer;
+use crate::state::margins::MarginState;
 use curve::MarginCurveCard;
 use form::{AssumptionsCard, Draft};
 use goal::GoalSeekCard;
@@ -45,30 +44,6 @@ struct Current {
     usd_per_unit: f64,
     inputs: Inputs,
     economics: UnitEconomics,
-}
-
-/// What the user chose and typed in the view: it outlives the view, which is on the page only
-/// while open.
-#[derive(Clone, Copy)]
-pub struct MarginState {
-    sku: RwSignal<usize>,
-    target: RwSignal<String>,
-    /// Edits not yet applied: see the form.
-    draft: RwSignal<Option<Assumptions>>,
-    draft_problems: RwSignal<Vec<beachhead_engine::Problem>>,
-    sort: RwSignal<EconomicsSort>,
-}
-
-impl Default for MarginState {
-    fn default() -> Self {
-        Self {
-            sku: RwSignal::new(0),
-            target: RwSignal::new("20".into()),
-            draft: RwSignal::new(None),
-            draft_problems: RwSignal::new(Vec::new()),
-            sort: RwSignal::new(EconomicsSort::Margin),
-        }
-    }
 }
 
 /// The selected market's economics for the SKU chosen; None when they cannot be resolved.

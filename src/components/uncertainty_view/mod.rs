@@ -9,13 +9,14 @@ mod intervals;
 mod settings;
 mod tornado;
 
-use beachhead_engine::uncertainty::{MonteCarlo, Settings, Uncertainty};
+use beachhead_engine::uncertainty::{MonteCarlo, Settings};
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::browser::files::run_in_slices;
 use crate::i18n::t;
 use crate::state::explorer::Explorer;
 use crate::state::navigation::{Navigation, Tab};
+use crate::state::uncertainty::{Run, UncertaintyState};
 use intervals::RankIntervals;
 use settings::{McSettings, McStatus};
 use tornado::TornadoCard;
@@ -25,41 +26,6 @@ const STEP: usize = 4;
 /// The tornado moves each weight to half and one and a half times its value.
 const SWING: f64 = 0.5;
 const TORNADO_ROWS: usize = 12;
-
-#[derive(Debug, Clone, PartialEq)]
-enum Run {
-    Idle,
-    Running { done: usize, total: usize },
-    Finished(Uncertainty),
-}
-
-/// The view's settings and its run: they outlive the view, which is on the page only while
-/// open, so a run goes on and its result stays while another view is shown.
-#[derive(Clone, Copy)]
-pub struct UncertaintyState {
-    draws: RwSignal<usize>,
-    kappa: RwSignal<f64>,
-    vary_methods: RwSignal<bool>,
-    top_k: RwSignal<usize>,
-    run: RwSignal<Run>,
-    cancel: RwSignal<bool>,
-    /// The model the shown result was computed with, to flag it stale when weights move.
-    computed_for: RwSignal<Option<beachhead_engine::IndexModel>>,
-}
-
-impl Default for UncertaintyState {
-    fn default() -> Self {
-        Self {
-            draws: RwSignal::new(1000),
-            kappa: RwSignal::new(50.0),
-            vary_methods: RwSignal::new(false),
-            top_k: RwSignal::new(10),
-            run: RwSignal::new(Run::Idle),
-            cancel: RwSignal::new(false),
-            computed_for: RwSignal::new(None),
-        }
-    }
-}
 
 #[component]
 pub fn UncertaintyView(explorer: Explorer, state: UncertaintyState) -> impl IntoView {

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::{Run, UncertaintyState};
 use crate::components::progress_bar::ProgressBar;
 use crate::i18n::{t, tf};
+use crate::state::uncertainty::{Run, UncertaintyState};
 
 /// The settings row, with the button that starts a run or stops the one going.
 #[component]
