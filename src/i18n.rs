@@ -625,9 +625,7 @@ mod tests {
         names.extend(VENDOR_LABELS.map(|v| ("vendor", v.to_owned())));
         names.extend(Metric::ALL.map(|m| ("gate unit", m.unit().to_owned())));
         let market = dataset
-            .markets()
-            .iter()
-            .position(|m| m.iso3 == "HKG")
+            .market_index("HKG")
             .unwrap_or_else(|| panic!("Hong Kong is in the bundled markets"));
         let inputs = Inputs::resolve(&assumptions, &dataset, market, 0)
             .unwrap_or_else(|e| panic!("Hong Kong's economics: {e}"));

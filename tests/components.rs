@@ -211,6 +211,6 @@ async fn moving_a_weight_slider_changes_the_weights_and_their_shares() {
     assert_eq!(share("gdp_pc_ppp_intl"), "100%");
     // With population at zero the richer market leads.
     let leader = explorer.ranking.get_untracked().scores[0].market;
-    assert_eq!(leader, 0);
+    assert_eq!(leader, beachhead_engine::MarketIndex(0));
     drop(handle);
 }

@@ -4,6 +4,7 @@
 use beachhead_charts::palette::css_hex;
 use beachhead_charts::profile_chart::{draw_profile, series_color, ProfileRow};
 use beachhead_engine::candidates::Candidate;
+use beachhead_engine::MarketIndex;
 use leptos::prelude::*;
 
 use crate::components::canvas_chart::CanvasChart;
@@ -34,9 +35,7 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
                 explorer.candidates.with(|c| {
                     c.iter()
                         .take(DEFAULT_COMPARED)
-                        .map(|&Candidate { position: i, .. }| {
-                            d.markets()[r.scores[i].market].iso3.clone()
-                        })
+                        .map(|&Candidate { position: i, .. }| d[r.scores[i].market].iso3.clone())
                         .collect()
                 })
             })
@@ -44,10 +43,10 @@ pub fn CompareView(explorer: Explorer) -> impl IntoView {
     });
     let details = Memo::new(move |_| {
         let codes = codes.get();
-        let markets: Vec<usize> = explorer.dataset.with(|d| {
+        let markets: Vec<MarketIndex> = explorer.dataset.with(|d| {
             codes
                 .iter()
-                .filter_map(|code| d.markets().iter().position(|mk| &mk.iso3 == code))
+                .filter_map(|code| d.market_index(code))
                 .collect()
         });
         markets

@@ -54,7 +54,7 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
                     c.iter()
                         .map(|&Candidate { position: i, rank }| {
                             let s = &r.scores[i];
-                            let m = &d.markets()[s.market];
+                            let m = &d[s.market];
                             (
                                 m.iso_numeric.clone(),
                                 MapEntry {
@@ -75,7 +75,7 @@ pub fn MapView(explorer: Explorer) -> impl IntoView {
         let market = explorer.selected_market()?;
         explorer
             .dataset
-            .with(|d| d.markets().get(market).map(|m| m.iso_numeric.clone()))
+            .with(|d| d.market(market).map(|m| m.iso_numeric.clone()))
     });
     let summary = Memo::new(move |_| {
         ranked.with(|ranked| {

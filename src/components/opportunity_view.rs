@@ -28,8 +28,8 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
                         c.iter()
                             .filter_map(|&Candidate { position: i, .. }| {
                                 let s = &r.scores[i];
-                                let e = econ.get(s.market)?.1.as_ref().ok()?;
-                                let m = &d.markets()[s.market];
+                                let e = econ.get(s.market.0)?.1.as_ref().ok()?;
+                                let m = &d[s.market];
                                 let region =
                                     region_list.iter().position(|x| *x == m.region).unwrap_or(0);
                                 Some((

@@ -221,7 +221,7 @@ fn ScenarioCompare(
                         let margin_change = c
                             .margin_change_pts()
                             .map_or("–".into(), |pts| tf("{} pts", &[&format!("{pts:+.1}")]));
-                        let m = &d.markets()[c.market];
+                        let m = &d[c.market];
                         (
                             market_name(&m.iso3, &m.name).to_owned(),
                             rank(c.rank_a),

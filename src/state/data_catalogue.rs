@@ -1,6 +1,7 @@
 //! What the Data view lists: each indicator with its provenance and coverage, and each
 //! market with what it lacks, worded in the language in use.
 
+use beachhead_engine::MarketIndex;
 use beachhead_engine::{Dataset, Direction, Status};
 
 use crate::i18n::{data_text, t, tf};
@@ -87,7 +88,7 @@ pub fn coverage_rows(dataset: &Dataset) -> Vec<CoverageRow> {
         .iter()
         .enumerate()
         .filter_map(|(m, market)| {
-            let missing = dataset.missing_for(m);
+            let missing = dataset.missing_for(MarketIndex(m));
             let label = |i: usize| data_text(&dataset.indicators()[i].label).to_owned();
             let gaps = if missing.len() * 2 > total {
                 let present: Vec<String> = (0..total)

@@ -2,6 +2,7 @@
 //! (the dataset in use, weights, table sort); memos hold what follows (model, ranking, chart
 //! bars, table rows), so views only render.
 
+use beachhead_engine::MarketIndex;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -113,7 +114,7 @@ pub struct Explorer {
     pub assumptions: RwSignal<Assumptions>,
     /// Each market's unit economics blended over the SKUs' unit mix, or why it has none
     /// (missing duty, VAT or FX).
-    pub economics: Memo<Vec<(usize, Result<UnitEconomics, String>)>>,
+    pub economics: Memo<Vec<(MarketIndex, Result<UnitEconomics, String>)>>,
     pub model: Memo<IndexModel>,
     /// The dataset normalised under the model's methods (what scoring aggregates).
     pub prepared: Memo<Arc<Prepared>>,
@@ -230,10 +231,10 @@ impl Explorer {
     }
 
     /// The market the Market view shows: the chosen one, else the top candidate.
-    pub fn selected_market(&self) -> Option<usize> {
+    pub fn selected_market(&self) -> Option<MarketIndex> {
         let chosen = self.selected.get();
         self.dataset.with(|d| match chosen {
-            Some(code) => d.markets().iter().position(|m| m.iso3 == code),
+            Some(code) => d.market_index(&code),
             None => self.candidates.with(|c| {
                 c.first().and_then(|c| {
                     self.ranking
@@ -244,7 +245,7 @@ impl Explorer {
     }
 
     /// What the Market, Compare and Memo views show of one market (a dataset index).
-    pub fn market_detail(&self, market: usize) -> Option<MarketDetail> {
+    pub fn market_detail(&self, market: MarketIndex) -> Option<MarketDetail> {
         self.dataset.with(|d| {
             self.model.with(|m| {
                 self.prepared.with(|p| {
@@ -273,11 +274,11 @@ impl Explorer {
 fn economics_memo(
     dataset: Signal<Arc<Dataset>>,
     assumptions: RwSignal<Assumptions>,
-) -> Memo<Vec<(usize, Result<UnitEconomics, String>)>> {
+) -> Memo<Vec<(MarketIndex, Result<UnitEconomics, String>)>> {
     Memo::new(move |_| {
         dataset.with(|d| {
             assumptions.with(|a| {
-                (0..d.markets().len())
+                d.market_indices()
                     .map(|m| (m, market_economics(a, d, m).map(|e| e.blended)))
                     .collect()
             })
@@ -356,7 +357,7 @@ fn chart_memos(
                         .take(CHART_MARKETS)
                         .map(|c| {
                             let s = &r.scores[c.position];
-                            let m = &d.markets()[s.market];
+                            let m = &d[s.market];
                             RankedBar {
                                 rank: c.rank,
                                 label: market_name(&m.iso3, &m.name).to_owned(),
@@ -396,7 +397,7 @@ fn name_memos(
                 r.excluded
                     .iter()
                     .map(|&m| {
-                        let m = &d.markets()[m];
+                        let m = &d[m];
                         market_name(&m.iso3, &m.name).to_owned()
                     })
                     .collect()
@@ -499,8 +500,8 @@ fn table(
     sort: TableSort,
     lang: Lang,
 ) -> Vec<TableRow> {
-    let name_order = |m: usize| {
-        let market = &dataset.markets()[m];
+    let name_order = |m: MarketIndex| {
+        let market = &dataset[m];
         market_sort_key_in(
             lang,
             &market.iso3,
@@ -510,7 +511,7 @@ fn table(
     ranking_table::rows(ranking, candidates, sort, CHART_MARKETS, name_order)
         .into_iter()
         .map(|row| {
-            let market = &dataset.markets()[row.market];
+            let market = &dataset[row.market];
             TableRow {
                 iso3: market.iso3.clone(),
                 rank: row.rank,

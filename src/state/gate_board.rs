@@ -4,6 +4,7 @@
 use beachhead_engine::decision_board::board;
 pub use beachhead_engine::decision_board::BoardRow;
 use beachhead_engine::gates::{default_gates, describe, format_value, Decision, Gate, Metric};
+use beachhead_engine::MarketIndex;
 use leptos::prelude::*;
 
 use crate::i18n::{data_text, phrase, t};
@@ -27,8 +28,8 @@ impl GateBoard {
                     explorer.candidates.with(|c| {
                         explorer.economics.with(|econ| {
                             tests.kpis.with(|kpis| {
-                                let economics = |market: usize| {
-                                    econ.get(market).and_then(|(_, e)| e.as_ref().ok())
+                                let economics = |market: MarketIndex| {
+                                    econ.get(market.0).and_then(|(_, e)| e.as_ref().ok())
                                 };
                                 board(d, r, c, &gates, economics, kpis)
                             })
@@ -41,7 +42,7 @@ impl GateBoard {
     }
 
     /// The row of one market, if it is a candidate.
-    pub fn row(&self, market: usize) -> Option<BoardRow> {
+    pub fn row(&self, market: MarketIndex) -> Option<BoardRow> {
         self.rows
             .with(|rows| rows.iter().find(|r| r.market == market).cloned())
     }

@@ -5,6 +5,7 @@
 use beachhead_engine::candidates::Candidate;
 use beachhead_engine::market_profile::market_profile;
 use beachhead_engine::readiness::Prepared;
+use beachhead_engine::MarketIndex;
 use beachhead_engine::{Dataset, IndexModel, Ranking, Status};
 
 use crate::format;
@@ -60,9 +61,9 @@ pub fn market_detail(
     prepared: &Prepared,
     ranking: &Ranking,
     candidates: &[Candidate],
-    market: usize,
+    market: MarketIndex,
 ) -> Option<MarketDetail> {
-    let m = dataset.markets().get(market)?;
+    let m = dataset.market(market)?;
     let profile = market_profile(
         dataset,
         model,

@@ -1,6 +1,7 @@
 //! The test markets in use (the bundled illustrative ones, or the user's own files), each
 //! market's track, and which one the tracker shows.
 
+use beachhead_engine::MarketIndex;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -47,9 +48,9 @@ pub struct TestMarketState {
     pub tracks: RwSignal<Arc<Vec<Arc<Track>>>>,
     bundled_tracks: StoredValue<Arc<Vec<Arc<Track>>>>,
     /// Each tracked market's KPIs, by market index.
-    pub kpis: Memo<BTreeMap<usize, Kpis>>,
+    pub kpis: Memo<BTreeMap<MarketIndex, Kpis>>,
     /// The market the tracker shows (a market index); None: the first tracked.
-    pub chosen: RwSignal<Option<usize>>,
+    pub chosen: RwSignal<Option<MarketIndex>>,
     /// The last load of the user's files (kept while other views are open).
     pub load: RwSignal<LoadStatus>,
     /// Which load is current: a load started or stopped since makes an older one give up.

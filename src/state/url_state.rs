@@ -7,6 +7,7 @@ use beachhead_engine::gates::default_gates;
 use beachhead_engine::link_resolution::{resolve, LinkContext, LinkNotice};
 use beachhead_engine::market_filter::MarketFilter;
 use beachhead_engine::view_state::{assumption_changes, ViewState};
+use beachhead_engine::MarketIndex;
 use leptos::prelude::*;
 
 use crate::i18n::phrase;
@@ -130,10 +131,11 @@ impl UrlState {
             .assumptions
             .with(|current| assumption_changes(&self.default_assumptions.get_value(), current));
         let gates = self.board.gates.get();
-        let tracked = self.tests.chosen.get().and_then(|m| {
-            e.dataset
-                .with(|d| d.markets().get(m).map(|m| m.iso3.clone()))
-        });
+        let tracked = self
+            .tests
+            .chosen
+            .get()
+            .and_then(|m| e.dataset.with(|d| d.market(m).map(|m| m.iso3.clone())));
         ViewState {
             view: self.navigation.tab.get().slug().to_owned(),
             market: e.selected.get(),
@@ -156,7 +158,7 @@ impl UrlState {
         let (state, decoded) = ViewState::decode(hash);
         let e = self.explorer;
         let views: Vec<&str> = Tab::ALL.iter().map(|(tab, _)| tab.slug()).collect();
-        let tracked_markets: Vec<usize> = self
+        let tracked_markets: Vec<MarketIndex> = self
             .tests
             .tracks
             .with_untracked(|t| t.iter().map(|t| t.market).collect());

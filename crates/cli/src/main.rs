@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use beachhead_engine::uncertainty::{monte_carlo, Settings};
-use beachhead_engine::{parse_user_files, readiness, Dataset, IndexModel, Problem};
+use beachhead_engine::{parse_user_files, readiness, Dataset, IndexModel, MarketIndex, Problem};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
@@ -446,7 +446,7 @@ fn score(args: &ScoreArgs, out: &mut dyn Write) -> Result<(), Stop> {
         .iter()
         .take(args.output.top.unwrap_or(usize::MAX))
         .map(|s| {
-            let market = &dataset.markets()[s.market];
+            let market = &dataset[s.market];
             let row = Row::default()
                 .with("id", market.iso3.clone())
                 .with("name", market.name.clone())
@@ -482,7 +482,7 @@ fn sensitivity(args: &SensitivityArgs, out: &mut dyn Write) -> Result<(), Stop> 
         .iter()
         .take(args.output.top.unwrap_or(usize::MAX))
         .map(|i| {
-            let market = &dataset.markets()[i.market];
+            let market = &dataset[i.market];
             Row::default()
                 .with("id", market.iso3.clone())
                 .with("name", market.name.clone())
@@ -510,7 +510,7 @@ fn economics(args: &EconomicsArgs, out: &mut dyn Write) -> Result<(), Stop> {
         Assumptions::from_json(&file_name(&path), &text).map_err(|e| e.to_string())?;
     let mut rows = Vec::new();
     for (m, market) in dataset.markets().iter().enumerate() {
-        let e = match market_economics(&assumptions, &dataset, m) {
+        let e = match market_economics(&assumptions, &dataset, MarketIndex(m)) {
             Ok(economics) => economics.blended,
             Err(why) => {
                 eprintln!("skipped: {why}");

@@ -3,6 +3,7 @@
 
 use crate::market_filter::MarketFilter;
 use crate::readiness::tied_ranks;
+use crate::MarketIndex;
 use crate::{Dataset, Ranking};
 
 /// One candidate market.
@@ -15,7 +16,7 @@ pub struct Candidate {
 }
 
 /// The markets of `ranking` that `keep` accepts (by dataset market index), best first.
-pub fn candidates(ranking: &Ranking, keep: impl Fn(usize) -> bool) -> Vec<Candidate> {
+pub fn candidates(ranking: &Ranking, keep: impl Fn(MarketIndex) -> bool) -> Vec<Candidate> {
     let kept: Vec<usize> = ranking
         .scores
         .iter()
@@ -76,7 +77,7 @@ mod tests {
             dropped in proptest::collection::vec(any::<bool>(), 40),
         ) {
             let r = ranking(&scores.iter().map(|&s| f64::from(s)).collect::<Vec<_>>());
-            let c = candidates(&r, |m| !dropped[m]);
+            let c = candidates(&r, |m| !dropped[m.0]);
             for (i, cand) in c.iter().enumerate() {
                 if i == 0 {
                     prop_assert_eq!(cand.rank, 1);

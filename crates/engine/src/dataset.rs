@@ -12,6 +12,28 @@ use crate::user_data::{MergeMode, UserData};
 
 pub use crate::dictionary::{Direction, Status};
 
+/// A market's position in one dataset's markets, which the engine's results name a market by.
+/// The ISO3 code names it to the user, in files and in links; this names it within the dataset
+/// loaded, so that a position is never taken for a code, or for a position in a ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct MarketIndex(pub usize);
+
+/// The position, for messages and test output.
+impl std::fmt::Display for MarketIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl std::ops::Index<MarketIndex> for Dataset {
+    type Output = Market;
+
+    /// Panics for an index from another dataset: use [`Dataset::market`] where that can be.
+    fn index(&self, index: MarketIndex) -> &Market {
+        &self.markets[index.0]
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Market {
     pub iso3: String,
@@ -86,6 +108,26 @@ impl Dataset {
         &self.markets
     }
 
+    /// Every market's index, in the dataset's order.
+    pub fn market_indices(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = MarketIndex> + ExactSizeIterator + use<> {
+        (0..self.markets.len()).map(MarketIndex)
+    }
+
+    /// The market at `index`; None for an index from another dataset that this one lacks.
+    pub fn market(&self, index: MarketIndex) -> Option<&Market> {
+        self.markets.get(index.0)
+    }
+
+    /// The market whose ISO3 code is `iso3`.
+    pub fn market_index(&self, iso3: &str) -> Option<MarketIndex> {
+        self.markets
+            .iter()
+            .position(|m| m.iso3 == iso3)
+            .map(MarketIndex)
+    }
+
     pub fn indicators(&self) -> &[Indicator] {
         &self.indicators
     }
@@ -94,26 +136,27 @@ impl Dataset {
         self.indicators.iter().position(|i| i.id == id)
     }
 
-    pub fn observation(&self, market: usize, indicator: usize) -> Option<Observation> {
+    pub fn observation(&self, market: MarketIndex, indicator: usize) -> Option<Observation> {
         if indicator >= self.indicators.len() {
             return None;
         }
         self.values
-            .get(market * self.indicators.len() + indicator)
+            .get(market.0 * self.indicators.len() + indicator)
             .copied()
             .flatten()
     }
 
     /// How many markets have a value for the indicator.
     pub fn coverage(&self, indicator: usize) -> usize {
-        (0..self.markets.len())
+        self.market_indices()
             .filter(|&m| self.observation(m, indicator).is_some())
             .count()
     }
 
     /// The oldest and newest year among the indicator's values.
     pub fn year_range(&self, indicator: usize) -> Option<(u16, u16)> {
-        let years = (0..self.markets.len())
+        let years = self
+            .market_indices()
             .filter_map(|m| self.observation(m, indicator).and_then(|o| o.year));
         years.fold(None, |range, y| match range {
             None => Some((y, y)),
@@ -122,7 +165,7 @@ impl Dataset {
     }
 
     /// Indicators (by index) the market has no value for.
-    pub fn missing_for(&self, market: usize) -> Vec<usize> {
+    pub fn missing_for(&self, market: MarketIndex) -> Vec<usize> {
         (0..self.indicators.len())
             .filter(|&i| self.observation(market, i).is_none())
             .collect()
@@ -159,15 +202,15 @@ impl Dataset {
         if mode == MergeMode::Merge {
             for (new_index, indicator) in indicators.iter().enumerate() {
                 if let Some(old) = self.indicator_index(&indicator.id) {
-                    for m in 0..self.markets.len() {
-                        values[m * width + new_index] = self.observation(m, old);
+                    for m in self.market_indices() {
+                        values[m.0 * width + new_index] = self.observation(m, old);
                     }
                 }
             }
         }
         for value in &user.values {
             if let Some(i) = indicators.iter().position(|i| i.id == value.indicator) {
-                if let Some(slot) = values.get_mut(value.market * width + i) {
+                if let Some(slot) = values.get_mut(value.market.0 * width + i) {
                     *slot = Some(value.observation);
                 }
             }

@@ -1,6 +1,7 @@
 //! The go/no-go decision board: the user's gates applied to every candidate, with the evidence
 //! each result rests on, ordered go first, then test first, then no-go, by rank within each.
 
+use crate::MarketIndex;
 use std::collections::BTreeMap;
 
 use crate::candidates::Candidate;
@@ -12,7 +13,7 @@ use crate::{Dataset, Ranking};
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoardRow {
     /// Index into the dataset's markets.
-    pub market: usize,
+    pub market: MarketIndex,
     pub iso3: String,
     pub name: String,
     /// Rank among the candidates the filters keep.
@@ -58,14 +59,14 @@ pub fn board<'a>(
     ranking: &Ranking,
     candidates: &[Candidate],
     gates: &[Gate],
-    economics: impl Fn(usize) -> Option<&'a UnitEconomics>,
-    kpis: &BTreeMap<usize, Kpis>,
+    economics: impl Fn(MarketIndex) -> Option<&'a UnitEconomics>,
+    kpis: &BTreeMap<MarketIndex, Kpis>,
 ) -> Vec<BoardRow> {
     let mut rows: Vec<BoardRow> = candidates
         .iter()
         .filter_map(|c| {
             let s = ranking.scores.get(c.position)?;
-            let market = dataset.markets().get(s.market)?;
+            let market = dataset.market(s.market)?;
             let evidence = evidence(s.score, c.rank, economics(s.market), kpis.get(&s.market));
             let (results, decision) = evaluate(gates, &evidence);
             Some(BoardRow {
@@ -112,7 +113,7 @@ mod tests {
             gate(Metric::SellThroughPct, 80.0),
         ];
         let rows = board(&dataset(4), &r, &c, &gates, |_| None, &BTreeMap::new());
-        let order: Vec<(usize, Decision)> = rows.iter().map(|r| (r.market, r.decision)).collect();
+        let order: Vec<(usize, Decision)> = rows.iter().map(|r| (r.market.0, r.decision)).collect();
         assert_eq!(
             order,
             [
@@ -145,7 +146,7 @@ mod tests {
             threshold in 0.0f64..100.0,
         ) {
             let r = ranking(&scores.iter().map(|&s| f64::from(s)).collect::<Vec<_>>());
-            let c = candidates(&r, |m| m % 3 != 0);
+            let c = candidates(&r, |m| m.0 % 3 != 0);
             let mut gates = default_gates();
             gates.push(gate(Metric::ReadinessScore, threshold));
             let rows = board(&dataset(scores.len()), &r, &c, &gates, |_| None, &BTreeMap::new());

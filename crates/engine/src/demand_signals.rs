@@ -11,6 +11,7 @@ use crate::dataset::Dataset;
 use crate::index_model::{IndexModel, Node};
 use crate::readiness::Ranking;
 use crate::stats;
+use crate::MarketIndex;
 
 /// The dataset's indicators that measure interest, with whether they are scaled to
 /// population before ranking.
@@ -44,7 +45,7 @@ impl Verdict {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DemandSignal {
-    pub market: usize,
+    pub market: MarketIndex,
     /// Mean percentile (0-100) of the interest signals the market has.
     pub interest: f64,
     /// 1 = most interest.
@@ -86,14 +87,14 @@ pub fn without_interest(model: &IndexModel) -> IndexModel {
 pub fn demand_signals(dataset: &Dataset, readiness: &Ranking) -> Vec<DemandSignal> {
     let markets = dataset.markets().len();
     let population = dataset.indicator_index("population");
-    let value = |market: usize, id: &str| {
+    let value = |market: MarketIndex, id: &str| {
         let index = dataset.indicator_index(id)?;
         dataset
             .observation(market, index)
             .map(|o| o.value)
             .filter(|v| v.is_finite())
     };
-    let per_million = |market: usize, id: &str| {
+    let per_million = |market: MarketIndex, id: &str| {
         let people = population
             .and_then(|p| dataset.observation(market, p))
             .map(|o| o.value)
@@ -104,6 +105,7 @@ pub fn demand_signals(dataset: &Dataset, readiness: &Ranking) -> Vec<DemandSigna
         .iter()
         .map(|&(id, scaled)| {
             (0..markets)
+                .map(MarketIndex)
                 .map(|m| {
                     if scaled {
                         // Thousands of members: per million people is then members per 1,000.
@@ -124,7 +126,7 @@ pub fn demand_signals(dataset: &Dataset, readiness: &Ranking) -> Vec<DemandSigna
         .collect();
     let mut readiness_scores: Vec<Option<f64>> = vec![None; markets];
     for s in &readiness.scores {
-        if let Some(slot) = readiness_scores.get_mut(s.market) {
+        if let Some(slot) = readiness_scores.get_mut(s.market.0) {
             *slot = Some(s.score);
         }
     }
@@ -149,7 +151,7 @@ pub fn demand_signals(dataset: &Dataset, readiness: &Ranking) -> Vec<DemandSigna
                 }
             });
             Some(DemandSignal {
-                market: m,
+                market: MarketIndex(m),
                 interest,
                 interest_rank: 0,
                 forum_members_per_m: raw[0][m],
@@ -198,7 +200,7 @@ mod tests {
 
     fn signal(gap: Option<f64>, verdict: Option<Verdict>) -> DemandSignal {
         DemandSignal {
-            market: 0,
+            market: MarketIndex(0),
             interest: 50.0,
             interest_rank: 1,
             forum_members_per_m: None,

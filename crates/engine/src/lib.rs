@@ -43,7 +43,7 @@ pub mod user_data;
 pub mod view_state;
 pub mod weight_shares;
 
-pub use dataset::{Dataset, Direction, Market, Observation, Status};
+pub use dataset::{Dataset, Direction, Market, MarketIndex, Observation, Status};
 pub use dictionary::Indicator;
 pub use index_model::{Aggregation, IndexModel, Node, Normalisation, Transform};
 pub use phrase::{Arg, Phrase};

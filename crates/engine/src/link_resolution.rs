@@ -10,6 +10,7 @@ use crate::gates::{default_gates, Gate};
 use crate::market_filter::{regions, MarketFilter};
 use crate::phrase::Phrase;
 use crate::view_state::{apply_assumption_changes, ViewState};
+use crate::MarketIndex;
 use crate::{Aggregation, Dataset, IndexModel, Normalisation};
 
 /// Why part of a link was not followed.
@@ -61,7 +62,7 @@ pub struct LinkContext<'a> {
     /// The slugs of the views this version has.
     pub views: &'a [&'a str],
     /// Markets (dataset indices) that have a test market.
-    pub tracked_markets: &'a [usize],
+    pub tracked_markets: &'a [MarketIndex],
     pub default_weights: &'a BTreeMap<String, f64>,
     pub default_filter: &'a MarketFilter,
     pub default_assumptions: &'a Assumptions,
@@ -83,7 +84,7 @@ pub struct ResolvedLink {
     pub assumptions: Assumptions,
     pub gates: Vec<Gate>,
     /// The test market shown (dataset index).
-    pub tracked: Option<usize>,
+    pub tracked: Option<MarketIndex>,
     pub embed: bool,
 }
 
@@ -193,9 +194,7 @@ pub fn resolve(
 
     let tracked = state.tracked.and_then(|code| {
         let tracked = dataset
-            .markets()
-            .iter()
-            .position(|m| m.iso3 == code)
+            .market_index(&code)
             .filter(|m| context.tracked_markets.contains(m));
         if tracked.is_none() {
             notices.push(LinkNotice::NoTestMarket(code));

@@ -2,6 +2,7 @@
 
 use crate::dataset::Dataset;
 use crate::market_match::MarketMatcher;
+use crate::MarketIndex;
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MarketFilter {
@@ -15,8 +16,8 @@ pub struct MarketFilter {
 }
 
 impl MarketFilter {
-    pub fn matches(&self, dataset: &Dataset, market: usize) -> bool {
-        let Some(m) = dataset.markets().get(market) else {
+    pub fn matches(&self, dataset: &Dataset, market: MarketIndex) -> bool {
+        let Some(m) = dataset.market(market) else {
             return false;
         };
         if self.region.as_ref().is_some_and(|r| &m.region != r) {
@@ -51,7 +52,7 @@ impl MarketFilter {
         {
             match matcher.find(part) {
                 Some(i) => {
-                    let code = dataset.markets()[i].iso3.clone();
+                    let code = dataset[i].iso3.clone();
                     if !codes.contains(&code) {
                         codes.push(code);
                     }

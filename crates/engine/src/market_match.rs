@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use crate::dataset::Market;
+use crate::dataset::{Market, MarketIndex};
 
 pub struct MarketMatcher {
-    by_key: HashMap<String, usize>,
+    by_key: HashMap<String, MarketIndex>,
 }
 
 /// Case, accents' absence, punctuation and "the" do not matter: "Côte d'Ivoire",
@@ -43,15 +43,15 @@ impl MarketMatcher {
         let mut by_key = HashMap::new();
         // Names and aliases first, codes last, so a code always wins over a name that happens
         // to spell it.
-        for (i, market) in markets.iter().enumerate() {
+        for (i, market) in markets.iter().enumerate().map(|(i, m)| (MarketIndex(i), m)) {
             for alias in &market.aliases {
                 by_key.entry(normalise(alias)).or_insert(i);
             }
         }
-        for (i, market) in markets.iter().enumerate() {
+        for (i, market) in markets.iter().enumerate().map(|(i, m)| (MarketIndex(i), m)) {
             by_key.insert(normalise(&market.name), i);
         }
-        for (i, market) in markets.iter().enumerate() {
+        for (i, market) in markets.iter().enumerate().map(|(i, m)| (MarketIndex(i), m)) {
             by_key.insert(market.iso2.to_lowercase(), i);
             by_key.insert(market.iso3.to_lowercase(), i);
         }
@@ -59,7 +59,7 @@ impl MarketMatcher {
         Self { by_key }
     }
 
-    pub fn find(&self, text: &str) -> Option<usize> {
+    pub fn find(&self, text: &str) -> Option<MarketIndex> {
         self.by_key.get(&normalise(text)).copied()
     }
 }

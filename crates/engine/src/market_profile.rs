@@ -6,6 +6,7 @@
 use crate::candidates::Candidate;
 use crate::readiness::Prepared;
 use crate::stats::median;
+use crate::MarketIndex;
 use crate::{Dataset, IndexModel, MarketScore, Observation, Ranking};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -36,7 +37,7 @@ pub struct IndicatorLine {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct MarketProfile {
-    pub market: usize,
+    pub market: MarketIndex,
     pub score: Option<f64>,
     pub world_rank: Option<usize>,
     /// Rank among the candidates the filters keep; None when filtered out or unranked.
@@ -53,10 +54,10 @@ pub fn market_profile(
     prepared: &Prepared,
     ranking: &Ranking,
     candidates: &[Candidate],
-    market: usize,
+    market: MarketIndex,
     top: usize,
 ) -> Option<MarketProfile> {
-    let region = &dataset.markets().get(market)?.region;
+    let region = &dataset.market(market)?.region;
     let position = ranking.scores.iter().position(|s| s.market == market);
     let scored = position.map(|p| &ranking.scores[p]);
     let candidate_rank =
@@ -64,7 +65,7 @@ pub fn market_profile(
     let region_scores: Vec<&MarketScore> = ranking
         .scores
         .iter()
-        .filter(|s| &dataset.markets()[s.market].region == region)
+        .filter(|s| &dataset[s.market].region == region)
         .collect();
     let top_scores: Vec<&MarketScore> = candidates
         .iter()
@@ -103,7 +104,7 @@ pub fn market_profile(
                 normalised: prepared
                     .leaves
                     .get(leaf)
-                    .and_then(|l| l.values.get(market).copied().flatten())
+                    .and_then(|l| l.values.get(market.0).copied().flatten())
                     .map(|v| 100.0 * v),
                 points: scored.and_then(|s| s.contributions.get(leaf).copied().flatten()),
             });

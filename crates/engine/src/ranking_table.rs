@@ -2,6 +2,7 @@
 //! sorts how, and where markets without a value go, is decided here (tested natively); the
 //! app only writes the rows out.
 
+use crate::MarketIndex;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -52,7 +53,7 @@ impl TableSort {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RankingRow {
     /// Index into the dataset's markets.
-    pub market: usize,
+    pub market: MarketIndex,
     /// Rank among the candidates the filters keep.
     pub rank: usize,
     /// Rank among all ranked markets.
@@ -73,7 +74,7 @@ pub fn rows<'a>(
     candidates: &[Candidate],
     sort: TableSort,
     chart_markets: usize,
-    name_order: impl Fn(usize) -> &'a str,
+    name_order: impl Fn(MarketIndex) -> &'a str,
 ) -> Vec<RankingRow> {
     let rank_of: HashMap<usize, usize> = candidates.iter().map(|c| (c.position, c.rank)).collect();
     let mut order: Vec<usize> = candidates.iter().map(|c| c.position).collect();
@@ -144,10 +145,10 @@ mod tests {
                     descending,
                 },
                 20,
-                |m| d.markets()[m].name.as_str(),
+                |m| d[m].name.as_str(),
             )
             .iter()
-            .map(|row| row.market)
+            .map(|row| row.market.0)
             .collect::<Vec<_>>()
         };
         // Missing ones keep the ranking's order among themselves: 0 (90), 2 (70), 4 (50).
@@ -164,9 +165,9 @@ mod tests {
             column: SortColumn::Market,
             descending: false,
         };
-        let order: Vec<usize> = rows(&r, &c, sort, 20, |m| shown[m])
+        let order: Vec<usize> = rows(&r, &c, sort, 20, |m| shown[m.0])
             .iter()
-            .map(|row| row.market)
+            .map(|row| row.market.0)
             .collect();
         assert_eq!(order, [1, 2, 0]);
     }
@@ -190,7 +191,7 @@ mod tests {
         };
         let order: Vec<usize> = rows(&r, &c, sort, 20, |_| "")
             .iter()
-            .map(|row| row.market)
+            .map(|row| row.market.0)
             .collect();
         assert_eq!(order, [0, 1]);
     }
@@ -217,7 +218,7 @@ mod tests {
                 cells.iter().map(|&(s, p)| (f64::from(s) * 10.0, p)).collect();
             let r = ranking(&cells);
             let d = dataset(cells.len());
-            let c = candidates(&r, |m| !dropped[m]);
+            let c = candidates(&r, |m| !dropped[m.0]);
             let column = match column {
                 0 => SortColumn::Rank,
                 1 => SortColumn::Market,
@@ -226,13 +227,13 @@ mod tests {
                 _ => SortColumn::Pillar(1),
             };
             let sort = TableSort { column, descending };
-            let out = rows(&r, &c, sort, 20, |m| d.markets()[m].name.as_str());
-            let order: Vec<usize> = out.iter().map(|row| row.market).collect();
-            let again: Vec<usize> = rows(&r, &c, sort, 20, |m| d.markets()[m].name.as_str()).iter().map(|row| row.market).collect();
+            let out = rows(&r, &c, sort, 20, |m| d[m].name.as_str());
+            let order: Vec<usize> = out.iter().map(|row| row.market.0).collect();
+            let again: Vec<usize> = rows(&r, &c, sort, 20, |m| d[m].name.as_str()).iter().map(|row| row.market.0).collect();
             prop_assert_eq!(&order, &again);
             let mut markets = order;
             markets.sort_unstable();
-            let mut expected: Vec<usize> = c.iter().map(|k| r.scores[k.position].market).collect();
+            let mut expected: Vec<usize> = c.iter().map(|k| r.scores[k.position].market.0).collect();
             expected.sort_unstable();
             prop_assert_eq!(markets, expected);
             if column == SortColumn::Pillar(0) {

@@ -11,6 +11,7 @@
 use crate::dataset::{Dataset, Direction};
 use crate::index_model::{Aggregation, IndexModel, Node, Normalisation, Transform};
 use crate::stats;
+use crate::MarketIndex;
 
 /// One leaf's normalised values, one per market (None where missing); higher is better.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +35,7 @@ pub struct Prepared {
 #[derive(Debug, Clone, PartialEq)]
 pub struct MarketScore {
     /// Index into the dataset's markets.
-    pub market: usize,
+    pub market: MarketIndex,
     /// 0 to the model's scale.
     pub score: f64,
     /// 1 = best; tied scores share a rank ("1, 2, 2, 4").
@@ -55,7 +56,7 @@ pub struct Ranking {
     /// Best first.
     pub scores: Vec<MarketScore>,
     /// Markets left out because their data covers less than `min_coverage` of the weight.
-    pub excluded: Vec<usize>,
+    pub excluded: Vec<MarketIndex>,
     /// Leaves naming an indicator the dataset does not have (they are left out).
     pub unknown_indicators: Vec<String>,
     pub pillar_ids: Vec<String>,
@@ -63,7 +64,7 @@ pub struct Ranking {
 }
 
 impl Ranking {
-    pub fn of_market(&self, market: usize) -> Option<&MarketScore> {
+    pub fn of_market(&self, market: MarketIndex) -> Option<&MarketScore> {
         self.scores.iter().find(|s| s.market == market)
     }
 }
@@ -111,7 +112,11 @@ impl Prepared {
                 }
                 rescale |= normalisation == Normalisation::ZScore;
                 let raw: Vec<Option<f64>> = (0..market_count)
-                    .map(|m| dataset.observation(m, indicator).map(|o| o.value))
+                    .map(|m| {
+                        dataset
+                            .observation(MarketIndex(m), indicator)
+                            .map(|o| o.value)
+                    })
                     .collect();
                 let direction = dataset.indicators()[indicator].direction;
                 PreparedLeaf {
@@ -135,7 +140,7 @@ impl Prepared {
         let pillar_ids: Vec<String> = root.children.iter().map(|c| c.id.clone()).collect();
         let mut scores = Vec::new();
         let mut excluded = Vec::new();
-        for market in 0..self.market_count {
+        for market in (0..self.market_count).map(MarketIndex) {
             // Each pillar is evaluated once: its score is shown, and the index is built from it.
             let pillars: Vec<Option<Evaluated>> = root
                 .children
@@ -228,12 +233,12 @@ impl Prepared {
     /// A node's value for one market: its normalised value (leaf) or the weighted aggregate of
     /// the children that have one (re-weighted over them), with the share of the node's weight
     /// each of its leaves carries.
-    fn evaluate(&self, node: &Node, market: usize) -> Option<Evaluated> {
+    fn evaluate(&self, node: &Node, market: MarketIndex) -> Option<Evaluated> {
         if node.is_leaf() {
             let position = self.leaf_position(&node.id)?;
             let value = self.leaves[position]
                 .values
-                .get(market)
+                .get(market.0)
                 .copied()
                 .flatten()?;
             return Some(Evaluated {

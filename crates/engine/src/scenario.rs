@@ -4,6 +4,7 @@
 //! A scenario keeps its choices as link state ([`ViewState`]): one encoding for links, saved
 //! scenarios and files, read by one decoder that names whatever it cannot follow.
 
+use crate::MarketIndex;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -237,7 +238,7 @@ pub fn read_file(file: &str, text: &str) -> Result<ScenarioFile, ReadError> {
 pub struct Outcome {
     pub ranking: Ranking,
     /// (market, rank among the candidates), best first.
-    pub candidates: Vec<(usize, usize)>,
+    pub candidates: Vec<(MarketIndex, usize)>,
     pub margin_pct: Vec<Option<f64>>,
     /// What in the scenario could not be followed (an indicator no longer in the model, say).
     pub notices: Vec<Phrase>,
@@ -270,7 +271,7 @@ pub fn outcome(
     notices.extend(problems);
     let ranking = readiness::score(dataset, &chosen);
     let filter = state.filter.unwrap_or_else(|| default_filter.clone());
-    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    let mut candidates: Vec<(MarketIndex, usize)> = Vec::new();
     let mut previous: Option<(f64, usize)> = None;
     for s in ranking
         .scores
@@ -284,7 +285,8 @@ pub fn outcome(
         candidates.push((s.market, rank));
         previous = Some((s.score, rank));
     }
-    let margin_pct = (0..dataset.markets().len())
+    let margin_pct = dataset
+        .market_indices()
         .map(|m| {
             market_economics(&assumptions, dataset, m)
                 .ok()
@@ -302,7 +304,7 @@ pub fn outcome(
 /// One market's place in two scenarios.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
-    pub market: usize,
+    pub market: MarketIndex,
     pub rank_a: Option<usize>,
     pub rank_b: Option<usize>,
     pub margin_a: Option<f64>,
@@ -339,8 +341,8 @@ impl Change {
 /// The markets in either scenario's top `top` candidates, best in A first, with their
 /// candidate ranks and margins in both (a rank is missing where a filter leaves the market out).
 pub fn compare(a: &Outcome, b: &Outcome, top: usize) -> Vec<Change> {
-    let rank = |o: &Outcome, m: usize| o.candidates.iter().find(|c| c.0 == m).map(|c| c.1);
-    let mut markets: Vec<usize> = Vec::new();
+    let rank = |o: &Outcome, m: MarketIndex| o.candidates.iter().find(|c| c.0 == m).map(|c| c.1);
+    let mut markets: Vec<MarketIndex> = Vec::new();
     for o in [a, b] {
         for &(m, _) in o.candidates.iter().take(top) {
             if !markets.contains(&m) {
@@ -360,8 +362,8 @@ pub fn compare(a: &Outcome, b: &Outcome, top: usize) -> Vec<Change> {
             market: m,
             rank_a: rank(a, m),
             rank_b: rank(b, m),
-            margin_a: a.margin_pct.get(m).copied().flatten(),
-            margin_b: b.margin_pct.get(m).copied().flatten(),
+            margin_a: a.margin_pct.get(m.0).copied().flatten(),
+            margin_b: b.margin_pct.get(m.0).copied().flatten(),
         })
         .collect()
 }

@@ -6,6 +6,7 @@ use crate::compiled_model::CompiledModel;
 use crate::dataset::Dataset;
 use crate::index_model::IndexModel;
 use crate::readiness::Prepared;
+use crate::MarketIndex;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Swing {
@@ -25,7 +26,7 @@ impl Swing {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tornado {
-    pub market: usize,
+    pub market: MarketIndex,
     pub base_score: f64,
     pub base_rank: usize,
     /// The share each weight moves (0.5: from half to one and a half times the weight).
@@ -38,7 +39,7 @@ pub struct Tornado {
 pub fn tornado(
     dataset: &Dataset,
     model: &IndexModel,
-    market: usize,
+    market: MarketIndex,
     swing: f64,
 ) -> Option<Tornado> {
     let prepared = Prepared::new(dataset, model);
@@ -73,7 +74,7 @@ pub fn tornado(
             &mut scratch,
             &mut scores,
         );
-        match scores.get(market) {
+        match scores.get(market.0) {
             // Every market with data is ranked here, as with no minimum coverage; tied scores
             // share a rank, as in the ranking.
             Some(&score) if !score.is_nan() => (

@@ -2,6 +2,7 @@
 //! can edit what is there and load it back.
 
 use crate::dataset::Dataset;
+use crate::MarketIndex;
 
 /// Every market (ISO3 and name) and every indicator's value and year, as wide CSV.
 pub fn wide_csv(dataset: &Dataset) -> String {
@@ -16,7 +17,7 @@ pub fn wide_csv(dataset: &Dataset) -> String {
     for (m, market) in dataset.markets().iter().enumerate() {
         let mut record = vec![market.iso3.clone(), market.name.clone()];
         for i in 0..dataset.indicators().len() {
-            match dataset.observation(m, i) {
+            match dataset.observation(MarketIndex(m), i) {
                 Some(o) => {
                     record.push(o.value.to_string());
                     record.push(o.year.map(|y| y.to_string()).unwrap_or_default());

@@ -2,6 +2,7 @@
 //! candidates, built the way the engine builds them.
 
 use crate::readiness::{assign_ranks, MarketScore};
+use crate::MarketIndex;
 use crate::{Dataset, Ranking};
 
 /// `n` markets (ISO3 `MAA`, `MAB`, …, named "Market A", "Market B", …) with one indicator.
@@ -27,7 +28,7 @@ pub fn ranking(cells: &[(f64, Option<f64>)]) -> Ranking {
         .iter()
         .enumerate()
         .map(|(market, &(score, pillar))| MarketScore {
-            market,
+            market: MarketIndex(market),
             score,
             rank: 0,
             coverage: 1.0,

@@ -3,6 +3,7 @@
 //! feedback; flash sales; competitor shares; and the KPIs the go/no-go gates read.
 
 use crate::test_market::{Record, TestMarkets, VENDORS};
+use crate::MarketIndex;
 
 /// Sales channels, in the weekly file's column order.
 pub const CHANNELS: [&str; 4] = ["Own online store", "Platforms", "Carriers", "Retail"];
@@ -94,7 +95,7 @@ pub struct Kpis {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Track {
-    pub market: usize,
+    pub market: MarketIndex,
     pub weeks: Vec<Week>,
     pub flash_sales: Vec<FlashSale>,
     pub shares: Vec<ShareMonth>,
@@ -103,7 +104,7 @@ pub struct Track {
 /// One market's records of each kind, in date order.
 #[derive(Debug, Clone, Default)]
 pub struct MarketRecords<'a> {
-    pub market: usize,
+    pub market: MarketIndex,
     weekly: Vec<&'a Record>,
     flash_sales: Vec<&'a Record>,
     shares: Vec<&'a Record>,
@@ -152,13 +153,14 @@ impl<'a> Grouping<'a> {
             .saturating_add(records)
             .min(self.data.weekly.len());
         for record in &self.data.weekly[self.next..end] {
-            if record.market >= self.slot.len() {
-                self.slot.resize(record.market + 1, usize::MAX);
+            let MarketIndex(market) = record.market;
+            if market >= self.slot.len() {
+                self.slot.resize(market + 1, usize::MAX);
             }
-            let mut i = self.slot[record.market];
+            let mut i = self.slot[market];
             if i == usize::MAX {
                 i = self.out.len();
-                self.slot[record.market] = i;
+                self.slot[market] = i;
                 self.out.push(MarketRecords {
                     market: record.market,
                     ..MarketRecords::default()
@@ -180,7 +182,7 @@ impl<'a> Grouping<'a> {
     pub fn finish(mut self) -> Vec<MarketRecords<'a>> {
         while !self.step(usize::MAX) {}
         let slot = &self.slot;
-        let at = |market: usize| slot.get(market).copied().filter(|&i| i != usize::MAX);
+        let at = |market: MarketIndex| slot.get(market.0).copied().filter(|&i| i != usize::MAX);
         for record in &self.data.flash_sales {
             if let Some(i) = at(record.market) {
                 self.out[i].flash_sales.push(record);
@@ -209,7 +211,7 @@ impl<'a> Grouping<'a> {
 
 impl Track {
     /// The market's records, in date order; None when it has no weekly data.
-    pub fn new(data: &TestMarkets, market: usize) -> Option<Self> {
+    pub fn new(data: &TestMarkets, market: MarketIndex) -> Option<Self> {
         by_market(data)
             .iter()
             .find(|m| m.market == market)

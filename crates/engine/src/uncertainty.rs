@@ -3,6 +3,7 @@
 //! κ: larger is tighter), and optionally the normalisation of data-driven indicators and the
 //! index's aggregation. Seeded: the same inputs and seed always give the same result.
 
+use crate::MarketIndex;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Gamma};
@@ -42,7 +43,7 @@ impl Default for Settings {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RankInterval {
-    pub market: usize,
+    pub market: MarketIndex,
     /// Rank with the chosen weights.
     pub rank: usize,
     pub median: usize,
@@ -117,7 +118,7 @@ pub struct MonteCarlo {
     order: Vec<u128>,
     gamma_draws: Vec<f64>,
     /// Markets ranked under the chosen weights, best first, and their ranks.
-    ranked: Vec<(usize, usize)>,
+    ranked: Vec<(MarketIndex, usize)>,
     position_of: Vec<usize>,
     histogram: Vec<u32>,
     rng: ChaCha8Rng,
@@ -128,7 +129,8 @@ impl MonteCarlo {
     pub fn new(dataset: &Dataset, model: &IndexModel, settings: &Settings) -> Self {
         let base_prepared = Prepared::new(dataset, model);
         let base = base_prepared.score(model, &model.root, model.min_coverage);
-        let ranked: Vec<(usize, usize)> = base.scores.iter().map(|s| (s.market, s.rank)).collect();
+        let ranked: Vec<(MarketIndex, usize)> =
+            base.scores.iter().map(|s| (s.market, s.rank)).collect();
         let compiled = CompiledModel::new(model, &base_prepared);
         let alternative = |prepared: &Prepared| compiled.data(prepared);
         let alternatives = if settings.vary_normalisation {
@@ -174,7 +176,7 @@ impl MonteCarlo {
         // position_of[market] = index into `ranked`, for markets ranked under the base weights.
         let mut position_of = vec![usize::MAX; dataset.markets().len()];
         for (i, &(m, _)) in ranked.iter().enumerate() {
-            position_of[m] = i;
+            position_of[m.0] = i;
         }
         let n = ranked.len();
         Self {

@@ -7,6 +7,7 @@ use crate::dictionary::{self, indicator_from_fields, Indicator, RawIndicator};
 use crate::market_match::MarketMatcher;
 use crate::problem::{LoadError, Problem, Problems};
 use crate::table::{decode_text, read_table, Table};
+use crate::MarketIndex;
 
 /// The data format version this build reads and writes.
 pub const FORMAT_VERSION: u64 = 1;
@@ -21,7 +22,7 @@ pub enum MergeMode {
 #[derive(Debug, Clone, PartialEq)]
 pub struct UserValue {
     /// Index into the base dataset's markets.
-    pub market: usize,
+    pub market: MarketIndex,
     pub indicator: String,
     pub observation: Observation,
 }
@@ -37,7 +38,7 @@ pub struct UserData {
 impl UserData {
     /// Markets with at least one value.
     pub fn market_count(&self) -> usize {
-        let mut markets: Vec<usize> = self.values.iter().map(|v| v.market).collect();
+        let mut markets: Vec<MarketIndex> = self.values.iter().map(|v| v.market).collect();
         markets.sort_unstable();
         markets.dedup();
         markets.len()
@@ -167,7 +168,7 @@ fn market_at(
     text: &str,
     matcher: &MarketMatcher,
     problems: &mut Problems,
-) -> Option<usize> {
+) -> Option<MarketIndex> {
     let found = matcher.find(text);
     if found.is_none() {
         problems.push(Problem::warning(
@@ -206,7 +207,7 @@ fn add_value(
             phrase!(
                 "a second value of {} for {}",
                 &value.indicator,
-                &base.markets()[value.market].name
+                &base[value.market].name
             ),
             phrase!("one value per market and indicator"),
         ));
@@ -244,7 +245,7 @@ fn wide_values(
                 .map(|c| (c, i, table.column(&format!("{}_year", i.id))))
         })
         .collect();
-    let mut seen: Vec<(usize, usize)> = Vec::new();
+    let mut seen: Vec<(MarketIndex, usize)> = Vec::new();
     for row in &table.rows {
         let market_text = &row.cells[market_column];
         let column_name = &table.header[market_column];
@@ -260,7 +261,7 @@ fn wide_values(
                 phrase!(
                     "\"{}\" ({}) again (first on row {})",
                     market_text,
-                    &base.markets()[market].name,
+                    &base[market].name,
                     *first
                 ),
                 phrase!("each market once"),

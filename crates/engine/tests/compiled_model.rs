@@ -7,6 +7,7 @@
 use beachhead_engine::compiled_model::CompiledModel;
 use beachhead_engine::index_model::Node;
 use beachhead_engine::readiness::Prepared;
+use beachhead_engine::MarketIndex;
 use beachhead_engine::{
     Aggregation, Dataset, Direction, IndexModel, Indicator, Market, Normalisation, Observation,
 };
@@ -119,7 +120,7 @@ proptest! {
         }
         prop_assert_eq!(scores.len(), rows.len());
         for (market, &score) in scores.iter().enumerate() {
-            match plain.of_market(market) {
+            match plain.of_market(MarketIndex(market)) {
                 Some(s) => prop_assert_eq!(s.score.to_bits(), score.to_bits(), "market {}", market),
                 None => prop_assert!(score.is_nan(), "market {} has no score but got {}", market, score),
             }

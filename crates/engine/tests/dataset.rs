@@ -1,5 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a panic is a failed test, with its place
 
+use beachhead_engine::MarketIndex;
 use beachhead_engine::{Dataset, Direction, IndexModel};
 
 const DICTIONARY: &str = "id,label,unit,direction,source,licence\n\
@@ -20,10 +21,13 @@ fn loads_values_with_years_and_keeps_missing_values_missing() {
     .expect("valid");
     assert_eq!(data.markets().len(), 2);
     assert_eq!(data.indicators()[1].direction, Direction::LowerIsBetter);
-    let pop = data.observation(0, 0).expect("present");
+    let pop = data.observation(MarketIndex(0), 0).expect("present");
     assert_eq!((pop.value, pop.year), (1_450_935_791.0, Some(2024)));
-    assert_eq!(data.observation(0, 1).and_then(|o| o.year), Some(2017));
-    assert_eq!(data.observation(1, 1), None);
+    assert_eq!(
+        data.observation(MarketIndex(0), 1).and_then(|o| o.year),
+        Some(2017)
+    );
+    assert_eq!(data.observation(MarketIndex(1), 1), None);
 }
 
 #[test]
@@ -141,12 +145,7 @@ fn filters_pick_candidates_by_region_language_population_and_entry() {
         &read("markets.csv"),
     )
     .expect("valid");
-    let index = |code: &str| {
-        data.markets()
-            .iter()
-            .position(|m| m.iso3 == code)
-            .expect(code)
-    };
+    let index = |code: &str| data.market_index(code).expect(code);
     assert_eq!(
         regions(&data),
         ["Africa", "Americas", "Asia", "Europe", "Oceania"]

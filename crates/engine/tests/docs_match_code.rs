@@ -453,13 +453,14 @@ fn readme_years_are_the_bundled_datas() {
         if indicator.status != Status::Measured {
             continue;
         }
-        let outside: Vec<String> = (0..dataset.markets().len())
+        let outside: Vec<String> = dataset
+            .market_indices()
             .filter_map(|m| {
                 let observation = dataset.observation(m, i)?;
                 let year = observation.year.filter(|y| (from..=to).contains(y));
                 year.is_none().then(|| {
                     let when = observation.year.map_or("no year".into(), |y| y.to_string());
-                    format!("{} {when}", dataset.markets()[m].iso3)
+                    format!("{} {when}", dataset[m].iso3)
                 })
             })
             .collect();
@@ -493,7 +494,7 @@ fn readme_test_markets_are_the_bundled_ones() {
     let bundled: BTreeSet<String> = bundled
         .markets()
         .into_iter()
-        .map(|m| dataset.markets()[m].iso3.clone())
+        .map(|m| dataset[m].iso3.clone())
         .collect();
     let matcher = MarketMatcher::new(dataset.markets());
     let readme = read("README.md");
@@ -511,7 +512,7 @@ fn readme_test_markets_are_the_bundled_ones() {
             .split(" and ")
             .flat_map(|part| part.split(", "))
             .map(|name| match matcher.find(name.trim()) {
-                Some(market) => dataset.markets()[market].iso3.clone(),
+                Some(market) => dataset[market].iso3.clone(),
                 None => format!("\"{name}\" (no market of the dataset)"),
             })
             .collect();

@@ -4,6 +4,7 @@ use beachhead_engine::economics::{
     margin_tornado, Assumptions, Channel, FixedCosts, Inputs, MarketAssumptions, Price, Product,
     Volume,
 };
+use beachhead_engine::MarketIndex;
 use proptest::prelude::*;
 
 fn inputs() -> Inputs {
@@ -340,11 +341,11 @@ fn skus_have_their_own_prices_and_blend_by_unit_mix() {
     )
     .unwrap();
     // Hong Kong: the headline SKU at HKD 2,000, Pro at its own US$ 350.
-    let hk = market_economics(&a, &data, 0).unwrap();
+    let hk = market_economics(&a, &data, MarketIndex(0)).unwrap();
     assert!(close(hk.skus[0].1.retail_usd, 2000.0 * 0.1287));
     assert!(close(hk.skus[1].1.retail_usd, 350.0));
     // Taiwan (defaults: US$ 249): Pro at 1.5 times the headline price.
-    let tw = market_economics(&a, &data, 1).unwrap();
+    let tw = market_economics(&a, &data, MarketIndex(1)).unwrap();
     assert!(close(tw.skus[1].1.retail_usd, 249.0 * 1.5));
     let blended = 0.6 * hk.skus[0].1.contribution_usd + 0.4 * hk.skus[1].1.contribution_usd;
     assert!(close(hk.blended.contribution_usd, blended));

@@ -6,6 +6,7 @@
 use beachhead_engine::synthetic::{bundle, weekly_csv};
 use beachhead_engine::table::{decode_text, read_table};
 use beachhead_engine::test_market::{load_files, Ingest, TestMarkets};
+use beachhead_engine::MarketIndex;
 use beachhead_engine::{Dataset, LoadError, Problem};
 use proptest::prelude::*;
 
@@ -241,7 +242,7 @@ fn a_million_row_style_file_loads_the_same_in_slices_and_markets_come_in_first_o
     let (data, warnings) = whole.unwrap();
     assert!(warnings.is_empty());
     assert_eq!(data.weekly.len(), 20_000);
-    let expected: Vec<usize> = (0..dataset.markets().len()).rev().collect();
+    let expected: Vec<MarketIndex> = dataset.market_indices().rev().collect();
     assert_eq!(
         data.markets(),
         expected,

@@ -1,5 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a panic is a failed test, with its place
 
+use beachhead_engine::MarketIndex;
 use std::collections::BTreeMap;
 
 use beachhead_engine::economics::Assumptions;
@@ -48,7 +49,7 @@ fn bundle() -> Bundle {
 
 const VIEWS: [&str; 3] = ["ranking", "market", "margins"];
 
-fn follow(b: &Bundle, link: &str, tracked: &[usize]) -> (ViewState, Vec<LinkNotice>) {
+fn follow(b: &Bundle, link: &str, tracked: &[MarketIndex]) -> (ViewState, Vec<LinkNotice>) {
     let (state, decoded) = ViewState::decode(link);
     let context = LinkContext {
         dataset: &b.dataset,
@@ -71,9 +72,7 @@ fn follow(b: &Bundle, link: &str, tracked: &[usize]) -> (ViewState, Vec<LinkNoti
         filter: Some(resolved.filter),
         assumptions: Vec::new(),
         gates: Some(resolved.gates),
-        tracked: resolved
-            .tracked
-            .map(|m| b.dataset.markets()[m].iso3.clone()),
+        tracked: resolved.tracked.map(|m| b.dataset[m].iso3.clone()),
         embed: resolved.embed,
     };
     (state, notices)
@@ -82,12 +81,7 @@ fn follow(b: &Bundle, link: &str, tracked: &[usize]) -> (ViewState, Vec<LinkNoti
 #[test]
 fn a_link_to_known_things_is_followed_without_a_notice() {
     let b = bundle();
-    let hkg = b
-        .dataset
-        .markets()
-        .iter()
-        .position(|m| m.iso3 == "HKG")
-        .unwrap();
+    let hkg = b.dataset.market_index("HKG").unwrap();
     let (state, notices) = follow(&b, "#market?m=HKG&c=HKG,TWN&w=demand:30&t=HKG", &[hkg]);
     assert_eq!(notices, []);
     assert_eq!(state.view, "market");

@@ -3,6 +3,7 @@
 use beachhead_engine::candidates::candidates;
 use beachhead_engine::market_profile::market_profile;
 use beachhead_engine::readiness::Prepared;
+use beachhead_engine::MarketIndex;
 use beachhead_engine::{Dataset, IndexModel};
 
 fn bundled() -> (Dataset, IndexModel) {
@@ -21,12 +22,8 @@ fn bundled() -> (Dataset, IndexModel) {
     (dataset, model)
 }
 
-fn market(dataset: &Dataset, iso3: &str) -> usize {
-    dataset
-        .markets()
-        .iter()
-        .position(|m| m.iso3 == iso3)
-        .unwrap()
+fn market(dataset: &Dataset, iso3: &str) -> MarketIndex {
+    dataset.market_index(iso3).unwrap()
 }
 
 #[test]
@@ -43,7 +40,7 @@ fn the_profile_reads_the_rankings_own_numbers() {
     assert_eq!(profile.pillars.len(), model.pillars().len());
     assert_eq!(profile.indicators.len(), prepared.leaves.len());
     for line in &profile.indicators {
-        let expected = prepared.leaves[line.leaf].values[m].map(|v| 100.0 * v);
+        let expected = prepared.leaves[line.leaf].values[m.0].map(|v| 100.0 * v);
         assert_eq!(line.normalised, expected);
         assert_eq!(line.normalised.is_some(), line.observation.is_some());
     }
@@ -60,12 +57,12 @@ fn medians_are_over_the_region_and_over_the_top_candidates() {
     let all = candidates(&ranking, |_| true);
     let hkg = market(&dataset, "HKG");
     let profile = market_profile(&dataset, &model, &prepared, &ranking, &all, hkg, 3).unwrap();
-    let region = &dataset.markets()[hkg].region;
+    let region = &dataset[hkg].region;
     for pillar in &profile.pillars {
         let mut region_values: Vec<f64> = ranking
             .scores
             .iter()
-            .filter(|s| &dataset.markets()[s.market].region == region)
+            .filter(|s| &dataset[s.market].region == region)
             .filter_map(|s| s.pillar_scores[pillar.pillar])
             .collect();
         region_values.sort_by(f64::total_cmp);
@@ -102,7 +99,7 @@ fn a_filtered_out_market_has_no_candidate_rank_and_an_unknown_one_no_profile() {
         market_profile(&dataset, &model, &prepared, &ranking, &without_hkg, hkg, 10).unwrap();
     assert_eq!(profile.candidate_rank, None);
     assert!(profile.world_rank.is_some());
-    let past_the_end = dataset.markets().len();
+    let past_the_end = MarketIndex(dataset.markets().len());
     assert_eq!(
         market_profile(
             &dataset,

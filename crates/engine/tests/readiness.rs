@@ -1,5 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a panic is a failed test, with its place
 
+use beachhead_engine::MarketIndex;
 use beachhead_engine::{
     readiness::score, Aggregation, Dataset, Direction, IndexModel, Indicator, Market, Node,
     Normalisation, Observation, Transform,
@@ -50,6 +51,7 @@ fn model(weights: &[f64], log: &[usize], min_coverage: f64) -> IndexModel {
 }
 
 fn score_of(ranking: &beachhead_engine::Ranking, market: usize) -> Option<f64> {
+    let market = MarketIndex(market);
     ranking
         .scores
         .iter()
@@ -73,7 +75,7 @@ fn hand_computed_min_max_with_lower_is_better_and_reweighting() {
     let got: Vec<(usize, f64, usize, f64)> = ranking
         .scores
         .iter()
-        .map(|s| (s.market, s.score, s.rank, s.coverage))
+        .map(|s| (s.market.0, s.score, s.rank, s.coverage))
         .collect();
     assert_eq!(
         got,
@@ -94,7 +96,7 @@ fn coverage_below_threshold_excludes_the_market() {
         &[1],
     );
     let ranking = score(&data, &model(&[1.0, 1.0], &[], 0.6));
-    assert_eq!(ranking.excluded, vec![2]);
+    assert_eq!(ranking.excluded, vec![MarketIndex(2)]);
     assert_eq!(ranking.scores.len(), 2);
 }
 
@@ -117,7 +119,7 @@ fn log_of_non_positive_value_counts_as_missing() {
         &[],
     );
     let ranking = score(&data, &model(&[1.0, 1.0], &[0], 0.9));
-    assert_eq!(ranking.excluded, vec![0]);
+    assert_eq!(ranking.excluded, vec![MarketIndex(0)]);
 }
 
 #[test]
@@ -176,7 +178,7 @@ fn tree(root: Node, scale: f64) -> IndexModel {
 
 fn scores_by_market(data: &Dataset, m: &IndexModel) -> Vec<f64> {
     let ranking = score(data, m);
-    (0..data.markets().len())
+    data.market_indices()
         .map(|i| ranking.of_market(i).map_or(f64::NAN, |s| s.score))
         .collect()
 }
@@ -386,7 +388,7 @@ fn pillar_points_and_leaf_contributions_add_up_to_the_score() {
         );
     }
     // Market 1 lacks i2, so pillar b is missing and a carries everything.
-    let m1 = ranking.of_market(1).unwrap();
+    let m1 = ranking.of_market(MarketIndex(1)).unwrap();
     assert_eq!(m1.pillar_scores[1], None);
     assert!((m1.coverage - 2.0 / 3.0).abs() < 1e-12);
 }

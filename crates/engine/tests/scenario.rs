@@ -5,6 +5,7 @@ use beachhead_engine::scenario::{
     compare, outcome, read, read_file, ReadError, Scenario, ScenarioFile,
 };
 use beachhead_engine::view_state::ViewState;
+use beachhead_engine::MarketIndex;
 use beachhead_engine::{Dataset, IndexModel};
 
 fn bundled() -> (Dataset, IndexModel, Assumptions) {
@@ -123,7 +124,7 @@ fn two_scenarios_compare_by_rank_and_margin() {
     assert_eq!(other.notices.len(), 1, "{:?}", other.notices);
     let changes = compare(&base, &other, 10);
     assert!(changes.len() >= 10);
-    let chn = d.markets().iter().position(|x| x.iso3 == "CHN").unwrap();
+    let chn = d.market_index("CHN").unwrap();
     assert!(
         changes.iter().all(|c| c.market != chn),
         "an entered market is not a candidate"
@@ -133,10 +134,10 @@ fn two_scenarios_compare_by_rank_and_margin() {
         changes.iter().any(|c| c.rank_a != c.rank_b),
         "demand at zero moves ranks"
     );
-    let hkg = d.markets().iter().position(|x| x.iso3 == "HKG").unwrap();
+    let hkg = d.market_index("HKG").unwrap();
     let (ma, mb) = (
-        base.margin_pct[hkg].unwrap(),
-        other.margin_pct[hkg].unwrap(),
+        base.margin_pct[hkg.0].unwrap(),
+        other.margin_pct[hkg.0].unwrap(),
     );
     assert!(
         mb > ma,
@@ -148,7 +149,7 @@ fn two_scenarios_compare_by_rank_and_margin() {
 fn a_change_says_how_far_a_market_moved_and_its_margin_change() {
     use beachhead_engine::scenario::{Change, RankMove};
     let change = |rank_a, rank_b, margin_a, margin_b| Change {
-        market: 0,
+        market: MarketIndex(0),
         rank_a,
         rank_b,
         margin_a,

@@ -42,7 +42,7 @@ fn the_bundled_test_markets_load_for_hong_kong_and_taiwan() {
     let names: Vec<&str> = data
         .markets()
         .iter()
-        .map(|&m| base.markets()[m].iso3.as_str())
+        .map(|&m| base[m].iso3.as_str())
         .collect();
     assert_eq!(names, ["HKG", "TWN"]);
     assert_eq!(

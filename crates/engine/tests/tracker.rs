@@ -2,6 +2,7 @@
 
 use beachhead_engine::test_market::load;
 use beachhead_engine::tracker::{by_market, Grouping, Track, RECENT_WEEKS};
+use beachhead_engine::MarketIndex;
 use beachhead_engine::{Dataset, Market};
 
 fn two_markets() -> Dataset {
@@ -27,7 +28,7 @@ fn track(weekly: &str, flash: &str, shares: &str) -> Track {
         ("competitor_shares.csv", shares),
     )
     .unwrap();
-    Track::new(&data, 0).unwrap()
+    Track::new(&data, MarketIndex(0)).unwrap()
 }
 
 const FLASH: &str = "market,date,units_offered,units_sold,seconds_to_sell_out,registrations\nHKG,2014-01-02,1000,1000,40,9000\nHKG,2014-02-02,1000,800,,5000\nHKG,2014-03-02,1000,1000,60,8000\n";
@@ -121,7 +122,7 @@ fn a_market_without_weekly_data_has_no_track() {
         ("competitor_shares.csv", &shares(1)),
     )
     .unwrap();
-    assert!(Track::new(&data, 1).is_none());
+    assert!(Track::new(&data, MarketIndex(1)).is_none());
 }
 
 #[test]
@@ -147,7 +148,10 @@ fn by_market_groups_each_markets_records_in_date_order_in_one_pass() {
     )
     .unwrap();
     let grouped = by_market(&data);
-    assert_eq!(grouped.iter().map(|m| m.market).collect::<Vec<_>>(), [1, 0]);
+    assert_eq!(
+        grouped.iter().map(|m| m.market.0).collect::<Vec<_>>(),
+        [1, 0]
+    );
     let tracks: Vec<Track> = grouped.iter().filter_map(Track::from_records).collect();
     assert_eq!(tracks[0].weeks[0].date, "2014-01-06");
     assert_eq!(tracks[0].weeks[0].plan_units, 10.0);

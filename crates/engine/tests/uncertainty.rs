@@ -2,6 +2,7 @@
 
 use beachhead_engine::sensitivity::tornado;
 use beachhead_engine::uncertainty::{monte_carlo, Settings};
+use beachhead_engine::MarketIndex;
 use beachhead_engine::{Dataset, Direction, IndexModel, Indicator, Market, Observation};
 use proptest::prelude::*;
 
@@ -78,13 +79,17 @@ fn intervals_are_ordered_and_the_dominant_market_is_always_first() {
     }
     let best = &result.intervals[0];
     assert_eq!(
-        (best.market, best.rank, best.p05, best.p95, best.p_top_k),
+        (best.market.0, best.rank, best.p05, best.p95, best.p_top_k),
         (0, 1, 1, 1, 1.0)
     );
     let worst = result.intervals.last().unwrap();
-    assert_eq!((worst.market, worst.median), (4, 5));
+    assert_eq!((worst.market.0, worst.median), (4, 5));
     // Markets 1 and 2 tie under the chosen weights and swap under drawn ones.
-    let swapping = result.intervals.iter().find(|i| i.market == 1).unwrap();
+    let swapping = result
+        .intervals
+        .iter()
+        .find(|i| i.market == MarketIndex(1))
+        .unwrap();
     assert!(swapping.p05 < swapping.p95, "{swapping:?}");
 }
 
@@ -144,7 +149,7 @@ fn slicing_the_run_does_not_change_the_result() {
 
 #[test]
 fn the_tornado_lists_every_weight_widest_first() {
-    let t = tornado(&sample(), &model(), 1, 0.5).unwrap();
+    let t = tornado(&sample(), &model(), MarketIndex(1), 0.5).unwrap();
     assert_eq!(t.swings.len(), 3);
     assert!(t.swings.windows(2).all(|w| w[0].width() >= w[1].width()));
     // Market 1 is strong on i0 (8 of 10) and weak on i1 (1 of 10).
@@ -154,7 +159,7 @@ fn the_tornado_lists_every_weight_widest_first() {
         i0.score_high > i0.score_low && i1.score_high < i1.score_low,
         "{t:?}"
     );
-    assert!(tornado(&sample(), &model(), 99, 0.5).is_none());
+    assert!(tornado(&sample(), &model(), MarketIndex(99), 0.5).is_none());
 }
 
 proptest! {
@@ -173,7 +178,7 @@ proptest! {
 fn tornado_by_plain_scorer(
     dataset: &Dataset,
     model: &IndexModel,
-    market: usize,
+    market: MarketIndex,
     swing: f64,
 ) -> Vec<(String, f64, f64, usize, usize)> {
     let prepared = beachhead_engine::readiness::Prepared::new(dataset, model);

@@ -177,7 +177,7 @@ fn merge_overrides_and_adds_while_replace_keeps_only_the_users_indicators() {
         fixture("bom.csv"),
     ];
     let (user, _) = parse_user_files(&base, &files).unwrap();
-    let hkg = base.markets().iter().position(|m| m.iso3 == "HKG").unwrap();
+    let hkg = base.market_index("HKG").unwrap();
 
     let merged = base.with_user_data(&user, MergeMode::Merge);
     assert_eq!(merged.indicators().len(), base.indicators().len() + 1);
@@ -209,7 +209,7 @@ fn merge_overrides_and_adds_while_replace_keeps_only_the_users_indicators() {
         base.markets(),
         "markets and their reference data stay"
     );
-    let sgp = base.markets().iter().position(|m| m.iso3 == "SGP").unwrap();
+    let sgp = base.market_index("SGP").unwrap();
     assert_eq!(
         replaced.observation(sgp, 1),
         None,
@@ -226,13 +226,13 @@ fn the_template_round_trips_to_the_same_values() {
     assert!(warnings.is_empty(), "{warnings:?}");
     let replaced = base.with_user_data(&user, MergeMode::Replace);
     assert_eq!(replaced.indicators(), base.indicators());
-    for m in 0..base.markets().len() {
+    for m in base.market_indices() {
         for i in 0..base.indicators().len() {
             assert_eq!(
                 replaced.observation(m, i),
                 base.observation(m, i),
                 "{} {}",
-                base.markets()[m].iso3,
+                base[m].iso3,
                 base.indicators()[i].id
             );
         }

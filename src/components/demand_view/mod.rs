@@ -67,7 +67,7 @@ pub fn DemandView(explorer: Explorer) -> impl IntoView {
                 demand_signals(d, r)
                     .into_iter()
                     .map(|signal| {
-                        let m = &d.markets()[signal.market];
+                        let m = &d[signal.market];
                         Row {
                             iso3: m.iso3.clone(),
                             iso_numeric: m.iso_numeric.clone(),

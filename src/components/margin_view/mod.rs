@@ -53,7 +53,7 @@ fn current(explorer: Explorer, sku: RwSignal<usize>) -> Memo<Option<Current>> {
         let sku = sku.get();
         explorer.dataset.with(|d| {
             explorer.assumptions.with(|a| {
-                let m = d.markets().get(market)?;
+                let m = d.market(market)?;
                 let sku = sku.min(a.products.len().saturating_sub(1));
                 let inputs = Inputs::resolve(a, d, market, sku).ok()?;
                 let currency = inputs.price_currency().to_owned();

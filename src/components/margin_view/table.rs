@@ -24,9 +24,8 @@ pub(super) fn MarketsEconomicsTable(
                     .filter_map(|(m, e)| {
                         e.as_ref().ok().map(|e| {
                             (
-                                d.markets()[*m].iso3.clone(),
-                                market_name(&d.markets()[*m].iso3, &d.markets()[*m].name)
-                                    .to_owned(),
+                                d[*m].iso3.clone(),
+                                market_name(&d[*m].iso3, &d[*m].name).to_owned(),
                                 e.clone(),
                             )
                         })

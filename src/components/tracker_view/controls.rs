@@ -1,6 +1,7 @@
 //! The tracker's controls: the test market shown, loading one's own files or going back to
 //! the illustrative ones, and where the data comes from.
 
+use beachhead_engine::MarketIndex;
 use std::sync::Arc;
 
 use beachhead_engine::tracker::Track;
@@ -12,10 +13,9 @@ use crate::state::explorer::Explorer;
 use crate::state::test_markets::TestMarketState;
 
 /// A market's name in the interface's language; empty for one the dataset lacks.
-pub(super) fn shown_market_name(explorer: Explorer, market: usize) -> String {
+pub(super) fn shown_market_name(explorer: Explorer, market: MarketIndex) -> String {
     explorer.dataset.with(|d| {
-        d.markets()
-            .get(market)
+        d.market(market)
             .map(|m| i18n::market_name(&m.iso3, &m.name).to_owned())
             .unwrap_or_default()
     })
@@ -39,7 +39,7 @@ pub(super) fn TrackerControls(
                 {move || t("Test market")}" "
                 <select data-testid="tracker-market" on:change=move |ev| {
                     let value = event_target_value(&ev);
-                    tests.chosen.set(value.parse().ok());
+                    tests.chosen.set(value.parse().ok().map(MarketIndex));
                 }>
                     {move || {
                         let shown = track.get().map(|t| t.market);

@@ -28,7 +28,7 @@ pub(super) fn RankIntervals(
                     .filter(|i| f.matches(d, i.market))
                     .take(CHART_MARKETS)
                     .map(|i| {
-                        let m = &d.markets()[i.market];
+                        let m = &d[i.market];
                         (market_name(&m.iso3, &m.name).to_owned(), i.clone())
                     })
                     .collect::<Vec<_>>()

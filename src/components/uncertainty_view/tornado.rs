@@ -20,7 +20,7 @@ pub(super) fn TornadoCard(explorer: Explorer) -> impl IntoView {
             explorer.model.with(|m| {
                 // The codes and name, not the shown name: a language switch then only retitles,
                 // without running the tornado again.
-                let mk = &d.markets()[market];
+                let mk = &d[market];
                 tornado(d, m, market, SWING).map(|t| ((mk.iso3.clone(), mk.name.clone()), t))
             })
         })

@@ -4,6 +4,7 @@
 use super::payback::monthly_contribution;
 use super::{Assumptions, MarketAssumptions, Price, Product};
 use crate::dataset::Dataset;
+use crate::MarketIndex;
 
 /// One step of the waterfall: what is taken off (negative) or the running total.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,11 +107,11 @@ impl Inputs {
     pub fn resolve(
         assumptions: &Assumptions,
         dataset: &Dataset,
-        market: usize,
+        market: MarketIndex,
         sku: usize,
     ) -> Result<Self, String> {
         let product = assumptions.products.get(sku).ok_or("no such SKU")?.clone();
-        let m = dataset.markets().get(market).ok_or("no such market")?;
+        let m = dataset.market(market).ok_or("no such market")?;
         let a = assumptions.for_market(&m.iso3)?;
         let value = |id: &str| {
             dataset
@@ -246,7 +247,7 @@ pub struct MarketEconomics {
 pub fn market_economics(
     assumptions: &Assumptions,
     dataset: &Dataset,
-    market: usize,
+    market: MarketIndex,
 ) -> Result<MarketEconomics, String> {
     let mut skus = Vec::new();
     for (i, p) in assumptions.products.iter().enumerate() {

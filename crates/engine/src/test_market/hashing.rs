@@ -5,6 +5,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::numbers::{text, trim};
 use crate::market_match::MarketMatcher;
+use crate::MarketIndex;
 
 /// FNV-1a: the keys are a few bytes (a market's cell) or a number, and a cheap hash is what
 /// counts when every row looks one up.
@@ -35,14 +36,14 @@ pub(super) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 pub(super) struct MarketCells {
     pub(super) matcher: MarketMatcher,
     pub(super) count: usize,
-    pub(super) known: FnvMap<Box<[u8]>, Option<usize>>,
+    pub(super) known: FnvMap<Box<[u8]>, Option<MarketIndex>>,
 }
 
 impl MarketCells {
     /// Cells remembered at most (a file of made-up names should not fill memory).
     const KNOWN: usize = 1 << 16;
 
-    pub(super) fn find(&mut self, cell: &[u8]) -> Option<usize> {
+    pub(super) fn find(&mut self, cell: &[u8]) -> Option<MarketIndex> {
         if let Some(&market) = self.known.get(cell) {
             return market;
         }

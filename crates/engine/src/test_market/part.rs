@@ -75,7 +75,7 @@ impl Part {
             ));
             return;
         };
-        let dates = &mut self.dates[market];
+        let dates = &mut self.dates[market.0];
         if let Some(first) = dates.first_row(date.key()) {
             self.problems.push(Problem::error(
                 file,

@@ -1,5 +1,6 @@
 //! What the files hold once read: a record per row, kept in place, and the three lists.
 
+use crate::MarketIndex;
 use std::fmt;
 
 use super::schema::MAX_VALUES;
@@ -12,7 +13,7 @@ use super::Date;
 pub struct Record {
     /// The row in its file, for messages.
     pub line: usize,
-    pub market: usize,
+    pub market: MarketIndex,
     pub date: Date,
     /// The first `len` are the kind's columns; NaN where the cell was empty or wrong (no valid
     /// value is NaN: non-finite numbers are refused).
@@ -71,15 +72,16 @@ pub struct TestMarkets {
 
 impl TestMarkets {
     /// Markets with weekly data, in the order they first appear.
-    pub fn markets(&self) -> Vec<usize> {
+    pub fn markets(&self) -> Vec<MarketIndex> {
         let mut seen: Vec<bool> = Vec::new();
         let mut out = Vec::new();
         for r in &self.weekly {
-            if r.market >= seen.len() {
-                seen.resize(r.market + 1, false);
+            let MarketIndex(i) = r.market;
+            if i >= seen.len() {
+                seen.resize(i + 1, false);
             }
-            if !seen[r.market] {
-                seen[r.market] = true;
+            if !seen[i] {
+                seen[i] = true;
                 out.push(r.market);
             }
         }

@@ -13,6 +13,7 @@
 //! `@@ NAME\n` is split before every later line starting `@@ `, each part named by its line
 //! (see [`files`]).
 
+use beachhead_engine::MarketIndex;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
@@ -191,7 +192,7 @@ pub fn indicator_files(data: &[u8]) {
     let mut seen = BTreeSet::new();
     for value in &user.values {
         let v = value.observation.value;
-        assert!(value.market < base.markets().len(), "no market {value:?}");
+        assert!(value.market.0 < base.markets().len(), "no market {value:?}");
         assert!(v.is_finite(), "a value that is not finite: {value:?}");
         let Some(indicator) = known(&value.indicator) else {
             panic!("a value of an unknown indicator: {value:?}");
@@ -266,7 +267,7 @@ fn check_test_markets(data: &TestMarkets, warnings: &[Problem], names: &[&str]) 
     ] {
         let mut seen = BTreeSet::new();
         for r in records {
-            assert!(r.market < markets, "{kind}: no market {r:?}");
+            assert!(r.market.0 < markets, "{kind}: no market {r:?}");
             assert!(r.line >= 2, "{kind}: a record on the header's row: {r:?}");
             assert!(
                 seen.insert((r.market, r.date)),
@@ -363,8 +364,8 @@ pub fn index_model(data: &[u8]) {
     }
     let base = bundled();
     let ranking = readiness::score(base, &model);
-    let mut markets: Vec<usize> = ranking.scores.iter().map(|s| s.market).collect();
-    markets.extend(&ranking.excluded);
+    let mut markets: Vec<usize> = ranking.scores.iter().map(|s| s.market.0).collect();
+    markets.extend(ranking.excluded.iter().map(|m| m.0));
     markets.sort_unstable();
     markets.dedup();
     assert_eq!(
@@ -444,7 +445,7 @@ pub fn assumptions(data: &[u8]) {
         .iter()
         .enumerate()
         .filter(|(i, m)| *i == 0 || assumptions.markets.contains_key(&m.iso3))
-        .map(|(i, _)| i);
+        .map(|(i, _)| MarketIndex(i));
     for market in named {
         // An error names what is missing (a VAT rate, say); only a panic fails.
         let _ = market_economics(&assumptions, base, market);
