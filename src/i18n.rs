@@ -688,6 +688,20 @@ mod tests {
                 }
             }
         }
+        // The words the charts draw inside their canvas, which the app hands them as `Words`.
+        let charts = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/charts/src");
+        let mut chart_words = 0;
+        for entry in std::fs::read_dir(&charts).unwrap_or_else(|e| panic!("{charts:?}: {e}")) {
+            let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+            let source = std::fs::read_to_string(&path).unwrap_or_default();
+            for english in literals_after(&source, "words(") {
+                chart_words += 1;
+                if !ZH.contains_key(english.as_str()) {
+                    missing.push(format!("{}: {english}", path.display()));
+                }
+            }
+        }
+        assert!(chart_words >= 10, "only {chart_words} chart words found");
         assert!(
             missing.is_empty(),
             "{} texts have no Chinese in locales/zh/:\n{}",

@@ -170,7 +170,7 @@ fn CompareChartCard(
                 </Show>
             </div>
             <CanvasChart
-                draw=move |backend, ratio| rows.with(|rows| draw_profile(backend, rows, ratio))
+                draw=move |backend, ratio| rows.with(|rows| draw_profile(backend, rows, ratio, &t))
                 summary=summary
                 testid="compare-chart"
                 class="profile-canvas"

@@ -171,7 +171,7 @@ fn ProfileCard(detail: Memo<Option<MarketDetail>>) -> impl IntoView {
             <p class="subtitle">{move || t("Each pillar's score (0-100) against the market's region and the best candidates.")}</p>
             <ul class="legend">{legend}</ul>
             <CanvasChart
-                draw=move |backend, ratio| rows.with(|rows| draw_profile(backend, rows, ratio))
+                draw=move |backend, ratio| rows.with(|rows| draw_profile(backend, rows, ratio, &t))
                 summary=summary
                 testid="profile-chart"
                 class="profile-canvas"

@@ -180,7 +180,7 @@ fn MatrixFrame(
                         })
                     });
                     positions.set(listed);
-                    plain.with(|b| draw_matrix(backend, b, guides.get(), ratio))
+                    plain.with(|b| draw_matrix(backend, b, guides.get(), ratio, &t))
                 }
                 summary=summary
                 testid="matrix-chart"

@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use crate::frame::{anchored, sane_scale, Canvas, Frame, PlotBox};
-use crate::{largest_first, palette, place_labels, ChartError};
+use crate::{largest_first, palette, place_labels, ChartError, Words};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SignalPoint {
@@ -66,6 +66,7 @@ pub fn draw_signals<DB: DrawingBackend>(
     points: &[SignalPoint],
     band: f64,
     scale: f64,
+    words: Words<'_>,
 ) -> Result<(), ChartError> {
     let canvas = Canvas::open(backend, scale)?;
     let f = canvas.frame;
@@ -98,18 +99,18 @@ pub fn draw_signals<DB: DrawingBackend>(
         (x(100.0) as i32, y(100.0) as i32),
     )?;
     canvas.axis_title(
-        "readiness percentile (without interest indicators)",
+        words("readiness percentile (without interest indicators)"),
         (((left + right) / 2.0) as i32, (bottom + f.px(20.0)) as i32),
         px,
         HPos::Center,
     )?;
     canvas.text(
-        "interest ahead",
+        words("interest ahead"),
         ((left + f.px(6.0)) as i32, (top + f.px(4.0)) as i32),
         anchored(px, &palette::TEXT, HPos::Left, VPos::Top),
     )?;
     canvas.text(
-        "readiness ahead",
+        words("readiness ahead"),
         ((right - f.px(6.0)) as i32, (bottom - f.px(4.0)) as i32),
         anchored(px, &palette::TEXT, HPos::Right, VPos::Bottom),
     )?;

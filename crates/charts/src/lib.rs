@@ -20,6 +20,16 @@ pub mod world_map;
 
 use std::fmt;
 
+/// The words a chart draws inside its canvas (an axis title, a quadrant's name), given in
+/// English and returned in the reader's language: the app passes its translation, tests and
+/// English exports [`english`]. The charts crate stays free of the app's language tables.
+pub type Words<'a> = &'a dyn Fn(&'static str) -> &'static str;
+
+/// [`Words`] that keep the English.
+pub fn english(text: &'static str) -> &'static str {
+    text
+}
+
 use frame::{text_units, text_width, PlotBox};
 
 /// Indexes `0..n` ordered by `key`, largest first; NaN keys (of either sign) go last, and

@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use crate::frame::{anchored, Canvas, Frame, PlotBox, PAD};
-use crate::{largest_first, palette, place_labels, ChartError};
+use crate::{largest_first, palette, place_labels, ChartError, Words};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct WaterfallStep {
@@ -24,6 +24,7 @@ pub fn draw_waterfall<DB: DrawingBackend>(
     backend: DB,
     steps: &[WaterfallStep],
     scale: f64,
+    words: Words<'_>,
 ) -> Result<(), ChartError> {
     let canvas = Canvas::open(backend, scale)?;
     let f = canvas.frame;
@@ -76,7 +77,7 @@ pub fn draw_waterfall<DB: DrawingBackend>(
     }
     canvas.rule((x(0.0), plot.top as i32), (x(0.0), plot.bottom as i32))?;
     canvas.axis_title(
-        "US$ per unit",
+        words("US$ per unit"),
         (plot.right as i32, (plot.bottom + f.px(6.0)) as i32),
         px * 0.9,
         HPos::Right,
@@ -91,6 +92,7 @@ pub fn draw_payback<DB: DrawingBackend>(
     fixed_usd: f64,
     months: u32,
     scale: f64,
+    words: Words<'_>,
 ) -> Result<(), ChartError> {
     let canvas = Canvas::open(backend, scale)?;
     let f = canvas.frame;
@@ -126,7 +128,7 @@ pub fn draw_payback<DB: DrawingBackend>(
         LOSS.stroke_width(f.px(2.0).round() as u32),
     ))?;
     canvas.text(
-        "fixed entry cost",
+        words("fixed entry cost"),
         (
             (plot.left + f.px(6.0)) as i32,
             y(fixed_usd) - f.px(4.0) as i32,
@@ -151,7 +153,7 @@ pub fn draw_payback<DB: DrawingBackend>(
         }
     }
     canvas.axis_title(
-        "months after launch",
+        words("months after launch"),
         (plot.right as i32, (plot.bottom + f.px(16.0)) as i32),
         px * 0.9,
         HPos::Right,
@@ -249,6 +251,7 @@ pub fn draw_matrix<DB: DrawingBackend>(
     bubbles: &[Bubble],
     guides: (f64, f64),
     scale: f64,
+    words: Words<'_>,
 ) -> Result<(), ChartError> {
     let canvas = Canvas::open(backend, scale)?;
     let f = canvas.frame;
@@ -273,12 +276,12 @@ pub fn draw_matrix<DB: DrawingBackend>(
     canvas.rule((gx, top as i32), (gx, bottom as i32))?;
     canvas.rule((left as i32, gy), (right as i32, gy))?;
     canvas.text(
-        "ready and profitable",
+        words("ready and profitable"),
         ((right - f.px(4.0)) as i32, (top + f.px(2.0)) as i32),
         anchored(px, &palette::MUTED_TEXT, HPos::Right, VPos::Top),
     )?;
     canvas.axis_title(
-        "readiness score",
+        words("readiness score"),
         (right as i32, (bottom + f.px(20.0)) as i32),
         px,
         HPos::Right,

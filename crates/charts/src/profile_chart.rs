@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use crate::frame::{anchored, Canvas, PAD};
-use crate::{palette, ChartError};
+use crate::{palette, ChartError, Words};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProfileRow {
@@ -30,6 +30,7 @@ pub fn draw_profile<DB: DrawingBackend>(
     backend: DB,
     rows: &[ProfileRow],
     scale: f64,
+    words: Words<'_>,
 ) -> Result<(), ChartError> {
     let canvas = Canvas::open(backend, scale)?;
     let f = canvas.frame;
@@ -84,7 +85,7 @@ pub fn draw_profile<DB: DrawingBackend>(
                 }
                 None => {
                     canvas.text(
-                        "no data",
+                        words("no data"),
                         (x(0.0) + f.px(4.0) as i32, centre),
                         anchored(small, &palette::MUTED_TEXT, HPos::Left, VPos::Center),
                     )?;

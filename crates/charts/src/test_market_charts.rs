@@ -4,7 +4,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
 use crate::frame::{Canvas, Frame, PlotBox};
-use crate::{compact_number, nice_ticks, palette, ChartError};
+use crate::{compact_number, nice_ticks, palette, ChartError, Words};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FlashPoint {
@@ -112,6 +112,7 @@ pub fn draw_flash_sales<DB: DrawingBackend>(
     backend: DB,
     points: &[FlashPoint],
     scale: f64,
+    words: Words<'_>,
 ) -> Result<(), ChartError> {
     let canvas = Canvas::open(backend, scale)?;
     let f = canvas.frame;
@@ -142,7 +143,7 @@ pub fn draw_flash_sales<DB: DrawingBackend>(
         canvas.x_tick(label, (x, under_axis(5.0)), px)?;
     }
     canvas.axis_title(
-        "seconds to sell out (log scale)",
+        words("seconds to sell out (log scale)"),
         (
             ((layout.left + layout.right) / 2.0) as i32,
             under_axis(20.0),

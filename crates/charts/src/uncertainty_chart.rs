@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
 use crate::frame::{Canvas, Frame, LabelColumn, PlotBox, PAD};
-use crate::{palette, ChartError};
+use crate::{palette, ChartError, Words};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct IntervalRow {
@@ -43,6 +43,7 @@ pub fn draw_rank_intervals<DB: DrawingBackend>(
     rows: &[IntervalRow],
     max_rank: usize,
     scale: f64,
+    words: Words<'_>,
 ) -> Result<(), ChartError> {
     let canvas = Canvas::open(backend, scale)?;
     let f = canvas.frame;
@@ -62,7 +63,7 @@ pub fn draw_rank_intervals<DB: DrawingBackend>(
         )?;
     }
     canvas.axis_title(
-        "rank (1 = best)",
+        words("rank (1 = best)"),
         (plot.right as i32, (plot.bottom + f.px(16.0)) as i32),
         font_px * 0.9,
         HPos::Right,

@@ -1,5 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is a failed test, with its place
 
+use beachhead_charts::english;
 use beachhead_charts::margin_charts::{
     bubble_at, compact_usd, draw_matrix, draw_payback, draw_waterfall, matrix_layout, Bubble,
     WaterfallStep,
@@ -21,7 +22,13 @@ fn the_waterfall_draws_every_step_with_its_amount() {
         total,
     });
     let mut svg = String::new();
-    draw_waterfall(SVGBackend::with_string(&mut svg, (600, 200)), &steps, 1.0).unwrap();
+    draw_waterfall(
+        SVGBackend::with_string(&mut svg, (600, 200)),
+        &steps,
+        1.0,
+        &english,
+    )
+    .unwrap();
     assert_eq!(svg.matches("<rect").count(), 5, "background and four bars");
     for text in ["230.00", "−30.00", "34.84", "VAT/GST", "US$ per unit"] {
         assert!(svg.contains(&format!("\n{text}\n")), "missing {text}");
@@ -37,6 +44,7 @@ fn the_payback_curve_marks_where_it_crosses_the_fixed_cost() {
         1_000_000.0,
         36,
         1.0,
+        &english,
     )
     .unwrap();
     assert_eq!(svg.matches("<circle").count(), 1, "payback at month 10");
@@ -96,6 +104,7 @@ fn matrix_labels_never_overlap_and_clicks_find_their_bubble() {
         &b,
         (60.0, 15.0),
         1.0,
+        &english,
     )
     .unwrap();
     assert_eq!(
@@ -155,6 +164,7 @@ fn a_nan_volume_is_labelled_last() {
         &bubbles,
         (60.0, 15.0),
         1.0,
+        &english,
     )
     .unwrap();
     // Bubbles sit at distinct x; each one's first circle (its fill) marks when it was drawn.

@@ -7,6 +7,7 @@
 //! device pixel ratio, where rounding differences show first.
 
 use beachhead_charts::demand_chart::{draw_signals, SignalPoint};
+use beachhead_charts::english;
 use beachhead_charts::margin_charts::{
     draw_margin_curve, draw_matrix, draw_payback, draw_waterfall, Bubble, WaterfallStep,
 };
@@ -54,7 +55,9 @@ fn the_profile_matches_its_snapshot() {
             values: vec![None, Some(40.0), Some(70.0)],
         },
     ];
-    check("profile", (600, 220), |b| draw_profile(b, &rows, 1.0));
+    check("profile", (600, 220), |b| {
+        draw_profile(b, &rows, 1.0, &english)
+    });
 }
 
 fn steps() -> Vec<WaterfallStep> {
@@ -76,13 +79,13 @@ fn steps() -> Vec<WaterfallStep> {
 #[test]
 fn the_margin_charts_match_their_snapshots() {
     check("waterfall", (600, 200), |b| {
-        draw_waterfall(b, &steps(), 1.0)
+        draw_waterfall(b, &steps(), 1.0, &english)
     });
     check("waterfall-hidpi", (900, 300), |b| {
-        draw_waterfall(b, &steps(), 1.5)
+        draw_waterfall(b, &steps(), 1.5, &english)
     });
     check("payback", (600, 240), |b| {
-        draw_payback(b, 100_000.0, 1_000_000.0, 36, 1.0)
+        draw_payback(b, 100_000.0, 1_000_000.0, 36, 1.0, &english)
     });
     let bubbles: Vec<Bubble> = (0..12)
         .map(|i| Bubble {
@@ -94,7 +97,7 @@ fn the_margin_charts_match_their_snapshots() {
         })
         .collect();
     check("matrix", (600, 400), |b| {
-        draw_matrix(b, &bubbles, (60.0, 15.0), 1.0)
+        draw_matrix(b, &bubbles, (60.0, 15.0), 1.0, &english)
     });
     let points: Vec<(f64, f64)> = (0..=20)
         .map(|i| (100.0 + 10.0 * f64::from(i), -10.0 + 2.0 * f64::from(i)))
@@ -116,7 +119,7 @@ fn the_test_market_charts_match_their_snapshots() {
         })
         .collect();
     check("signals", (500, 400), |b| {
-        draw_signals(b, &points, 25.0, 1.0)
+        draw_signals(b, &points, 25.0, 1.0, &english)
     });
     let flash = vec![
         FlashPoint {
@@ -133,7 +136,7 @@ fn the_test_market_charts_match_their_snapshots() {
         },
     ];
     check("flash-sales", (600, 300), |b| {
-        draw_flash_sales(b, &flash, 1.0)
+        draw_flash_sales(b, &flash, 1.0, &english)
     });
     let chart = TimeChart {
         periods: (0..20)
@@ -182,7 +185,7 @@ fn the_uncertainty_charts_match_their_snapshots() {
         },
     ];
     check("rank-intervals", (500, 160), |b| {
-        draw_rank_intervals(b, &rows, 10, 1.0)
+        draw_rank_intervals(b, &rows, 10, 1.0, &english)
     });
     let rows = vec![
         TornadoRow {

@@ -1,6 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is a failed test, with its place
 
 use beachhead_charts::demand_chart::{draw_signals, signal_at, signal_layout, SignalPoint};
+use beachhead_charts::english;
 use beachhead_charts::test_market_charts::{draw_flash_sales, flash_layout, FlashPoint};
 use beachhead_charts::time_chart::{draw_time_chart, month_starts, Series, TimeChart};
 use beachhead_charts::{compact_number, nice_ticks, palette};
@@ -156,7 +157,13 @@ fn flash_sales_sit_on_a_log_time_axis_with_unsold_ones_apart() {
         "more registrations, bigger dot"
     );
     let mut svg = String::new();
-    draw_flash_sales(SVGBackend::with_string(&mut svg, (600, 300)), &points, 1.0).unwrap();
+    draw_flash_sales(
+        SVGBackend::with_string(&mut svg, (600, 300)),
+        &points,
+        1.0,
+        &english,
+    )
+    .unwrap();
     for text in ["1 min", "did not", "sell out", "6k"] {
         assert!(svg.contains(&format!("\n{text}\n")), "missing {text}");
     }
@@ -190,6 +197,7 @@ fn signals_plot_interest_against_readiness_and_can_be_hit() {
         &points,
         25.0,
         1.0,
+        &english,
     )
     .unwrap();
     for text in [

@@ -1,5 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is a failed test, with its place
 
+use beachhead_charts::english;
 use beachhead_charts::uncertainty_chart::{
     draw_rank_intervals, draw_tornado, IntervalRow, TornadoRow,
 };
@@ -29,6 +30,7 @@ fn rank_intervals_draw_a_line_a_median_and_the_chosen_rank_per_market() {
         &rows,
         10,
         1.0,
+        &english,
     )
     .unwrap();
     assert_eq!(

@@ -121,7 +121,7 @@ pub(super) fn GapCard(
         <div class="demand-grid">
             <div class="matrix-frame" on:click=on_scatter_click>
                 <CanvasChart
-                    draw=move |backend, ratio| points.with(|p| draw_signals(backend, p, GAP_POINTS, ratio))
+                    draw=move |backend, ratio| points.with(|p| draw_signals(backend, p, GAP_POINTS, ratio, &t))
                     summary=scatter_summary
                     testid="signals-scatter"
                     class="signals-canvas"

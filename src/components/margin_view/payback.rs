@@ -54,7 +54,7 @@ pub(super) fn PaybackCard(current: Memo<Option<Current>>) -> impl IntoView {
             <CanvasChart
                 draw=move |backend, ratio| {
                     let p = payback.get();
-                    draw_payback(backend, p.monthly_contribution_usd, p.fixed_usd, PAYBACK_CHART_MONTHS, ratio)
+                    draw_payback(backend, p.monthly_contribution_usd, p.fixed_usd, PAYBACK_CHART_MONTHS, ratio, &t)
                 }
                 summary=summary
                 testid="payback-chart"

@@ -61,7 +61,7 @@ pub(super) fn WaterfallCard(current: Memo<Option<Current>>) -> impl IntoView {
         <section class="card" aria-labelledby="waterfall-title">
             <h2 id="waterfall-title">{move || t("From shelf price to contribution")}</h2>
             <CanvasChart
-                draw=move |backend, ratio| steps.with(|s| draw_waterfall(backend, s, ratio))
+                draw=move |backend, ratio| steps.with(|s| draw_waterfall(backend, s, ratio, &t))
                 summary=summary
                 testid="waterfall-chart"
                 class="waterfall-canvas"

@@ -97,7 +97,7 @@ pub(super) fn MemoCharts(
                     <li><span class="swatch" style:background=css_hex(series_color(i))></span>{move || l()}</li>
                 }).collect_view()}
             </ul>
-            <CanvasChart draw=move |backend, ratio| profile.with(|rows| draw_profile(backend, rows, ratio)) summary=Signal::derive(move || tf("Pillar scores of {}", &[&name.get()])) testid="memo-profile" class="memo-canvas"/>
+            <CanvasChart draw=move |backend, ratio| profile.with(|rows| draw_profile(backend, rows, ratio, &t)) summary=Signal::derive(move || tf("Pillar scores of {}", &[&name.get()])) testid="memo-profile" class="memo-canvas"/>
             <div class="no-print">
                 <DataTable label="readiness profile" data=profile_table testid="memo-profile-table"/>
             </div>
@@ -105,7 +105,7 @@ pub(super) fn MemoCharts(
         <section class="card memo-chart" style:padding="0" style:border="0">
             <h3>{move || t("Unit economics (blended, US$)")}</h3>
             {move || economics.with(|e| e.is_none()).then(|| view! { <p class="notice">{move || t("No economics: the market lacks duty, VAT or an exchange rate.")}</p> })}
-            <CanvasChart draw=move |backend, ratio| steps.with(|s| draw_waterfall(backend, s, ratio)) summary=Signal::derive(move || tf("Price waterfall for {}", &[&name.get()])) testid="memo-waterfall" class="memo-canvas"/>
+            <CanvasChart draw=move |backend, ratio| steps.with(|s| draw_waterfall(backend, s, ratio, &t)) summary=Signal::derive(move || tf("Price waterfall for {}", &[&name.get()])) testid="memo-waterfall" class="memo-canvas"/>
             <div class="no-print">
                 <DataTable label="price waterfall" data=waterfall_table testid="memo-waterfall-table"/>
             </div>

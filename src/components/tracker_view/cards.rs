@@ -185,7 +185,7 @@ pub(super) fn FlashSalesCard(
         <section class="card">
             <h3>{move || t("Flash sales")}</h3>
             <p class="subtitle">{move || t("Each sale: units sold against seconds to sell out; dot area is registrations. Faster and fuller is stronger demand; orange rings did not sell out.")}</p>
-            <CanvasChart draw=move |backend, ratio| points.with(|p| draw_flash_sales(backend, p, ratio)) summary=summary testid="flash-chart" class="time-canvas"/>
+            <CanvasChart draw=move |backend, ratio| points.with(|p| draw_flash_sales(backend, p, ratio, &t)) summary=summary testid="flash-chart" class="time-canvas"/>
             <DataTable label="flash sales" data=rows testid="flash-table"/>
         </section>
     }

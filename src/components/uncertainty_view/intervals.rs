@@ -63,7 +63,7 @@ pub(super) fn RankIntervals(
 
     view! {
             <CanvasChart
-                draw=move |backend, ratio| chart_rows.with(|rows| draw_rank_intervals(backend, rows, max_rank.get(), ratio))
+                draw=move |backend, ratio| chart_rows.with(|rows| draw_rank_intervals(backend, rows, max_rank.get(), ratio, &t))
                 summary=interval_summary
                 testid="interval-chart"
                 class="interval-canvas"
