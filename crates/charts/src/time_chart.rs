@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use crate::frame::{anchored, Canvas, PlotBox};
-use crate::{compact_number, nice_ticks, palette, ChartError};
+use crate::{compact_number, nice_ticks, palette, ChartError, Words};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
@@ -31,19 +31,37 @@ pub struct TimeChart {
 }
 
 const SHADE: RGBColor = RGBColor(0xf4, 0xc7, 0xc3);
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+/// A month's short name (1 = January) in the reader's language.
+fn month_name(month: usize, words: Words<'_>) -> Option<&'static str> {
+    Some(match month {
+        1 => words("Jan"),
+        2 => words("Feb"),
+        3 => words("Mar"),
+        4 => words("Apr"),
+        5 => words("May"),
+        6 => words("Jun"),
+        7 => words("Jul"),
+        8 => words("Aug"),
+        9 => words("Sep"),
+        10 => words("Oct"),
+        11 => words("Nov"),
+        12 => words("Dec"),
+        _ => return None,
+    })
+}
 
-/// "Sep 2013" for the first label and each January, "Oct" otherwise.
-fn month_label(period: &str, with_year: bool) -> Option<String> {
+/// "Sep 2013" for the first label and each January, "Oct" otherwise; the order of month and
+/// year is the language's ("2013年9月").
+fn month_label(period: &str, with_year: bool, words: Words<'_>) -> Option<String> {
     let year = period.get(0..4)?;
     let month: usize = period.get(5..7)?.parse().ok()?;
-    let name = MONTHS.get(month.checked_sub(1)?)?;
+    let name = month_name(month, words)?;
     Some(if with_year {
-        format!("{name} {year}")
+        words("{month} {year}")
+            .replace("{month}", name)
+            .replace("{year}", year)
     } else {
-        (*name).to_owned()
+        name.to_owned()
     })
 }
 
@@ -72,6 +90,7 @@ pub fn draw_time_chart<DB: DrawingBackend>(
     backend: DB,
     chart: &TimeChart,
     scale: f64,
+    words: Words<'_>,
 ) -> Result<(), ChartError> {
     let canvas = Canvas::open(backend, scale)?;
     let f = canvas.frame;
@@ -182,7 +201,7 @@ pub fn draw_time_chart<DB: DrawingBackend>(
     for i in month_starts(&chart.periods, slot, f.px(54.0)) {
         let period = &chart.periods[i];
         let year = period.get(0..4).unwrap_or("");
-        let Some(label) = month_label(period, year != last_year) else {
+        let Some(label) = month_label(period, year != last_year, words) else {
             continue;
         };
         last_year = year;

@@ -159,10 +159,10 @@ fn the_test_market_charts_match_their_snapshots() {
         y_max: Some(100.0),
     };
     check("time-chart", (640, 240), |b| {
-        draw_time_chart(b, &chart, 1.0)
+        draw_time_chart(b, &chart, 1.0, &english)
     });
     check("time-chart-hidpi", (800, 300), |b| {
-        draw_time_chart(b, &chart, 1.25)
+        draw_time_chart(b, &chart, 1.25, &english)
     });
 }
 

@@ -89,7 +89,13 @@ fn the_time_chart_stacks_bars_draws_lines_and_shades_periods() {
         y_max: None,
     };
     let mut svg = String::new();
-    draw_time_chart(SVGBackend::with_string(&mut svg, (640, 240)), &chart, 1.0).unwrap();
+    draw_time_chart(
+        SVGBackend::with_string(&mut svg, (640, 240)),
+        &chart,
+        1.0,
+        &english,
+    )
+    .unwrap();
     assert_eq!(
         svg.matches("<rect").count(),
         1 + 1 + 16,
@@ -112,6 +118,7 @@ fn an_empty_time_chart_draws_a_blank_frame() {
         SVGBackend::with_string(&mut svg, (300, 100)),
         &TimeChart::default(),
         1.0,
+        &english,
     )
     .unwrap();
     assert_eq!(svg.matches("<rect").count(), 1);

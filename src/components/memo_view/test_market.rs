@@ -38,7 +38,7 @@ pub(super) fn MemoTestMarket(track: Memo<Option<Arc<Track>>>, name: Memo<String>
         }}
         // Created when a track appears: a canvas drawn while hidden has no size.
         {move || track.with(Option::is_some).then(|| view! {
-            <CanvasChart draw=move |backend, ratio| sales.with(|c| draw_time_chart(backend, c, ratio)) summary=Signal::derive(move || tf("Weekly sell-through against plan in {}", &[&name.get()])) testid="memo-sales" class="memo-sales-canvas"/>
+            <CanvasChart draw=move |backend, ratio| sales.with(|c| draw_time_chart(backend, c, ratio, &t)) summary=Signal::derive(move || tf("Weekly sell-through against plan in {}", &[&name.get()])) testid="memo-sales" class="memo-sales-canvas"/>
             <div class="no-print">
                 <DataTable label="weekly sales" data=Signal::derive(move || track.with(|t| t.as_ref().map(|t| crate::components::tracker_view::weekly_table(t)).unwrap_or_default())) testid="memo-sales-table"/>
             </div>

@@ -135,7 +135,7 @@ pub(super) fn ChartCard(
             <ul class="legend">
                 {legend.into_iter().map(|(label, color)| view! { <li><span class="swatch" style:background=color></span>{move || label.get()}</li> }).collect_view()}
             </ul>
-            <CanvasChart draw=move |backend, ratio| data.with(|d| draw_time_chart(backend, d, ratio)) summary=summary testid=testid class="time-canvas"/>
+            <CanvasChart draw=move |backend, ratio| data.with(|d| draw_time_chart(backend, d, ratio, &t)) summary=summary testid=testid class="time-canvas"/>
             <DataTable label=table_label data=rows testid=table_id/>
         </section>
     }
@@ -238,7 +238,7 @@ pub(super) fn ServiceCard(track: Memo<Option<Arc<Track>>>, name: Memo<String>) -
             view! {
                 <div class="small-multiple">
                     <h4>{move || label()}</h4>
-                    <CanvasChart draw=move |backend, ratio| data.with(|d| draw_time_chart(backend, d, ratio)) summary=summary testid=testid class="small-canvas"/>
+                    <CanvasChart draw=move |backend, ratio| data.with(|d| draw_time_chart(backend, d, ratio, &t)) summary=summary testid=testid class="small-canvas"/>
                 </div>
             }
         })
