@@ -295,20 +295,10 @@ mod tests {
     /// `phrase!(` in its sources, outside their unit tests.
     fn engine_templates() -> Vec<(String, String)> {
         let mut found = Vec::new();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/engine/src");
-        let mut stack = vec![root];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir:?}: {e}")) {
-                let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
-                if path.is_dir() {
-                    stack.push(path);
-                    continue;
-                }
-                let source = std::fs::read_to_string(&path).unwrap_or_default();
-                let source = source.split("#[cfg(test)]").next().unwrap_or_default();
-                for template in literals_after(source, "phrase!(") {
-                    found.push((path.display().to_string(), template));
-                }
+        for (path, source) in crate::rust_sources("crates/engine/src") {
+            let source = source.split("#[cfg(test)]").next().unwrap_or_default();
+            for template in literals_after(source, "phrase!(") {
+                found.push((path.display().to_string(), template));
             }
         }
         found
@@ -664,36 +654,23 @@ mod tests {
     #[test]
     fn every_interface_text_is_translated() {
         let mut missing = Vec::new();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut stack = vec![root];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir:?}: {e}")) {
-                let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
-                if path.is_dir() {
-                    stack.push(path);
-                    continue;
-                }
-                // This file quotes the calls in its documentation.
-                if path.ends_with("i18n.rs") {
-                    continue;
-                }
-                let source = std::fs::read_to_string(&path).unwrap_or_default();
-                for english in literals_passed_to_t(&source)
-                    .into_iter()
-                    .chain(table_labels(&source))
-                {
-                    if !ZH.contains_key(english.as_str()) {
-                        missing.push(format!("{}: {english}", path.display()));
-                    }
+        for (path, source) in crate::rust_sources("src") {
+            // This file quotes the calls in its documentation.
+            if path.ends_with("i18n.rs") {
+                continue;
+            }
+            for english in literals_passed_to_t(&source)
+                .into_iter()
+                .chain(table_labels(&source))
+            {
+                if !ZH.contains_key(english.as_str()) {
+                    missing.push(format!("{}: {english}", path.display()));
                 }
             }
         }
         // The words the charts draw inside their canvas, which the app hands them as `Words`.
-        let charts = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/charts/src");
         let mut chart_words = 0;
-        for entry in std::fs::read_dir(&charts).unwrap_or_else(|e| panic!("{charts:?}: {e}")) {
-            let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
-            let source = std::fs::read_to_string(&path).unwrap_or_default();
+        for (path, source) in crate::rust_sources("crates/charts/src") {
             for english in literals_after(&source, "words(") {
                 chart_words += 1;
                 if !ZH.contains_key(english.as_str()) {
@@ -845,21 +822,10 @@ mod tests {
     #[test]
     fn interface_text_is_not_built_with_format() {
         let mut worded = Vec::new();
-        for dir in ["components", "state"] {
-            let mut stack = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("src")
-                .join(dir)];
-            while let Some(dir) = stack.pop() {
-                for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir:?}: {e}")) {
-                    let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
-                    if path.is_dir() {
-                        stack.push(path);
-                        continue;
-                    }
-                    let source = std::fs::read_to_string(&path).unwrap_or_default();
-                    for literal in worded_format_literals(&source) {
-                        worded.push(format!("{}: format!(\"{literal}\")", path.display()));
-                    }
+        for dir in ["src/components", "src/state"] {
+            for (path, source) in crate::rust_sources(dir) {
+                for literal in worded_format_literals(&source) {
+                    worded.push(format!("{}: format!(\"{literal}\")", path.display()));
                 }
             }
         }
