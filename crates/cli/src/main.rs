@@ -318,7 +318,16 @@ fn load(dir: &Path) -> Result<Dataset, String> {
         std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
     };
     let (dictionary, markets) = (read("indicators.csv")?, read("markets.csv")?);
-    Dataset::from_csv("indicators.csv", &dictionary, "markets.csv", &markets)
+    let dataset = Dataset::from_csv("indicators.csv", &dictionary, "markets.csv", &markets)
+        .map_err(|e| e.to_string())?;
+    // Each value's own source, where the directory has them (the bundle does; a directory of
+    // one's own need not).
+    if !dir.join("value_sources.csv").exists() {
+        return Ok(dataset);
+    }
+    let (sources, value_sources) = (read("sources.csv")?, read("value_sources.csv")?);
+    dataset
+        .with_value_sources("sources.csv", &sources, "value_sources.csv", &value_sources)
         .map_err(|e| e.to_string())
 }
 

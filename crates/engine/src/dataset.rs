@@ -9,6 +9,7 @@ use crate::phrase::Arg;
 use crate::problem::{LoadError, Problem, Problems};
 use crate::table::{read_table, Table};
 use crate::user_data::{MergeMode, UserData};
+use crate::value_sources::{self, Source, ValueSourceMap, ValueSourceRef};
 
 pub use crate::dictionary::{Direction, Status};
 
@@ -74,6 +75,9 @@ pub struct Dataset {
     indicators: Vec<Indicator>,
     /// Row-major: `values[market * indicators.len() + indicator]`.
     values: Vec<Option<Observation>>,
+    /// Sources other than the indicators' usual ones, and the values that come from them.
+    sources: Vec<Source>,
+    value_sources: ValueSourceMap,
 }
 
 impl Dataset {
@@ -87,6 +91,8 @@ impl Dataset {
             markets,
             indicators,
             values,
+            sources: Vec::new(),
+            value_sources: ValueSourceMap::new(),
         })
     }
 
@@ -102,6 +108,56 @@ impl Dataset {
         let (indicators, _) = dictionary::parse_dictionary_table(&dictionary)?;
         let table = read_table(values_file, values_csv)?;
         parse_market_table(&table, indicators)
+    }
+
+    /// This dataset with each value's own source where it differs from its indicator's usual
+    /// one: `sources.csv` (key, name, licence, citation) and `value_sources.csv` (iso3,
+    /// indicator, source, note; see [`value_sources`]). Every problem in either file is
+    /// reported, located by file, row and column; any problem blocks the load.
+    pub fn with_value_sources(
+        mut self,
+        sources_file: &str,
+        sources_csv: &str,
+        value_sources_file: &str,
+        value_sources_csv: &str,
+    ) -> Result<Self, LoadError> {
+        let sources = value_sources::parse_sources(sources_file, sources_csv)?;
+        self.value_sources = value_sources::parse_value_sources(
+            value_sources_file,
+            value_sources_csv,
+            &self,
+            &sources,
+            sources_file,
+        )?;
+        self.sources = sources;
+        Ok(self)
+    }
+
+    /// The sources other than the indicators' usual ones.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// The value's own source when it comes from another source than its indicator's usual one
+    /// (`Indicator::source`); None when it has the indicator's source, or no value.
+    pub fn value_source(
+        &self,
+        market: MarketIndex,
+        indicator: usize,
+    ) -> Option<ValueSourceRef<'_>> {
+        let own = self.value_sources.get(&(market, indicator))?;
+        Some(ValueSourceRef {
+            source: self.sources.get(own.source)?,
+            note: &own.note,
+        })
+    }
+
+    /// How many of the indicator's values come from another source than its usual one.
+    pub fn other_source_count(&self, indicator: usize) -> usize {
+        self.value_sources
+            .keys()
+            .filter(|&&(_, i)| i == indicator)
+            .count()
     }
 
     pub fn markets(&self) -> &[Market] {
@@ -199,11 +255,15 @@ impl Dataset {
         }
         let width = indicators.len();
         let mut values = vec![None; self.markets.len() * width];
+        let mut value_sources = ValueSourceMap::new();
         if mode == MergeMode::Merge {
             for (new_index, indicator) in indicators.iter().enumerate() {
                 if let Some(old) = self.indicator_index(&indicator.id) {
                     for m in self.market_indices() {
                         values[m.0 * width + new_index] = self.observation(m, old);
+                        if let Some(own) = self.value_sources.get(&(m, old)) {
+                            value_sources.insert((m, new_index), own.clone());
+                        }
                     }
                 }
             }
@@ -212,6 +272,8 @@ impl Dataset {
             if let Some(i) = indicators.iter().position(|i| i.id == value.indicator) {
                 if let Some(slot) = values.get_mut(value.market.0 * width + i) {
                     *slot = Some(value.observation);
+                    // The user's value is the user's: the bundled value's source goes with it.
+                    value_sources.remove(&(value.market, i));
                 }
             }
         }
@@ -219,6 +281,8 @@ impl Dataset {
             markets: self.markets.clone(),
             indicators,
             values,
+            sources: self.sources.clone(),
+            value_sources,
         }
     }
 }
@@ -438,6 +502,8 @@ fn parse_market_table(table: &Table, indicators: Vec<Indicator>) -> Result<Datas
             markets,
             indicators,
             values,
+            sources: Vec::new(),
+            value_sources: ValueSourceMap::new(),
         })
         .map(|(dataset, _)| dataset)
 }

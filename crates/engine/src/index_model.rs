@@ -5,7 +5,8 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, Status};
+use crate::dictionary::Indicator;
 use crate::phrase::Phrase;
 use crate::problem::{LoadError, Problem};
 
@@ -55,6 +56,11 @@ pub struct Node {
     pub label: String,
     #[serde(default = "one")]
     pub weight: f64,
+    /// The weight this node is designed to have when the illustrative layers are included: set
+    /// on nodes that rest on illustrative (generated) data, which weigh 0 by default so that
+    /// the default answer uses real data only ([`IndexModel::with_illustrative`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub illustrative_weight: Option<f64>,
     /// Why this weight: one line, shown beside the slider.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub rationale: String,
@@ -206,6 +212,11 @@ impl IndexModel {
             if !(node.weight.is_finite() && node.weight >= 0.0) {
                 at(&here, phrase!("weight {}", node.weight), phrase!("a weight of 0 or more"));
             }
+            if let Some(w) = node.illustrative_weight {
+                if !(w.is_finite() && w >= 0.0) {
+                    at(&here, phrase!("illustrative_weight {}", w), phrase!("an illustrative_weight of 0 or more"));
+                }
+            }
             match (node.is_leaf(), node.children.is_empty()) {
                 (true, false) => at(&here, phrase!("an indicator and children"), phrase!("one or the other")),
                 (false, true) => at(&here, phrase!("no indicator and no children"), phrase!("an indicator (a leaf) or children (a group)")),
@@ -290,6 +301,27 @@ impl IndexModel {
         model
     }
 
+    /// The model with the illustrative layers switched on or off. On: every node with an
+    /// `illustrative_weight` takes it (its designed weight back). Off: those nodes, and any leaf
+    /// on an indicator `indicators` marks illustrative, weigh 0, so no generated number enters
+    /// the ranking silently, whatever weights the file gave. Other weights are kept.
+    pub fn with_illustrative(&self, indicators: &[Indicator], on: bool) -> IndexModel {
+        let illustrative = |id: &str| {
+            indicators
+                .iter()
+                .any(|i| i.id == id && i.status == Status::Illustrative)
+        };
+        let mut model = self.clone();
+        model.root.visit_mut(&mut |n| {
+            if let Some(designed) = n.illustrative_weight {
+                n.weight = if on { designed } else { 0.0 };
+            } else if !on && n.indicator.as_deref().is_some_and(illustrative) {
+                n.weight = 0.0;
+            }
+        });
+        model
+    }
+
     pub fn weights(&self) -> Vec<(String, f64)> {
         let mut out = Vec::new();
         self.root.visit(&mut |n| out.push((n.id.clone(), n.weight)));
@@ -310,6 +342,7 @@ impl IndexModel {
                 id: "index".into(),
                 label: name.into(),
                 weight: 1.0,
+                illustrative_weight: None,
                 rationale: String::new(),
                 indicator: None,
                 transform: None,
@@ -343,6 +376,7 @@ impl Node {
             id: id.into(),
             label: String::new(),
             weight,
+            illustrative_weight: None,
             rationale: String::new(),
             indicator: Some(id.into()),
             transform,
@@ -358,6 +392,7 @@ impl Node {
             id: id.into(),
             label: String::new(),
             weight,
+            illustrative_weight: None,
             rationale: String::new(),
             indicator: None,
             transform: None,

@@ -40,8 +40,10 @@ mod test_support;
 pub mod tracker;
 pub mod uncertainty;
 pub mod user_data;
+pub mod value_sources;
 pub mod view_state;
 pub mod weight_shares;
+pub mod weight_status;
 
 pub use dataset::{Dataset, Direction, Market, MarketIndex, Observation, Status};
 pub use dictionary::Indicator;
@@ -50,3 +52,4 @@ pub use phrase::{Arg, Phrase};
 pub use problem::{LoadError, Problem, Severity};
 pub use readiness::{MarketScore, Ranking};
 pub use user_data::{parse_user_files, MergeMode, UserData};
+pub use value_sources::{Source, ValueSourceRef};

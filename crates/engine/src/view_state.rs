@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::gates::{Gate, Metric};
 use crate::index_model::{Aggregation, Normalisation};
 use crate::json_diff;
-use crate::market_filter::MarketFilter;
+use crate::market_filter::{MarketFilter, DEFAULT_MIN_POPULATION_M};
 use crate::phrase::Phrase;
 
 /// Longer links are not read: no real view needs this much, and a pasted monster should not
@@ -122,7 +122,9 @@ impl ViewState {
             if f.english_official_only {
                 query.append_pair("e", "1");
             }
-            if f.min_population_m > 0.0 {
+            // The floor is written whenever it is not the default one, 0 included, since a
+            // link's filter starts from the default filter.
+            if f.min_population_m != DEFAULT_MIN_POPULATION_M {
                 query.append_pair("p", &number(f.min_population_m));
             }
             let entered = if f.entered.is_empty() {

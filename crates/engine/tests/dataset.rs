@@ -174,3 +174,189 @@ fn filters_pick_candidates_by_region_language_population_and_entry() {
     }
     assert!(MarketFilter::default().matches(&data, index("TWN")));
 }
+
+#[test]
+fn the_default_population_floor_keeps_hong_kong_and_taiwan_and_drops_micro_territories() {
+    use beachhead_engine::market_filter::{MarketFilter, DEFAULT_MIN_POPULATION_M};
+    let data = bundled_with_sources();
+    let index = |code: &str| data.market_index(code).expect(code);
+    assert_eq!(DEFAULT_MIN_POPULATION_M, 1.0);
+    let floor = MarketFilter::default();
+    for code in ["HKG", "TWN", "EST", "BHR", "XKX", "IND"] {
+        assert!(floor.matches(&data, index(code)), "{code} is kept");
+    }
+    // Bermuda's mobile web use is 99.5% iOS; Cocos Islands has 593 people; Macao 0.7 million;
+    // Pitcairn has no population figure at all, so it cannot pass a floor.
+    for code in ["BMU", "CCK", "VAT", "MAC", "LUX", "PCN"] {
+        assert!(!floor.matches(&data, index(code)), "{code} is left out");
+    }
+    // Lowered to 0, every market is a candidate again.
+    let all = MarketFilter::all();
+    assert_eq!(all.min_population_m, 0.0);
+    assert!(data.market_indices().all(|m| all.matches(&data, m)));
+}
+
+fn bundled_with_sources() -> Dataset {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data");
+    let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).expect("bundled file");
+    Dataset::from_csv(
+        "indicators.csv",
+        &read("indicators.csv"),
+        "markets.csv",
+        &read("markets.csv"),
+    )
+    .expect("valid")
+    .with_value_sources(
+        "sources.csv",
+        &read("sources.csv"),
+        "value_sources.csv",
+        &read("value_sources.csv"),
+    )
+    .expect("the bundled value sources are valid")
+}
+
+#[test]
+fn a_value_from_another_source_says_so_and_the_rest_have_their_indicators() {
+    let data = bundled_with_sources();
+    let market = |code: &str| data.market_index(code).expect(code);
+    let indicator = |id: &str| data.indicator_index(id).expect(id);
+    let (twn, hkg) = (market("TWN"), market("HKG"));
+    let population = data
+        .value_source(twn, indicator("population"))
+        .expect("Taiwan's population comes from the IMF");
+    assert_eq!(population.source.key, "imf-weo-2025-10");
+    assert!(population
+        .source
+        .licence
+        .contains("International Monetary Fund"));
+    let mobile = data
+        .value_source(twn, indicator("mobile_subs_per100"))
+        .expect("Taiwan's mobile subscriptions come from the Factbook");
+    assert_eq!(mobile.source.key, "cia-factbook");
+    assert!(mobile.note.contains("128 (2024 est.)"), "{}", mobile.note);
+    assert_eq!(
+        data.observation(twn, indicator("lpi_score"))
+            .map(|o| (o.value, o.year)),
+        Some((3.9, Some(2022)))
+    );
+    // Hong Kong's values are the World Bank's: no source of their own.
+    assert!(data.value_source(hkg, indicator("population")).is_none());
+    // Taiwan's GNI has no open source: it stays a gap, with no source.
+    assert!(data
+        .observation(twn, indicator("gni_pc_ppp_intl"))
+        .is_none());
+    assert!(data
+        .value_source(twn, indicator("gni_pc_ppp_intl"))
+        .is_none());
+    assert_eq!(data.other_source_count(indicator("population")), 24);
+    assert_eq!(
+        (0..data.indicators().len())
+            .map(|i| data.other_source_count(i))
+            .sum::<usize>(),
+        84
+    );
+}
+
+#[test]
+fn value_sources_that_do_not_fit_the_data_are_refused_with_their_place() {
+    let data = Dataset::from_csv(
+        "indicators.csv",
+        DICTIONARY,
+        "markets.csv",
+        "iso3,iso2,name,pop,pop_year,rank\nIND,IN,India,1400000000,2023,\nTWN,TW,Taiwan,23400000,2024,\n",
+    )
+    .expect("valid");
+    let sources = "key,name,licence,citation\nimf,IMF WEO,IMF terms,WEO Oct 2025\n";
+    let load = |value_sources: &str| {
+        data.clone()
+            .with_value_sources("sources.csv", sources, "value_sources.csv", value_sources)
+    };
+    let good = load("iso3,indicator,source,note\nTWN,pop,imf,LP\n").expect("valid");
+    let twn = good.market_index("TWN").expect("TWN");
+    assert_eq!(good.value_source(twn, 0).map(|s| s.note), Some("LP"));
+    assert_eq!(good.sources().len(), 1);
+
+    let errors = |value_sources: &str| -> Vec<String> {
+        load(value_sources)
+            .expect_err("refused")
+            .problems
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    assert_eq!(
+        errors("iso3,indicator,source\nTWN,pop,weo\n"),
+        ["value_sources.csv, row 2, column \"source\": found \"weo\"; expected a key of sources.csv: imf"]
+    );
+    assert_eq!(
+        errors("iso3,indicator,source\nTWN,rank,imf\n"),
+        ["value_sources.csv, row 2, column \"indicator\": found no value of rank for TWN; expected a market and indicator with a value: a source says where a value came from, and a gap has none"]
+    );
+    assert_eq!(
+        errors("iso3,indicator,source\nXXX,gdp,imf\n"),
+        [
+            "value_sources.csv, row 2, column \"iso3\": found \"XXX\"; expected the ISO3 code of a market in the market table",
+            "value_sources.csv, row 2, column \"indicator\": found \"gdp\"; expected an indicator id from the dictionary",
+        ]
+    );
+    assert_eq!(
+        errors("iso3,indicator,source\nTWN,pop,imf\nTWN,pop,imf\n"),
+        ["value_sources.csv, row 3, column \"indicator\": found TWN pop again (first on row 2); expected each value's source once"]
+    );
+    assert_eq!(
+        errors("iso3,source\nTWN,imf\n"),
+        ["value_sources.csv, row 1, column \"indicator\": found no such column; expected a column named \"indicator\" (the market, the indicator and the key of the value's source)"]
+    );
+    let bad_sources = data
+        .clone()
+        .with_value_sources(
+            "sources.csv",
+            "key,name,licence\nimf,IMF,\nimf,IMF again,terms\n",
+            "value_sources.csv",
+            "iso3,indicator,source\n",
+        )
+        .expect_err("refused");
+    let bad_sources: Vec<String> = bad_sources
+        .problems
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        bad_sources,
+        [
+            "sources.csv, row 2, column \"licence\": found an empty cell; expected the licence its values may be reused under",
+            "sources.csv, row 3, column \"key\": found \"imf\" a second time; expected each source once",
+        ]
+    );
+}
+
+#[test]
+fn the_users_value_replaces_the_bundled_values_source() {
+    use beachhead_engine::{parse_user_files, MergeMode};
+    let data = bundled_with_sources();
+    let twn = data.market_index("TWN").expect("TWN");
+    let population = data.indicator_index("population").expect("population");
+    let internet = data.indicator_index("internet_pct").expect("internet");
+    let (user, _) = parse_user_files(
+        &data,
+        &[(
+            "mine.csv".to_owned(),
+            b"iso3,population\nTWN,23500000\n".to_vec(),
+        )],
+    )
+    .expect("valid");
+    let merged = data.with_user_data(&user, MergeMode::Merge);
+    assert!(
+        merged.value_source(twn, population).is_none(),
+        "the user's value is the user's"
+    );
+    // The other Factbook values keep their source.
+    let merged_internet = merged.indicator_index("internet_pct").expect("internet");
+    assert_eq!(
+        merged
+            .value_source(twn, merged_internet)
+            .map(|s| s.source.key.as_str()),
+        data.value_source(twn, internet)
+            .map(|s| s.source.key.as_str())
+    );
+}

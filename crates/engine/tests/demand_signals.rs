@@ -28,14 +28,14 @@ fn readiness_is_compared_without_the_interest_indicators() {
         .find(|c| c.id == "community")
         .unwrap();
     assert_eq!(community.weight, 0.0);
-    let others: Vec<f64> = plain
-        .root
-        .children
-        .iter()
-        .filter(|c| c.id != "community")
-        .map(|c| c.weight)
-        .collect();
-    assert!(others.iter().all(|w| *w > 0.0));
+    // Every other pillar keeps the model's weight (the default model's illustrative service
+    // pillar weighs 0 already).
+    for (plain, designed) in plain.root.children.iter().zip(&model.root.children) {
+        if plain.id != "community" {
+            assert_eq!(plain.weight, designed.weight, "{}", plain.id);
+        }
+    }
+    assert!(plain.root.children.iter().any(|c| c.weight > 0.0));
     let ranking = readiness::score(&dataset, &plain);
     assert!(ranking.scores.len() > 150);
     assert!(ranking.scores.iter().all(|s| s.score.is_finite()));

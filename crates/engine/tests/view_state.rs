@@ -193,3 +193,56 @@ fn a_decoded_link_encodes_to_a_link_that_decodes_to_the_same_state() {
         0.333333
     );
 }
+
+#[test]
+fn the_population_floor_is_written_only_when_it_is_not_the_default() {
+    use beachhead_engine::market_filter::DEFAULT_MIN_POPULATION_M;
+    let with_floor = |floor: f64| ViewState {
+        view: "ranking".into(),
+        filter: Some(MarketFilter {
+            min_population_m: floor,
+            ..MarketFilter::default()
+        }),
+        ..ViewState::default()
+    };
+    // The default floor needs no key; a link's filter starts from it.
+    let default = with_floor(DEFAULT_MIN_POPULATION_M);
+    assert_eq!(default.encode(), "ranking?x=-");
+    // Lowered to 0 (every market) or raised, the floor is in the link and comes back.
+    for (floor, link) in [
+        (0.0, "ranking?p=0&x=-"),
+        (0.5, "ranking?p=0.5&x=-"),
+        (50.0, "ranking?p=50&x=-"),
+    ] {
+        let state = with_floor(floor);
+        assert_eq!(state.encode(), link);
+        let (back, notices) = ViewState::decode(link);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(back, state);
+    }
+    let (back, _) = ViewState::decode("ranking?x=-");
+    assert_eq!(
+        back.filter.map(|f| f.min_population_m),
+        Some(DEFAULT_MIN_POPULATION_M)
+    );
+    let (_, notices) = ViewState::decode("ranking?p=-1");
+    assert_eq!(
+        notices.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["The link's \"p=-1\" was left out: expected a population floor in millions, 0 or more."]
+    );
+}
+
+proptest! {
+    // Any floor a link can hold survives the round trip, the default included.
+    #[test]
+    fn any_population_floor_round_trips(floor in prop_oneof![Just(0.0), Just(1.0), 0.0f64..2000.0]) {
+        let floor: f64 = format!("{floor:.6}").parse().unwrap();
+        let state = ViewState {
+            filter: Some(MarketFilter { min_population_m: floor, ..MarketFilter::default() }),
+            ..ViewState::default()
+        };
+        let (back, notices) = ViewState::decode(&state.encode());
+        prop_assert!(notices.is_empty(), "{:?}", notices);
+        prop_assert_eq!(back, state);
+    }
+}
