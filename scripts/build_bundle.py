@@ -53,8 +53,8 @@ INDICATORS = [
     ("vat_pct", "Standard VAT/GST rate", "%", "lower", "cost", "sales-tax 2.23.0 (valeriansaliou/node-sales-tax)", "MIT", 0, 100, None),
     ("import_duty_pct", "Smartphone import duty", "% of CIF value", "lower", "cost",
      "WTO Information Technology Agreement: participants bind customs duty on mobile phones (HS 8517.13) at 0% "
-     "(participant list of 2022-04-25, via GitHub h7b/h7b-dendron); India (charges duty on phones despite the ITA) "
-     "and non-participants are missing", "Facts (no licence needed); cite WTO", 0, 300, None),
+     "(participant list of 2022-04-25, via GitHub h7b/h7b-dendron); India, which charges duty on phones despite the ITA, "
+     "from its Union Budget 2024-25 (approximate, own source); non-participants are missing", "Facts (no licence needed); cite WTO", 0, 300, None),
     ("android_share_pct", "Android share of mobile web use (proxy for phones in use)", "% of mobile page views", "higher", "competition",
      CANIUSE + ": Android browsers' share of mobile page views, a web-use proxy for the installed base", CC_BY, 0, 100, None),
     ("ios_share_pct", "iOS share of mobile web use (proxy for phones in use)", "% of mobile page views", "lower", "competition",
@@ -77,11 +77,13 @@ INDICATORS.append(("incumbent_top2_pct", "Top-two incumbents' share (illustrativ
 ILLUSTRATIVE = {i[0] for i in INDICATORS if i[5].startswith("Illustrative")}
 APPROXIMATE = set()  # no indicator is approximate as a whole today; the status stays available
 
-# ITA participants that charge duty on phones anyway: their 0% binding is not what they apply,
-# and the data-src material gives no rate, so the value stays missing rather than guessed.
+# ITA participants that charge duty on phones anyway: their 0% binding is not what they apply.
+# India's applied rate comes from the Government of India's own budget, as its own source, and
+# is approximate: the basic customs duty plus the surcharge levied on it, the state at that date.
 ITA_NOT_APPLIED = {
-    "IND": "ITA participant, but has applied basic customs duty on mobile phones since 2017-18 "
-           "(WTO disputes DS582, DS584, DS588); no rate in the data-src material",
+    "IND": (16.5, 2024, "in-budget-2024",
+            "approximate: 15% basic customs duty on mobile phones (cut from 20% in the Union Budget 2024-25) "
+            "plus the 10% social welfare surcharge on it; the ITA's 0% binding is not applied (WTO disputes DS582, DS584, DS588)"),
 }
 
 # Alternative sources for the gaps the World Bank leaves (data-src/taiwan-and-gaps/), by how
@@ -106,6 +108,11 @@ SOURCES = [
      "GitHub PPgp/wpp2024@2da7768ae64fc74105d3f9e98f9a74d37b62f99a (R package wpp2024 1.1-3) data/popproj1dt.rda; population on 31 December"),
     ("wb-lpi-2023", "World Bank, Logistics Performance Index 2023", CC_BY,
      "GitHub sbalkunde/supply_chain_analysis_project@9e4be91c7b7928f6b4f488f5f2aacbf4bf70d54a data/International_LPI_from_2007_to_2023.csv (coded 2022, as WDI codes the 2023 edition)"),
+    ("in-budget-2024", "Government of India, Ministry of Finance: Union Budget 2024-25, customs duty on mobile phones",
+     "Facts from a government publication; cite the Government of India",
+     "Budget speech of 23 July 2024 (basic customs duty on mobile phones, mobile PCBA and chargers reduced from 20% to 15%), "
+     "given effect by CBIC notifications 29/2024-Customs to 39/2024-Customs of 23 July 2024; social welfare surcharge of 10% "
+     "of the basic customs duty, Finance Act 2018 section 110"),
 ]
 # Values the sources give that are known to be wrong, left out with the reason.
 REJECTED = {
@@ -216,14 +223,21 @@ def vat(markets):
 
 def import_duty(markets):
     """ITA participants bind customs duty on mobile phones at 0%: a measured 0% for each, except
-    those known to apply duty anyway (ITA_NOT_APPLIED). Non-participants stay missing: nothing
-    obliges them to 0%, and data-src holds no rate for any of them."""
-    found = {}
+    those known to apply duty anyway (ITA_NOT_APPLIED), which get their own cited rate and source.
+    Non-participants stay missing: nothing obliges them to 0%, and data-src holds no rate for any
+    of them. Returns the values and the own sources of the values that have one."""
+    found, own_sources = {}, {}
     for r in read_csv(SRC / "tariffs" / "ita_wto_status_derived.csv"):
         iso3 = r["iso3"].strip()
-        if r["ita_participant_2022"] == "yes" and iso3 in markets and iso3 not in ITA_NOT_APPLIED:
+        if r["ita_participant_2022"] != "yes" or iso3 not in markets:
+            continue
+        if iso3 in ITA_NOT_APPLIED:
+            rate, year, key, note = ITA_NOT_APPLIED[iso3]
+            found[iso3] = (rate, year)
+            own_sources[(iso3, "import_duty_pct")] = (key, note)
+        else:
             found[iso3] = (0.0, ITA_YEAR)
-    return found
+    return found, own_sources
 
 
 def competition(markets):
@@ -358,7 +372,8 @@ def main():
         values[indicator].pop(iso3, None)
     own_sources = fill_gaps(markets, values)
     values["vat_pct"] = vat(markets)
-    values["import_duty_pct"] = import_duty(markets)
+    values["import_duty_pct"], duty_sources = import_duty(markets)
+    own_sources.update(duty_sources)
     values.update(competition(markets))
     values.update(illustrative(markets, values))
 

@@ -248,12 +248,24 @@ fn a_value_from_another_source_says_so_and_the_rest_have_their_indicators() {
     assert!(data
         .value_source(twn, indicator("gni_pc_ppp_intl"))
         .is_none());
+    // India binds phones at 0% under the ITA but charges duty: its own, cited rate.
+    let india = market("IND");
+    assert_eq!(
+        data.observation(india, indicator("import_duty_pct"))
+            .map(|o| o.value),
+        Some(16.5)
+    );
+    let duty = data
+        .value_source(india, indicator("import_duty_pct"))
+        .expect("India's duty has its own source");
+    assert_eq!(duty.source.key, "in-budget-2024");
+    assert!(duty.note.starts_with("approximate"), "{}", duty.note);
     assert_eq!(data.other_source_count(indicator("population")), 24);
     assert_eq!(
         (0..data.indicators().len())
             .map(|i| data.other_source_count(i))
             .sum::<usize>(),
-        84
+        85
     );
 }
 
