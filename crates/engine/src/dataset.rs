@@ -253,11 +253,31 @@ impl Dataset {
                 }
             }
         }
+        // Values the user gives for an illustrative indicator make it the user's: their values
+        // alone, no generated number beside them, and no longer marked illustrative.
+        let mut made_own: Vec<String> = Vec::new();
+        for indicator in indicators.iter_mut() {
+            let defined = user.indicators.iter().any(|i| i.id == indicator.id);
+            let given = user.values.iter().any(|v| v.indicator == indicator.id);
+            if indicator.status == Status::Illustrative && given && !defined {
+                made_own.push(indicator.id.clone());
+                indicator.status = Status::Measured;
+                indicator.label = indicator
+                    .label
+                    .trim_end_matches(" (illustrative)")
+                    .to_owned();
+                indicator.source = user.files.join(", ");
+                indicator.licence = String::new();
+            }
+        }
         let width = indicators.len();
         let mut values = vec![None; self.markets.len() * width];
         let mut value_sources = ValueSourceMap::new();
         if mode == MergeMode::Merge {
             for (new_index, indicator) in indicators.iter().enumerate() {
+                if made_own.contains(&indicator.id) {
+                    continue;
+                }
                 if let Some(old) = self.indicator_index(&indicator.id) {
                     for m in self.market_indices() {
                         values[m.0 * width + new_index] = self.observation(m, old);

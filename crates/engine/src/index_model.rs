@@ -301,21 +301,62 @@ impl IndexModel {
         model
     }
 
-    /// The model with the illustrative layers switched on or off. On: every node with an
-    /// `illustrative_weight` takes it (its designed weight back). Off: those nodes, and any leaf
-    /// on an indicator `indicators` marks illustrative, weigh 0, so no generated number enters
-    /// the ranking silently, whatever weights the file gave. Other weights are kept.
+    /// The model with the illustrative layers switched on or off: on, the designed weights
+    /// ([`IndexModel::with_designed_weights`]); off, those weights with every illustrative
+    /// number kept out ([`IndexModel::without_illustrative`]).
     pub fn with_illustrative(&self, indicators: &[Indicator], on: bool) -> IndexModel {
+        let designed = self.with_designed_weights();
+        if on {
+            designed
+        } else {
+            designed.without_illustrative(indicators)
+        }
+    }
+
+    /// Every node that has an `illustrative_weight` takes it: the weights the model was
+    /// designed with, illustrative layers included. The sliders start from these.
+    pub fn with_designed_weights(&self) -> IndexModel {
+        let mut model = self.clone();
+        model.root.visit_mut(&mut |n| {
+            if let Some(designed) = n.illustrative_weight {
+                n.weight = designed;
+            }
+        });
+        model
+    }
+
+    /// No generated number enters the ranking, whatever the weights: every leaf on an
+    /// indicator `indicators` marks illustrative weighs 0, and so does every group all of whose
+    /// indicators in `indicators` are illustrative. An indicator the user gave values for is the
+    /// user's (see [`Dataset::with_user_data`]), so its leaf and its groups keep their weights.
+    pub fn without_illustrative(&self, indicators: &[Indicator]) -> IndexModel {
         let illustrative = |id: &str| {
             indicators
                 .iter()
                 .any(|i| i.id == id && i.status == Status::Illustrative)
         };
+        let present = |id: &str| indicators.iter().any(|i| i.id == id);
+        fn only_illustrative(
+            node: &Node,
+            illustrative: &dyn Fn(&str) -> bool,
+            present: &dyn Fn(&str) -> bool,
+        ) -> bool {
+            let mut any = false;
+            let mut all = true;
+            node.visit(&mut |n| {
+                if let Some(id) = n.indicator.as_deref() {
+                    if present(id) {
+                        any = true;
+                        all &= illustrative(id);
+                    }
+                }
+            });
+            any && all
+        }
         let mut model = self.clone();
+        let root = model.root.id.clone();
         model.root.visit_mut(&mut |n| {
-            if let Some(designed) = n.illustrative_weight {
-                n.weight = if on { designed } else { 0.0 };
-            } else if !on && n.indicator.as_deref().is_some_and(illustrative) {
+            if n.id != root && only_illustrative(n, &illustrative, &present) {
                 n.weight = 0.0;
             }
         });

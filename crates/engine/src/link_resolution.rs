@@ -86,6 +86,8 @@ pub struct ResolvedLink {
     /// The test market shown (dataset index).
     pub tracked: Option<MarketIndex>,
     pub embed: bool,
+    /// The illustrative layers count in the ranking.
+    pub illustrative: bool,
 }
 
 /// The most markets the Compare view shows side by side.
@@ -214,6 +216,7 @@ pub fn resolve(
         gates: state.gates.unwrap_or_else(default_gates),
         tracked,
         embed: state.embed,
+        illustrative: state.illustrative,
     };
     (resolved, notices)
 }

@@ -254,8 +254,13 @@ pub fn outcome(
     state: &str,
 ) -> Outcome {
     let (state, mut notices) = ViewState::decode(&format!("?{state}"));
-    let mut weights: std::collections::BTreeMap<String, f64> =
-        model.weights().into_iter().collect();
+    // The sliders start from the designed weights; the switch decides whether the illustrative
+    // layers among them count.
+    let mut weights: std::collections::BTreeMap<String, f64> = model
+        .with_designed_weights()
+        .weights()
+        .into_iter()
+        .collect();
     weights.remove(&model.root.id);
     for (id, w) in state.weights {
         match weights.get_mut(&id) {
@@ -266,7 +271,10 @@ pub fn outcome(
             )),
         }
     }
-    let chosen = model.with_choices(&weights, &state.normalisations, &state.aggregations);
+    let mut chosen = model.with_choices(&weights, &state.normalisations, &state.aggregations);
+    if !state.illustrative {
+        chosen = chosen.without_illustrative(dataset.indicators());
+    }
     let (assumptions, problems) = apply_assumption_changes(assumptions, &state.assumptions);
     notices.extend(problems);
     let ranking = readiness::score(dataset, &chosen);

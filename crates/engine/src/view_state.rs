@@ -29,6 +29,9 @@ pub struct ViewState {
     pub weights: BTreeMap<String, f64>,
     pub normalisations: BTreeMap<String, Normalisation>,
     pub aggregations: BTreeMap<String, Aggregation>,
+    /// The illustrative layers (generated numbers) enter the ranking: off unless the user
+    /// switches them on.
+    pub illustrative: bool,
     /// None: the default filter.
     pub filter: Option<MarketFilter>,
     /// Changes to the economics assumptions: (JSON pointer, value); a null value removes the
@@ -114,6 +117,9 @@ impl ViewState {
                 Aggregation::Geometric => "geometric",
             };
             query.append_pair("g", &format!("{id}:{method}"));
+        }
+        if self.illustrative {
+            query.append_pair("il", "1");
         }
         if let Some(f) = &self.filter {
             if let Some(region) = &f.region {
@@ -219,6 +225,11 @@ impl ViewState {
                         state.aggregations.insert(id, a);
                     }
                     None => bad(&mut notices, key, value, phrase!("a group id, a colon and arithmetic or geometric")),
+                },
+                "il" => match value {
+                    "1" => state.illustrative = true,
+                    "0" => state.illustrative = false,
+                    _ => bad(&mut notices, key, value, phrase!("1 (illustrative layers on) or 0 (off)")),
                 },
                 "r" => filter_of(&mut filter).region = Some(value.to_owned()).filter(|v| !v.is_empty()),
                 "e" => filter_of(&mut filter).english_official_only = value == "1",

@@ -74,6 +74,7 @@ fn follow(b: &Bundle, link: &str, tracked: &[MarketIndex]) -> (ViewState, Vec<Li
         gates: Some(resolved.gates),
         tracked: resolved.tracked.map(|m| b.dataset[m].iso3.clone()),
         embed: resolved.embed,
+        illustrative: resolved.illustrative,
     };
     (state, notices)
 }

@@ -189,3 +189,38 @@ fn taiwan_and_hong_kong_are_ranked_and_candidates_with_the_bundled_data_alone() 
     // Macao (0.7 million people) is under the default floor.
     assert!(!codes.contains(&"MAC"));
 }
+
+#[test]
+fn values_a_user_gives_for_an_illustrative_indicator_are_theirs_and_count() {
+    use beachhead_engine::user_data::{parse_user_files, MergeMode};
+    let (dataset, model) = bundled();
+    let (user, _) = parse_user_files(
+        &dataset,
+        &[(
+            "centres.csv".to_owned(),
+            b"iso3,service_centres\nHKG,12\nTWN,30\n".to_vec(),
+        )],
+    )
+    .expect("readable");
+    let merged = dataset.with_user_data(&user, MergeMode::Merge);
+    let centres = merged.indicator_index("service_centres").unwrap();
+    let indicator = &merged.indicators()[centres];
+    assert_eq!(indicator.status, beachhead_engine::Status::Measured);
+    assert_eq!(indicator.label, "Authorised service centres");
+    assert_eq!(indicator.source, "centres.csv");
+    // Only the user's values: no generated number is left beside them.
+    let with_values: Vec<_> = merged
+        .market_indices()
+        .filter(|&m| merged.observation(m, centres).is_some())
+        .map(|m| merged[m].iso3.as_str())
+        .collect();
+    assert_eq!(with_values, ["HKG", "TWN"]);
+    // With the layers off, the service pillar counts the user's data at its designed weight and
+    // the community pillar (still generated) weighs nothing.
+    let off = model.with_illustrative(merged.indicators(), false);
+    assert_eq!(off.root.find("service").unwrap().weight, 10.0);
+    assert_eq!(off.root.find("service_centres").unwrap().weight, 1.0);
+    assert_eq!(off.root.find("community").unwrap().weight, 0.0);
+    let status = overall(&merged, &off).unwrap();
+    assert_eq!(status.illustrative, 0.0);
+}

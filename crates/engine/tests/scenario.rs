@@ -180,3 +180,23 @@ fn a_change_says_how_far_a_market_moved_and_its_margin_change() {
         None
     );
 }
+
+#[test]
+fn a_scenario_counts_the_illustrative_layers_only_when_it_switched_them_on() {
+    let (d, m, a) = bundled();
+    let off = outcome(&d, &m, &a, &china_entered(), "");
+    let on = outcome(&d, &m, &a, &china_entered(), "il=1");
+    assert!(off.notices.is_empty() && on.notices.is_empty());
+    assert_eq!(
+        off.ranking,
+        beachhead_engine::readiness::score(&d, &m.with_illustrative(d.indicators(), false))
+    );
+    assert_eq!(
+        on.ranking,
+        beachhead_engine::readiness::score(&d, &m.with_illustrative(d.indicators(), true))
+    );
+    assert_ne!(off.ranking, on.ranking, "the generated layers move scores");
+    // A weight given for an illustrative pillar stays out while the layers are off.
+    let weighted = outcome(&d, &m, &a, &china_entered(), "w=community:40");
+    assert_eq!(weighted.ranking, off.ranking);
+}

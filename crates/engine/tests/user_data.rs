@@ -225,15 +225,23 @@ fn the_template_round_trips_to_the_same_values() {
         parse_user_files(&base, &[("template.csv".into(), csv.into_bytes())]).unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
     let replaced = base.with_user_data(&user, MergeMode::Replace);
-    assert_eq!(replaced.indicators(), base.indicators());
+    // The generated layers come back empty: a template's values are the user's own data.
+    let real: Vec<_> = base
+        .indicators()
+        .iter()
+        .filter(|i| i.status != beachhead_engine::Status::Illustrative)
+        .cloned()
+        .collect();
+    assert_eq!(replaced.indicators(), real);
     for m in base.market_indices() {
-        for i in 0..base.indicators().len() {
+        for (i, indicator) in real.iter().enumerate() {
+            let b = base.indicator_index(&indicator.id).unwrap();
             assert_eq!(
                 replaced.observation(m, i),
-                base.observation(m, i),
+                base.observation(m, b),
                 "{} {}",
                 base[m].iso3,
-                base.indicators()[i].id
+                indicator.id
             );
         }
     }

@@ -30,6 +30,7 @@ fn full() -> ViewState {
         aggregations: [("demand".to_owned(), Aggregation::Geometric)]
             .into_iter()
             .collect(),
+        illustrative: true,
         filter: Some(MarketFilter {
             region: Some("Asia".into()),
             english_official_only: true,
@@ -150,6 +151,22 @@ proptest! {
         prop_assert!(notices.is_empty());
         prop_assert_eq!(back, state);
     }
+}
+
+#[test]
+fn the_illustrative_layers_are_off_unless_the_link_switches_them_on() {
+    assert!(!ViewState::decode("#ranking?w=demand:30").0.illustrative);
+    let (on, notices) = ViewState::decode("#ranking?il=1");
+    assert!(on.illustrative && notices.is_empty());
+    assert_eq!(on.encode(), "ranking?il=1");
+    assert!(!ViewState::decode("#ranking?il=0").0.illustrative);
+    let (off, notices) = ViewState::decode("#ranking?il=yes");
+    assert!(!off.illustrative);
+    assert_eq!(
+        notices.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["The link's \"il=yes\" was left out: expected 1 (illustrative layers on) or 0 (off)."]
+    );
+    assert_eq!(ViewState::default().encode(), "");
 }
 
 #[test]
