@@ -210,7 +210,7 @@ fn Ready(
             <MemoView explorer board tests/>
         </TabPanel>
         <TabPanel of=Tab::Data tab>
-            <DataView base=Arc::clone(&base) dataset=in_use state=data_files/>
+            <DataView base=Arc::clone(&base) dataset=in_use state=data_files explorer/>
         </TabPanel>
         <Show when=move || navigation.embed.get()>
             <EmbedCredit links/>

@@ -11,6 +11,9 @@ use crate::i18n::{t, tf};
 /// Relative to the page, so the app works from any sub-path of any static host.
 pub const DICTIONARY_URL: &str = "data/indicators.csv";
 pub const MARKETS_URL: &str = "data/markets.csv";
+/// The sources other than the indicators' usual ones, and which values come from them.
+pub const SOURCES_URL: &str = "data/sources.csv";
+pub const VALUE_SOURCES_URL: &str = "data/value_sources.csv";
 pub const MODEL_URL: &str = "data/models/beachhead-readiness.json";
 pub const ASSUMPTIONS_URL: &str = "data/economics/assumptions.json";
 /// The illustrative Hong Kong and Taiwan test markets (docs/test-market-format.md).
@@ -42,6 +45,8 @@ pub struct Bundle {
 pub async fn load_bundled() -> Result<Bundle, LoadFailure> {
     let dictionary = fetch_text(DICTIONARY_URL).await?;
     let markets = fetch_text(MARKETS_URL).await?;
+    let sources = fetch_text(SOURCES_URL).await?;
+    let value_sources = fetch_text(VALUE_SOURCES_URL).await?;
     let model = fetch_text(MODEL_URL).await?;
     let assumptions = fetch_text(ASSUMPTIONS_URL).await?;
     let [weekly, flash, shares] = TEST_MARKET_URLS;
@@ -51,6 +56,9 @@ pub async fn load_bundled() -> Result<Bundle, LoadFailure> {
         fetch_text(shares).await?,
     );
     let dataset = Dataset::from_csv(DICTIONARY_URL, &dictionary, MARKETS_URL, &markets)
+        .and_then(|d| {
+            d.with_value_sources(SOURCES_URL, &sources, VALUE_SOURCES_URL, &value_sources)
+        })
         .map_err(LoadFailure::Invalid)?;
     let model = IndexModel::from_json(MODEL_URL, &model).map_err(LoadFailure::Invalid)?;
     let assumptions =

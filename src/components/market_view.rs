@@ -229,12 +229,15 @@ fn IndicatorsCard(detail: Memo<Option<MarketDetail>>) -> impl IntoView {
                                 <tr>
                                     <td>{data_text(&line.pillar).to_owned()}</td>
                                     <th scope="row">{data_text(&line.label).to_owned()}{badge}</th>
-                                    <td class="num">{line.value}</td>
+                                    <td class="num" title=line.source.clone()>{line.value}</td>
                                     <td>{data_text(&line.unit).to_owned()}</td>
                                     <td>{line.year}</td>
                                     <td class="num">{line.normalised.map_or("–".into(), |v| format!("{v:.0}"))}</td>
                                     <td class="num">{line.points.map_or("–".into(), |v| format!("{v:.1}"))}</td>
-                                    <td class="wrap">{line.source}</td>
+                                    <td class="wrap">
+                                        {line.own_source.then(|| view! { <span class="badge other-source" title=move || t("This value comes from another source than the indicator's usual one.")>{move || t("other source")}</span>" " })}
+                                        {line.source}
+                                    </td>
                                 </tr>
                             }
                         }).collect_view())}

@@ -6,6 +6,7 @@ pub mod demand_view;
 pub mod embed;
 pub mod filter_bar;
 pub mod gates_view;
+pub mod illustrative_layers;
 pub mod map_view;
 pub mod margin_view;
 pub mod market_view;

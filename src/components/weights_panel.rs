@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::illustrative_layers::{IllustrativeSwitch, WeightStatusLine};
 use crate::i18n::{data_text, t, tf};
 use crate::state::data_catalogue::status_text;
 use crate::state::explorer::{
@@ -111,6 +112,8 @@ fn weight_slider(
     let input_id = format!("weight-{id}");
     let share_id = id.clone();
     let value_id = id.clone();
+    let held_id = id.clone();
+    let held = move || explorer.held_out.with(|h| h.contains(&held_id));
     let aria_label = label.clone();
     let aria = move || tf("Weight of {}", &[&data_text(&aria_label)]);
     view! {
@@ -130,6 +133,8 @@ fn weight_slider(
                 max=max.to_string()
                 step="1"
                 aria-label=aria
+                disabled=held.clone()
+                title=move || held().then(|| t("An illustrative layer: switch on the illustrative layers to weigh it."))
                 prop:value=move || weights.with(|w| w.get(&value_id).copied().unwrap_or(0.0)).to_string()
                 on:input=move |ev| {
                     if let Ok(value) = event_target_value(&ev).parse::<f64>() {
@@ -231,6 +236,8 @@ pub fn WeightsPanel(explorer: Explorer) -> impl IntoView {
                 </button>
             </div>
             <p class="hint">{move || t("Move a slider to change how much a pillar, or an indicator within it, counts. The ranking updates as you move.")}</p>
+            <IllustrativeSwitch explorer=explorer testid="illustrative-switch"/>
+            <WeightStatusLine explorer=explorer testid="weights-status"/>
             {aggregation_picker(explorer, root.0, root.1, || t("Score from pillars by"))}
             {move || {
                 let problems = explorer.model_problems.get();

@@ -16,6 +16,19 @@ pub fn status_text(status: Status) -> &'static str {
     }
 }
 
+/// "100% measured, 0% approximate, 0% illustrative".
+pub fn shares_text(shares: &beachhead_engine::weight_status::StatusShares) -> String {
+    let pct = |v: f64| format!("{:.0}%", 100.0 * v);
+    tf(
+        "{} measured, {} approximate, {} illustrative",
+        &[
+            &pct(shares.measured),
+            &pct(shares.approximate),
+            &pct(shares.illustrative),
+        ],
+    )
+}
+
 /// "201 of 218"; the "of 218" is translated apart from the number.
 pub fn count_of(count: usize, total: usize) -> String {
     format!("{count} {}", tf("of {}", &[&total]))
@@ -31,6 +44,8 @@ pub struct IndicatorRow {
     pub status: Status,
     pub source: String,
     pub licence: String,
+    /// How many of its values come from another source than `source`.
+    pub other_sources: usize,
     pub years: String,
     /// "201 of 218"
     pub coverage: String,
@@ -68,6 +83,7 @@ pub fn indicator_rows(dataset: &Dataset) -> Vec<IndicatorRow> {
                 status: ind.status,
                 source: ind.source.clone(),
                 licence: ind.licence.clone(),
+                other_sources: dataset.other_source_count(i),
                 years: match dataset.year_range(i) {
                     Some((lo, hi)) if lo == hi => lo.to_string(),
                     Some((lo, hi)) => format!("{lo}-{hi}"),
@@ -116,4 +132,43 @@ pub fn coverage_rows(dataset: &Dataset) -> Vec<CoverageRow> {
         .collect();
     rows.sort_by(|a, b| a.have.cmp(&b.have).then_with(|| a.name.cmp(&b.name)));
     rows
+}
+
+/// A value from another source than its indicator's usual one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OwnSourceRow {
+    pub iso3: String,
+    pub market: String,
+    pub indicator: String,
+    pub value: String,
+    pub year: String,
+    pub source: String,
+    pub licence: String,
+    pub note: String,
+}
+
+/// Every value from another source than its indicator's usual one, by market.
+pub fn own_source_rows(dataset: &Dataset) -> Vec<OwnSourceRow> {
+    dataset
+        .values_with_own_source()
+        .map(|(m, i, own)| {
+            let indicator = &dataset.indicators()[i];
+            let observation = dataset.observation(m, i);
+            OwnSourceRow {
+                iso3: dataset[m].iso3.clone(),
+                market: dataset[m].name.clone(),
+                indicator: indicator.label.clone(),
+                value: observation
+                    .map(|o| crate::format::value(o.value, &indicator.unit))
+                    .unwrap_or_default(),
+                year: observation
+                    .and_then(|o| o.year)
+                    .map(|y| y.to_string())
+                    .unwrap_or_default(),
+                source: own.source.name.clone(),
+                licence: own.source.licence.clone(),
+                note: own.note.to_owned(),
+            }
+        })
+        .collect()
 }

@@ -12,6 +12,7 @@ use beachhead_engine::economics::{market_economics, Assumptions, UnitEconomics};
 use beachhead_engine::market_filter::MarketFilter;
 use beachhead_engine::ranking_table::{self, TableSort};
 use beachhead_engine::weight_shares::weight_shares;
+use beachhead_engine::weight_status;
 use beachhead_engine::{
     readiness::Prepared, Dataset, Direction, IndexModel, Node, Normalisation, Ranking, Status,
     Transform,
@@ -89,6 +90,13 @@ pub struct TableRow {
     pub in_chart: bool,
 }
 
+/// The weight by the status of the data under it: per pillar, and for the whole index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeightStatus {
+    pub pillars: Vec<weight_status::PillarStatus>,
+    pub overall: Option<weight_status::StatusShares>,
+}
+
 /// Every market as (ISO3, name as shown), by the shown name.
 pub type MarketOptions = Vec<(String, String)>;
 
@@ -102,6 +110,14 @@ pub struct Explorer {
     /// Method choices that override the model: normalisation by leaf id, aggregation by group id.
     pub normalisations: RwSignal<BTreeMap<String, Normalisation>>,
     pub aggregations: RwSignal<BTreeMap<String, beachhead_engine::Aggregation>>,
+    /// The illustrative layers (generated numbers) count in the ranking: off until the user
+    /// switches them on. Their sliders keep their weights either way.
+    pub illustrative: RwSignal<bool>,
+    /// Nodes whose sliders the switch holds at no weight (the illustrative layers, while off).
+    pub held_out: Memo<Vec<String>>,
+    /// How much of the weight, per pillar and overall, rests on measured, approximate and
+    /// illustrative data, with the weights as they are now.
+    pub weight_status: Memo<WeightStatus>,
     /// Why the chosen methods do not fit together, if they do not.
     pub model_problems: Memo<Vec<String>>,
     pub sort: RwSignal<TableSort>,
@@ -145,7 +161,10 @@ impl Explorer {
     ) -> Self {
         let assumptions = RwSignal::new(assumptions);
         let economics = economics_memo(dataset, assumptions);
-        let mut default_weights: BTreeMap<String, f64> = base.weights().into_iter().collect();
+        // The sliders start from the designed weights, the illustrative layers' included: the
+        // switch, not a slider at 0, keeps those out of the ranking.
+        let mut default_weights: BTreeMap<String, f64> =
+            base.with_designed_weights().weights().into_iter().collect();
         default_weights.remove(&base.root.id);
         default_weights.insert(USER_PILLAR.into(), 0.0);
         let weights = RwSignal::new(default_weights.clone());
@@ -160,14 +179,35 @@ impl Explorer {
         let shaped = shaped_model(dataset, base, bundled_ids);
         let normalisations = RwSignal::new(BTreeMap::<String, Normalisation>::new());
         let aggregations = RwSignal::new(BTreeMap::<String, beachhead_engine::Aggregation>::new());
+        let illustrative = RwSignal::new(false);
         let model = Memo::new(move |_| {
-            shaped.with(|m| {
+            let chosen = shaped.with(|m| {
                 weights.with(|w| {
                     normalisations.with(|n| aggregations.with(|a| m.with_choices(w, n, a)))
                 })
-            })
+            });
+            if illustrative.get() {
+                chosen
+            } else {
+                dataset.with(|d| chosen.without_illustrative(d.indicators()))
+            }
         });
         let pillars = Memo::new(move |_| shaped.with(|m| dataset.with(|d| pillar_info(d, m))));
+        let held_out = Memo::new(move |_| {
+            if illustrative.get() {
+                Vec::new()
+            } else {
+                shaped.with(|m| dataset.with(|d| m.illustrative_only(d.indicators())))
+            }
+        });
+        let weight_status = Memo::new(move |_| {
+            dataset.with(|d| {
+                model.with(|m| WeightStatus {
+                    pillars: weight_status::by_pillar(d, m),
+                    overall: weight_status::overall(d, m),
+                })
+            })
+        });
         let model_problems = model_problems_memo(model);
         // Normalising reads the data and the methods, never the weights: a moved slider only
         // re-aggregates.
@@ -203,6 +243,9 @@ impl Explorer {
             default_weights: StoredValue::new(default_weights),
             normalisations,
             aggregations,
+            illustrative,
+            held_out,
+            weight_status,
             model_problems,
             sort,
             filter,
@@ -228,6 +271,7 @@ impl Explorer {
         self.weights.set(self.default_weights.get_value());
         self.normalisations.set(BTreeMap::new());
         self.aggregations.set(BTreeMap::new());
+        self.illustrative.set(false);
     }
 
     /// The market the Market view shows: the chosen one, else the top candidate.

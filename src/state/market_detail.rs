@@ -30,7 +30,10 @@ pub struct IndicatorLine {
     pub value: String,
     pub unit: String,
     pub year: String,
+    /// The value's own source where it has one, else its indicator's.
     pub source: String,
+    /// The value comes from another source than its indicator's usual one.
+    pub own_source: bool,
     pub status: Status,
     /// 0-100 after normalisation (higher is better).
     pub normalised: Option<f64>,
@@ -96,6 +99,10 @@ pub fn market_detail(
         .iter()
         .map(|line| {
             let indicator = line.indicator.map(|i| &dataset.indicators()[i]);
+            let own = line
+                .indicator
+                .filter(|_| line.observation.is_some())
+                .and_then(|i| dataset.value_source(market, i));
             let leaf = leaves.get(line.leaf);
             let unit = indicator.map(|i| i.unit.clone()).unwrap_or_default();
             let label = match leaf {
@@ -116,7 +123,11 @@ pub fn market_detail(
                     .and_then(|o| o.year)
                     .map_or_else(String::new, |y| y.to_string()),
                 unit,
-                source: indicator.map(|i| i.source.clone()).unwrap_or_default(),
+                source: own
+                    .map(|own| value_source_text(&own))
+                    .or_else(|| indicator.map(|i| i.source.clone()))
+                    .unwrap_or_default(),
+                own_source: own.is_some(),
                 status: indicator.map_or(Status::Measured, |i| i.status),
                 normalised: line.normalised,
                 points: line.points,
@@ -151,4 +162,14 @@ pub fn market_detail(
         pillars,
         indicators,
     })
+}
+
+/// A value's own source as the views print it: "name (licence): note".
+pub fn value_source_text(own: &beachhead_engine::ValueSourceRef<'_>) -> String {
+    let source = format!("{} ({})", own.source.name, own.source.licence);
+    if own.note.is_empty() {
+        source
+    } else {
+        format!("{source}: {}", own.note)
+    }
 }

@@ -148,6 +148,7 @@ impl UrlState {
             gates: (gates != default_gates()).then_some(gates),
             tracked,
             embed: self.navigation.embed.get(),
+            illustrative: e.illustrative.get(),
         }
     }
 
@@ -196,6 +197,7 @@ impl UrlState {
         e.weights.set(link.weights);
         e.normalisations.set(link.normalisations);
         e.aggregations.set(link.aggregations);
+        e.illustrative.set(link.illustrative);
         e.filter.set(link.filter);
         if e.assumptions.with_untracked(|a| *a != link.assumptions) {
             e.assumptions.set(link.assumptions);

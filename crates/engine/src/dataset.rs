@@ -152,6 +152,16 @@ impl Dataset {
         })
     }
 
+    /// Every value that comes from another source than its indicator's usual one, by market
+    /// then indicator (the dataset's order).
+    pub fn values_with_own_source(
+        &self,
+    ) -> impl Iterator<Item = (MarketIndex, usize, ValueSourceRef<'_>)> + '_ {
+        self.value_sources
+            .keys()
+            .filter_map(|&(m, i)| self.value_source(m, i).map(|own| (m, i, own)))
+    }
+
     /// How many of the indicator's values come from another source than its usual one.
     pub fn other_source_count(&self, indicator: usize) -> usize {
         self.value_sources

@@ -325,42 +325,42 @@ impl IndexModel {
         model
     }
 
-    /// No generated number enters the ranking, whatever the weights: every leaf on an
-    /// indicator `indicators` marks illustrative weighs 0, and so does every group all of whose
-    /// indicators in `indicators` are illustrative. An indicator the user gave values for is the
-    /// user's (see [`Dataset::with_user_data`]), so its leaf and its groups keep their weights.
+    /// No generated number enters the ranking, whatever the weights: every node
+    /// [`IndexModel::illustrative_only`] names weighs 0. Other weights are kept.
     pub fn without_illustrative(&self, indicators: &[Indicator]) -> IndexModel {
-        let illustrative = |id: &str| {
-            indicators
-                .iter()
-                .any(|i| i.id == id && i.status == Status::Illustrative)
-        };
-        let present = |id: &str| indicators.iter().any(|i| i.id == id);
-        fn only_illustrative(
-            node: &Node,
-            illustrative: &dyn Fn(&str) -> bool,
-            present: &dyn Fn(&str) -> bool,
-        ) -> bool {
-            let mut any = false;
-            let mut all = true;
-            node.visit(&mut |n| {
-                if let Some(id) = n.indicator.as_deref() {
-                    if present(id) {
-                        any = true;
-                        all &= illustrative(id);
-                    }
-                }
-            });
-            any && all
-        }
+        let held_out = self.illustrative_only(indicators);
         let mut model = self.clone();
-        let root = model.root.id.clone();
         model.root.visit_mut(&mut |n| {
-            if n.id != root && only_illustrative(n, &illustrative, &present) {
+            if held_out.contains(&n.id) {
                 n.weight = 0.0;
             }
         });
         model
+    }
+
+    /// The nodes (below the root) that rest on generated numbers only: a leaf on an indicator
+    /// `indicators` marks illustrative, and a group all of whose indicators in `indicators` are.
+    /// An indicator the user gave values for is the user's (see [`Dataset::with_user_data`]),
+    /// so its leaf and its groups are not among them.
+    pub fn illustrative_only(&self, indicators: &[Indicator]) -> Vec<String> {
+        let status = |id: &str| indicators.iter().find(|i| i.id == id).map(|i| i.status);
+        let mut out = Vec::new();
+        self.root.visit(&mut |node| {
+            if node.id == self.root.id {
+                return;
+            }
+            let (mut any, mut all) = (false, true);
+            node.visit(&mut |n| {
+                if let Some(s) = n.indicator.as_deref().and_then(status) {
+                    any = true;
+                    all &= s == Status::Illustrative;
+                }
+            });
+            if any && all {
+                out.push(node.id.clone());
+            }
+        });
+        out
     }
 
     pub fn weights(&self) -> Vec<(String, f64)> {

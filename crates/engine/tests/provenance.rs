@@ -224,3 +224,24 @@ fn values_a_user_gives_for_an_illustrative_indicator_are_theirs_and_count() {
     let status = overall(&merged, &off).unwrap();
     assert_eq!(status.illustrative, 0.0);
 }
+
+#[test]
+fn the_nodes_held_out_are_those_resting_on_generated_numbers_only() {
+    let (dataset, model) = bundled();
+    let mut held = model.illustrative_only(dataset.indicators());
+    held.sort();
+    assert_eq!(
+        held,
+        [
+            "community",
+            "forum_growth_pct",
+            "forum_members_k",
+            "incumbent_top2_pct",
+            "reseller_listings",
+            "service",
+            "service_centres"
+        ]
+    );
+    // Competition holds one generated leaf among measured ones: the pillar itself stays in.
+    assert!(!held.contains(&"competition".to_owned()));
+}

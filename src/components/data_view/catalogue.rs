@@ -6,7 +6,7 @@ use beachhead_engine::Dataset;
 use leptos::prelude::*;
 
 use crate::components::data_table::{CsvButton, TableData};
-use crate::i18n::{data_text, t};
+use crate::i18n::{data_text, t, tf};
 use crate::state::data_catalogue::{indicator_rows, status_text};
 
 /// The "Indicators, sources and licences" card.
@@ -18,7 +18,7 @@ pub(super) fn CatalogueCard(dataset: RwSignal<Arc<Dataset>>) -> impl IntoView {
     <section class="card" aria-labelledby="catalogue-title">
         <h2 id="catalogue-title">{move || t("Indicators, sources and licences")}</h2>
         <p class="subtitle">
-            {move || t("Illustrative indicators are generated (seeded) to make the company-specific views concrete; they are not measurements. Approximate ones were entered by hand from well-known facts: replace them with your own.")}
+            {move || t("Illustrative indicators are generated (seeded) to make the company-specific views concrete; they are not measurements, and they enter the ranking only when you switch on the illustrative layers or load your own values for them. Approximate values come from a cited source but are estimated: replace them with your own.")}
         </p>
         <p class="table-actions"><CsvButton label="indicator catalogue" data=Signal::derive(move || TableData {
             headers: ["Id", "Indicator", "Pillar", "Unit", "Direction", "Status", "Years", "Coverage", "Source", "Licence"].map(String::from).to_vec(),
@@ -62,7 +62,10 @@ pub(super) fn CatalogueCard(dataset: RwSignal<Arc<Dataset>>) -> impl IntoView {
                                 <span class="meter" aria-hidden="true"><span style:width=format!("{:.0}%", r.coverage_pct)></span></span>
                                 {r.coverage}
                             </td>
-                            <td class="wrap">{r.source}</td>
+                            <td class="wrap">{r.source}{(r.other_sources > 0).then(|| {
+                                let n = r.other_sources;
+                                view! { " "<span class="badge other-source">{move || tf("{} values from other sources", &[&n])}</span> }
+                            })}</td>
                             <td>{r.licence}</td>
                         </tr>
                     </For>
@@ -70,7 +73,7 @@ pub(super) fn CatalogueCard(dataset: RwSignal<Arc<Dataset>>) -> impl IntoView {
             </table>
         </div>
         <p class="source-line">
-            {move || t("Attribution (CC BY 4.0): World Bank, World Development Indicators; ITU via World Bank, published by Our World in Data. Country codes, names and UN regions: datasets/country-codes (ODC-PDDL-1.0). Currencies and official languages: countries-list (MIT). VAT/GST rates: sales-tax (MIT). Vendor-share shapes: StatCounter Global Stats (gs.statcounter.com).")}
+            {move || t("Attribution (CC BY 4.0): World Bank, World Development Indicators and Logistics Performance Index; ITU via World Bank, published by Our World in Data; StatCounter Global Stats via caniuse.com (mobile platform shares). Source: International Monetary Fund, World Economic Outlook (October 2025). CIA World Factbook (public domain). UN World Population Prospects 2024 (CC BY 3.0 IGO). WTO Information Technology Agreement participants; Government of India, Union Budget 2024-25. Country codes, names and UN regions: datasets/country-codes (ODC-PDDL-1.0). Currencies and official languages: countries-list (MIT). VAT/GST rates: sales-tax (MIT).")}
         </p>
     </section>
     }
