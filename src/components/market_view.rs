@@ -235,7 +235,7 @@ fn IndicatorsCard(detail: Memo<Option<MarketDetail>>) -> impl IntoView {
                                     <td class="num">{line.normalised.map_or("–".into(), |v| format!("{v:.0}"))}</td>
                                     <td class="num">{line.points.map_or("–".into(), |v| format!("{v:.1}"))}</td>
                                     <td class="wrap">
-                                        {line.own_source.then(|| view! { <span class="badge other-source" title=move || t("This value comes from another source than the indicator's usual one.")>{move || t("other source")}</span>" " })}
+                                        {line.own_source.is_some().then(|| view! { <span class="badge other-source" title=move || t("This value comes from another source than the indicator's usual one.")>{move || t("other source")}</span>" " })}
                                         {line.source}
                                     </td>
                                 </tr>

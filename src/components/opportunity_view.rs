@@ -28,7 +28,7 @@ pub fn OpportunityView(explorer: Explorer) -> impl IntoView {
                         c.iter()
                             .filter_map(|&Candidate { position: i, .. }| {
                                 let s = &r.scores[i];
-                                let e = econ.get(s.market.0)?.1.as_ref().ok()?;
+                                let e = econ.get(s.market.0)?.as_ref().ok()?;
                                 let m = &d[s.market];
                                 let region =
                                     region_list.iter().position(|x| *x == m.region).unwrap_or(0);

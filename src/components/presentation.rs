@@ -36,15 +36,11 @@ pub fn PresentationBar(
                 tf("Most ready: {}.", &[&top.join(", ")])
             }),
             Tab::Gates => board.rows.with(|rows| {
-                let go: Vec<&str> = rows
-                    .iter()
-                    .filter(|r| r.decision == beachhead_engine::gates::Decision::Go)
+                use beachhead_engine::decision_board::{tally, with_decision};
+                let go: Vec<&str> = with_decision(rows, beachhead_engine::gates::Decision::Go)
                     .map(|r| market_name(&r.iso3, &r.name))
                     .collect();
-                let test = rows
-                    .iter()
-                    .filter(|r| r.decision == beachhead_engine::gates::Decision::TestFirst)
-                    .count();
+                let (_, test, _) = tally(rows);
                 if go.is_empty() {
                     tf("No market clears every gate yet; {} pass the desk gates and need a test market.", &[&test])
                 } else {

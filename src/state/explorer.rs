@@ -129,8 +129,8 @@ pub struct Explorer {
     /// The economics assumptions, as loaded and as the user edits them.
     pub assumptions: RwSignal<Assumptions>,
     /// Each market's unit economics blended over the SKUs' unit mix, or why it has none
-    /// (missing duty, VAT or FX).
-    pub economics: Memo<Vec<(MarketIndex, Result<UnitEconomics, String>)>>,
+    /// (missing duty, VAT or FX), in the dataset's market order (a `MarketIndex` indexes it).
+    pub economics: Memo<Vec<Result<UnitEconomics, String>>>,
     pub model: Memo<IndexModel>,
     /// The dataset normalised under the model's methods (what scoring aggregates).
     pub prepared: Memo<Arc<Prepared>>,
@@ -318,12 +318,12 @@ impl Explorer {
 fn economics_memo(
     dataset: Signal<Arc<Dataset>>,
     assumptions: RwSignal<Assumptions>,
-) -> Memo<Vec<(MarketIndex, Result<UnitEconomics, String>)>> {
+) -> Memo<Vec<Result<UnitEconomics, String>>> {
     Memo::new(move |_| {
         dataset.with(|d| {
             assumptions.with(|a| {
                 d.market_indices()
-                    .map(|m| (m, market_economics(a, d, m).map(|e| e.blended)))
+                    .map(|m| market_economics(a, d, m).map(|e| e.blended))
                     .collect()
             })
         })

@@ -29,7 +29,7 @@ impl GateBoard {
                         explorer.economics.with(|econ| {
                             tests.kpis.with(|kpis| {
                                 let economics = |market: MarketIndex| {
-                                    econ.get(market.0).and_then(|(_, e)| e.as_ref().ok())
+                                    econ.get(market.0).and_then(|e| e.as_ref().ok())
                                 };
                                 board(d, r, c, &gates, economics, kpis)
                             })

@@ -32,8 +32,9 @@ pub struct IndicatorLine {
     pub year: String,
     /// The value's own source where it has one, else its indicator's.
     pub source: String,
-    /// The value comes from another source than its indicator's usual one.
-    pub own_source: bool,
+    /// The name of the value's own source, when it comes from another source than its
+    /// indicator's usual one.
+    pub own_source: Option<String>,
     pub status: Status,
     /// 0-100 after normalisation (higher is better).
     pub normalised: Option<f64>,
@@ -127,7 +128,7 @@ pub fn market_detail(
                     .map(|own| value_source_text(&own))
                     .or_else(|| indicator.map(|i| i.source.clone()))
                     .unwrap_or_default(),
-                own_source: own.is_some(),
+                own_source: own.map(|own| own.source.name.clone()),
                 status: indicator.map_or(Status::Measured, |i| i.status),
                 normalised: line.normalised,
                 points: line.points,

@@ -27,7 +27,7 @@ test('the Data view lists every indicator with its source, licence, status and c
     const rows = await page.locator('[data-testid="indicator-catalogue"] tbody tr').count();
     assert.ok(rows >= 20, `indicators listed: ${rows}`);
     const text = await page.textContent('[data-testid="indicator-catalogue"]');
-    for (const expected of ['World Bank, World Development Indicators', 'CC BY 4.0', 'illustrative', 'approximate', 'Fan-forum members']) {
+    for (const expected of ['World Bank, World Development Indicators', 'CC BY 4.0', 'illustrative', 'values from other sources', 'StatCounter', 'Fan-forum members']) {
       assert.ok(text.includes(expected), `catalogue lacks ${expected}`);
     }
     assert.match(await page.textContent('body'), /Attribution \(CC BY 4\.0\)/);

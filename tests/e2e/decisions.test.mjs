@@ -41,7 +41,7 @@ test('go/no-go: gates the user sets decide every candidate, with evidence and th
   const { page, consoleErrors, close } = await openApp({ path: '#gates' });
   try {
     await page.waitForSelector('[data-testid="decision-board"] tbody tr');
-    assert.match(await page.textContent('[data-testid="board-counts"]'), /\d+ candidate markets under the current filters: 1 go, \d+ test first, \d+ no-go/);
+    assert.match(await page.textContent('[data-testid="board-counts"]'), /\d+ candidate markets under the current filters: 2 go, \d+ test first, \d+ no-go/);
     const hk = boardRow(page, 'Hong Kong');
     assert.equal(await hk.locator('.decision').textContent(), 'Go');
     await screenshot(page, 'gates');

@@ -76,7 +76,7 @@ test('all weights at zero shows a designed empty state', async () => {
   const { page, consoleErrors, close } = await openApp();
   try {
     await page.waitForSelector(`${chart}[data-draws]:not([data-draws="0"])`, { timeout: 30000 });
-    for (const slider of await page.locator('.pillar > .weight input[type="range"]').all()) await slider.fill('0');
+    for (const slider of await page.locator('.pillar > .weight input[type="range"]:not([disabled])').all()) await slider.fill('0');
     await page.waitForSelector('[data-testid="empty-ranking"]');
     await screenshot(page, 'ranking-empty');
     assert.deepEqual(consoleErrors, []);

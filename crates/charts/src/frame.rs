@@ -43,7 +43,7 @@ pub fn text_units(text: &str) -> usize {
     text.chars().map(char_units).sum()
 }
 
-fn char_units(c: char) -> usize {
+pub(crate) fn char_units(c: char) -> usize {
     let wide = matches!(u32::from(c),
         0x1100..=0x115F          // Hangul Jamo
         | 0x2E80..=0x303E        // CJK radicals, punctuation

@@ -4,7 +4,9 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use crate::frame::{anchored, chars_fitting, text_units, text_width, Canvas, Frame, PAD};
+use crate::frame::{
+    anchored, char_units, chars_fitting, text_units, text_width, Canvas, Frame, PAD,
+};
 use crate::{palette, ChartError};
 
 /// One market's bar. `segments` are the points each criterion adds, in legend order; they
@@ -96,7 +98,7 @@ pub fn fit_label(label: &str, max_units: usize) -> String {
     let kept: String = label
         .chars()
         .take_while(|&c| {
-            used += text_units(c.encode_utf8(&mut [0; 4]));
+            used += char_units(c);
             used <= budget
         })
         .collect();

@@ -34,6 +34,11 @@ pub fn tally(rows: &[BoardRow]) -> (usize, usize, usize) {
     )
 }
 
+/// The rows with `decision`, in the board's order.
+pub fn with_decision(rows: &[BoardRow], decision: Decision) -> impl Iterator<Item = &BoardRow> {
+    rows.iter().filter(move |r| r.decision == decision)
+}
+
 /// What is known about one candidate: its readiness, its blended unit economics if it has
 /// them, and its test market's KPIs if it has one.
 pub fn evidence(
@@ -127,6 +132,11 @@ mod tests {
         let only_desk = board(&dataset(4), &r, &c, &gates[..1], |_| None, &BTreeMap::new());
         assert_eq!(only_desk[0].decision, Decision::Go);
         assert_eq!(tally(&only_desk), (3, 0, 1));
+        let go: Vec<usize> = with_decision(&only_desk, Decision::Go)
+            .map(|r| r.market.0)
+            .collect();
+        assert_eq!(go, [0, 2, 3], "in the board's order");
+        assert_eq!(with_decision(&rows, Decision::Go).count(), 0);
     }
 
     #[test]

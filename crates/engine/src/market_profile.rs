@@ -79,7 +79,10 @@ pub fn market_profile(
                 .filter_map(|s| s.pillar_scores.get(p).copied().flatten()),
         )
     };
+    // A pillar that weighs nothing (an illustrative layer while switched off) is not part of
+    // the score: the profile leaves it out rather than show it as missing data.
     let pillars = (0..model.pillars().len())
+        .filter(|&p| model.pillars()[p].weight > 0.0)
         .map(|p| PillarComparison {
             pillar: p,
             market: scored.and_then(|s| s.pillar_scores.get(p).copied().flatten()),

@@ -37,7 +37,15 @@ fn the_profile_reads_the_rankings_own_numbers() {
     assert_eq!(profile.world_rank, Some(ranking.scores[3].rank));
     assert_eq!(profile.candidate_rank, Some(ranking.scores[3].rank));
     assert_eq!(profile.score, Some(ranking.scores[3].score));
-    assert_eq!(profile.pillars.len(), model.pillars().len());
+    // The pillars that weigh nothing (the illustrative layers, off) are left out.
+    let weighted: Vec<usize> = (0..model.pillars().len())
+        .filter(|&p| model.pillars()[p].weight > 0.0)
+        .collect();
+    assert_eq!(weighted.len(), 5);
+    assert_eq!(
+        profile.pillars.iter().map(|c| c.pillar).collect::<Vec<_>>(),
+        weighted
+    );
     assert_eq!(profile.indicators.len(), prepared.leaves.len());
     for line in &profile.indicators {
         let expected = prepared.leaves[line.leaf].values[m.0].map(|v| 100.0 * v);

@@ -19,13 +19,14 @@ pub(super) fn MarketsEconomicsTable(
         let sort = sort.get();
         explorer.dataset.with(|d| {
             explorer.economics.with(|all| {
-                let mut rows: Vec<(String, String, UnitEconomics)> = all
-                    .iter()
+                let mut rows: Vec<(String, String, UnitEconomics)> = d
+                    .market_indices()
+                    .zip(all)
                     .filter_map(|(m, e)| {
                         e.as_ref().ok().map(|e| {
                             (
-                                d[*m].iso3.clone(),
-                                market_name(&d[*m].iso3, &d[*m].name).to_owned(),
+                                d[m].iso3.clone(),
+                                market_name(&d[m].iso3, &d[m].name).to_owned(),
                                 e.clone(),
                             )
                         })
@@ -39,7 +40,7 @@ pub(super) fn MarketsEconomicsTable(
     let skipped = move || {
         explorer
             .economics
-            .with(|all| all.iter().filter(|(_, e)| e.is_err()).count())
+            .with(|all| all.iter().filter(|e| e.is_err()).count())
     };
     // Each column sorts best first: the highest margin, the fewest units, the soonest payback.
     let header = move |label: fn() -> &'static str, key: EconomicsSort| {

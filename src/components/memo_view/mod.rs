@@ -15,7 +15,6 @@ use leptos::prelude::*;
 
 use crate::components::gates_view::{decision_class, verdict_sentence};
 use crate::i18n::{data_text, market_name, t, tf};
-use crate::state::data_catalogue::shares_text;
 use crate::state::explorer::Explorer;
 use crate::state::gate_board::GateBoard;
 use crate::state::test_markets::TestMarketState;
@@ -111,37 +110,26 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
                     )}
                 </p>
             })}
-            <p class="memo-facts" data-testid="memo-weight-status">
-                {move || {
-                    let layers = if explorer.illustrative.get() {
-                        t("illustrative layers on: a demonstration, not a measured ranking")
-                    } else {
-                        t("illustrative layers off")
-                    };
-                    explorer.weight_status.with(|w| match &w.overall {
-                        Some(o) => tf("Readiness rests on: {} ({}).", &[&shares_text(o), &layers]),
-                        None => t("Nothing carries weight.").to_owned(),
-                    })
-                }}
-            </p>
-            {move || detail.get().and_then(|d| {
-                let own: Vec<String> = d
-                    .indicators
-                    .iter()
-                    .filter(|line| line.own_source)
-                    .map(|line| tf("{}: {}", &[&data_text(&line.label), &line.source]))
-                    .collect();
-                (!own.is_empty()).then(|| view! {
-                    <p class="memo-facts memo-own-sources" data-testid="memo-own-sources">
-                        {tf("Values from other sources than their indicator's usual one: {}", &[&own.join(t("; "))])}
-                    </p>
-                })
-            })}
             <MemoCharts detail=detail economics=economics name=name/>
             <MemoTestMarket track=track name=name/>
             <MemoGates row=row/>
             <MemoAssumptions explorer=explorer economics=economics/>
             <footer class="memo-footer">
+                {move || detail.get().and_then(|d| {
+                    let own: Vec<String> = d
+                        .indicators
+                        .iter()
+                        .filter_map(|line| {
+                            let source = line.own_source.as_ref()?;
+                            Some(tf("{} ({})", &[&data_text(&line.label), source]))
+                        })
+                        .collect();
+                    (!own.is_empty()).then(|| view! {
+                        <p class="memo-own-sources" data-testid="memo-own-sources">
+                            {tf("Values from other sources than their indicator's usual one: {}", &[&own.join(t("; "))])}
+                        </p>
+                    })
+                })}
                 {move || t("Readiness: World Bank WDI and LPI, ITU via Our World in Data, StatCounter via caniuse (CC BY 4.0); gaps from the IMF World Economic Outlook, the CIA World Factbook and UN World Population Prospects; VAT from sales-tax (MIT); duty from the WTO Information Technology Agreement. Prices, costs and the test markets are illustrative. Made with Beachhead; every number recomputes in the browser.")}
             </footer>
         </article>

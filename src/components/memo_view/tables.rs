@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::components::gates_view::evidence_text;
 use crate::format;
 use crate::i18n::{data_text, phrase, t, tf};
+use crate::state::data_catalogue::shares_text;
 use crate::state::explorer::Explorer;
 use crate::state::gate_board::BoardRow;
 
@@ -48,14 +49,13 @@ pub(super) fn MemoAssumptions(
     let weights = Memo::new(move |_| {
         explorer.pillars.with(|pillars| {
             explorer.weight_shares.with(|shares| {
+                // A pillar that weighs nothing (an illustrative layer while off) is left out.
                 pillars
                     .iter()
-                    .map(|p| {
-                        format!(
-                            "{} {:.0}%",
-                            data_text(&p.label),
-                            shares.get(&p.id).copied().unwrap_or(0.0) * 100.0
-                        )
+                    .filter_map(|p| {
+                        let share = shares.get(&p.id).copied().unwrap_or(0.0);
+                        (share > 0.0)
+                            .then(|| format!("{} {:.0}%", data_text(&p.label), share * 100.0))
                     })
                     .collect::<Vec<_>>()
                     .join(t(", "))
@@ -80,7 +80,18 @@ pub(super) fn MemoAssumptions(
                 ];
                 items.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()
             })}
-            <div><dt>{move || t("Readiness weights")}</dt><dd>{move || weights.get()}</dd></div>
+            <div><dt>{move || t("Readiness weights")}</dt><dd data-testid="memo-weight-status">{move || {
+                let layers = if explorer.illustrative.get() {
+                    t("illustrative layers on: a demonstration, not a measured ranking")
+                } else {
+                    t("illustrative layers off")
+                };
+                let rests_on = explorer.weight_status.with(|w| match &w.overall {
+                    Some(o) => tf("Readiness rests on: {} ({}).", &[&shares_text(o), &layers]),
+                    None => t("Nothing carries weight.").to_owned(),
+                });
+                format!("{}. {rests_on}", weights.get())
+            }}</dd></div>
         </dl>
     </section>
     }
