@@ -13,9 +13,9 @@ use crate::components::embed::{EmbedButton, EmbedCredit};
 use crate::components::presentation::PresentationBar;
 use crate::components::scenarios_panel::ScenariosPanel;
 use crate::components::{
-    CompareView, DataView, DemandView, FilterBar, GatesView, MapView, MarginView, MarketView,
-    MemoView, OpportunityView, RankingChart, RankingTable, Sources, TrackerView, UncertaintyView,
-    WeightsPanel,
+    illustrative_layers::IllustrativeBanner, CompareView, DataView, DemandView, FilterBar,
+    GatesView, MapView, MarginView, MarketView, MemoView, OpportunityView, RankingChart,
+    RankingTable, Sources, TrackerView, UncertaintyView, WeightsPanel,
 };
 use crate::i18n::{data_text, problem_text, t, tab_label, tf, LanguageSwitch};
 use crate::state::explorer::{Explorer, CHART_MARKETS};
@@ -176,6 +176,7 @@ fn Ready(
             <button type="button" class="button present" data-testid="present" title=move || t("Full screen, large type, a story stepped with the arrow keys") on:click=move |_| presentation.start()>{move || t("▶ Present")}</button>
         </div>
         <PresentationBar presentation explorer board/>
+        <IllustrativeBanner explorer/>
         <TabPanel of=Tab::Ranking tab>
             <RankingView explorer/>
         </TabPanel>

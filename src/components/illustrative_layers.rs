@@ -85,3 +85,24 @@ pub fn WeightStatusTable(explorer: Explorer) -> impl IntoView {
         </div>
     }
 }
+
+/// Above every view (embedded ones included) while the switch is on: whatever the view shows
+/// of the ranking rests partly on generated numbers.
+#[component]
+pub fn IllustrativeBanner(explorer: Explorer) -> impl IntoView {
+    let share = move || {
+        explorer
+            .weight_status
+            .with(|w| w.overall.map_or(0.0, |o| o.illustrative))
+    };
+    view! {
+        <Show when=move || explorer.illustrative.get()>
+            <p class="notice illustrative-banner" role="status" data-testid="illustrative-banner">
+                {move || tf(
+                    "Illustrative layers on: {} of the ranking's weight rests on generated numbers, for demonstration. Switch them off under the Ranking's weights or on the Data tab.",
+                    &[&format!("{:.0}%", 100.0 * share())],
+                )}
+            </p>
+        </Show>
+    }
+}

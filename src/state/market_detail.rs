@@ -174,3 +174,63 @@ pub fn value_source_text(own: &beachhead_engine::ValueSourceRef<'_>) -> String {
         format!("{source}: {}", own.note)
     }
 }
+
+/// One of a market's values as a view cites it: "16.5% (source)", the source being the value's
+/// own where it has one (then `own` is true), else its indicator's; None when the market has no
+/// value or the dataset lacks the indicator.
+pub fn cited_value(
+    dataset: &Dataset,
+    market: MarketIndex,
+    indicator_id: &str,
+) -> Option<CitedValue> {
+    let i = dataset.indicator_index(indicator_id)?;
+    let indicator = &dataset.indicators()[i];
+    let observation = dataset.observation(market, i)?;
+    let own = dataset.value_source(market, i);
+    Some(CitedValue {
+        value: with_unit(
+            &format::value(observation.value, &indicator.unit),
+            &indicator.unit,
+        ),
+        source: own
+            .as_ref()
+            .map_or_else(|| indicator.source.clone(), value_source_text),
+        own: own.is_some(),
+    })
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CitedValue {
+    pub value: String,
+    pub source: String,
+    pub own: bool,
+}
+
+/// "16.5% of CIF value", "12 centres".
+fn with_unit(value: &str, unit: &str) -> String {
+    if unit.starts_with('%') {
+        format!("{value}{unit}")
+    } else if unit.is_empty() {
+        value.to_owned()
+    } else {
+        format!("{value} {unit}")
+    }
+}
+
+impl MarketDetail {
+    /// The sources other than the indicators' usual ones this market's values come from, each
+    /// with the labels of its values, in the order the values are listed.
+    pub fn own_sources(&self) -> Vec<(String, Vec<String>)> {
+        let mut out: Vec<(String, Vec<String>)> = Vec::new();
+        for line in &self.indicators {
+            let Some(source) = &line.own_source else {
+                continue;
+            };
+            match out.iter_mut().find(|(s, _)| s == source) {
+                Some((_, labels)) => labels.push(line.label.clone()),
+                None => out.push((source.clone(), vec![line.label.clone()])),
+            }
+        }
+        out
+    }
+}

@@ -46,6 +46,7 @@ test('the switch lets the illustrative layers in, says so, writes it into the li
     assert.ok(!(await page.isDisabled('[data-testid="weight-community"]')));
     assert.notEqual((await page.textContent('[data-testid="share-community"]')).trim(), '0%');
     await page.waitForFunction(() => location.hash.includes('il=1'));
+    assert.match(await page.textContent('[data-testid="illustrative-banner"]'), new RegExp(`${illustrative}% of the ranking's weight rests on generated numbers`));
     await screenshot(page, 'ranking-illustrative-on');
 
     // The Data tab's summary follows the same switch, per pillar.
@@ -58,6 +59,7 @@ test('the switch lets the illustrative layers in, says so, writes it into the li
     await page.uncheck('[data-testid="data-illustrative-switch"]');
     await page.waitForFunction(() => !location.hash.includes('il=1'));
     assert.match(await statusText(page, 'data-weight-status'), /0% illustrative/);
+    assert.equal(await page.locator('[data-testid="illustrative-banner"]').count(), 0, 'the banner goes with the switch');
     const off = await page.locator('[data-testid="weight-status-community"] td').allTextContents();
     assert.equal(off[0].trim(), '0%', `community weighs nothing when off: ${off.join(' | ')}`);
     const competition = await page.locator('[data-testid="weight-status-competition"] td').allTextContents();
@@ -101,6 +103,29 @@ test('a value from another source says so: Taiwan in the Market view, the Data t
     await page.waitForSelector('[data-testid="memo-weight-status"]');
     assert.match(await page.textContent('[data-testid="memo-weight-status"]'), /100% measured.*illustrative layers off/s);
     assert.match(await page.textContent('[data-testid="memo-own-sources"]'), /IMF/);
+    // Taiwan's memo names its values' own sources and still prints on one page.
+    assert.equal(await page.textContent('[data-testid="memo-title"]'), 'Taiwan');
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: 'target/e2e/memo-taiwan-print.png', fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+    assert.equal(pages, 1, `Taiwan's memo prints on ${pages} pages`);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test("the Margins view cites where a market's duty and VAT come from: India's own, approximate rate", async () => {
+  const { page, consoleErrors, close } = await openApp({ path: '#margins?m=IND' });
+  try {
+    await page.waitForSelector('[data-testid="margin-tax-sources"]');
+    const india = await page.textContent('[data-testid="margin-tax-sources"]');
+    assert.match(india, /Import duty: 16\.5% of CIF value from Government of India.*approximate/s);
+    assert.match(india, /VAT\/GST: 18(\.0)?% from/);
+    await page.goto(`${page.url().split('#')[0]}#margins?m=HKG`);
+    await page.waitForFunction(() => document.querySelector('[data-testid="margin-tax-sources"]')?.textContent.includes('WTO'));
+    assert.match(await page.textContent('[data-testid="margin-tax-sources"]'), /Import duty: 0(\.00)?% of CIF value from WTO Information Technology Agreement/);
     assert.deepEqual(consoleErrors, []);
   } finally {
     await close();

@@ -21,6 +21,7 @@ use leptos::prelude::*;
 use crate::i18n::{t, tf};
 use crate::state::explorer::Explorer;
 use crate::state::margins::MarginState;
+use crate::state::market_detail::cited_value;
 use curve::MarginCurveCard;
 use form::{AssumptionsCard, Draft};
 use goal::GoalSeekCard;
@@ -103,6 +104,18 @@ pub fn MarginView(explorer: Explorer, state: MarginState) -> impl IntoView {
                 <Headline current sku/>
                 {move || missing_reason().map(|why| view! { <p class="notice" data-testid="margin-missing">{tf("No economics for this market: {}.", &[&why])}</p> })}
                 <p class="source-line">{move || t("Product, prices, costs and the FX table are illustrative (public/data/economics/assumptions.json): enter your own below. Duty and VAT come from the Data tab unless you set them.")}</p>
+                <p class="source-line" data-testid="margin-tax-sources">{move || {
+                    let market = explorer.selected_market()?;
+                    explorer.dataset.with(|d| {
+                        let cite = |id: &str, label: &str| {
+                            cited_value(d, market, id).map_or_else(
+                                || tf("{}: not in the data", &[&label]),
+                                |c| tf("{}: {} from {}", &[&label, &c.value, &c.source]),
+                            )
+                        };
+                        Some(format!("{} {}", cite("import_duty_pct", t("Import duty")), cite("vat_pct", t("VAT/GST"))))
+                    })
+                }}</p>
             </section>
             <Show when=move || current.with(Option::is_some)>
                 <div class="margin-grid">

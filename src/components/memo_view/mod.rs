@@ -117,17 +117,17 @@ pub fn MemoView(explorer: Explorer, board: GateBoard, tests: TestMarketState) ->
             <footer class="memo-footer">
                 {move || detail.get().and_then(|d| {
                     let own: Vec<String> = d
-                        .indicators
-                        .iter()
-                        .filter_map(|line| {
-                            let source = line.own_source.as_ref()?;
-                            Some(tf("{} ({})", &[&data_text(&line.label), source]))
+                        .own_sources()
+                        .into_iter()
+                        .map(|(source, labels)| {
+                            let labels: Vec<&str> = labels.iter().map(|l| data_text(l)).collect();
+                            tf("{} ({})", &[&source, &labels.join(t(", "))])
                         })
                         .collect();
                     (!own.is_empty()).then(|| view! {
-                        <p class="memo-own-sources" data-testid="memo-own-sources">
-                            {tf("Values from other sources than their indicator's usual one: {}", &[&own.join(t("; "))])}
-                        </p>
+                        <span class="memo-own-sources" data-testid="memo-own-sources">
+                            {tf("Values from other sources than their indicator's usual one: {}", &[&own.join(t("; "))])}" "
+                        </span>
                     })
                 })}
                 {move || t("Readiness: World Bank WDI and LPI, ITU via Our World in Data, StatCounter via caniuse (CC BY 4.0); gaps from the IMF World Economic Outlook, the CIA World Factbook and UN World Population Prospects; VAT from sales-tax (MIT); duty from the WTO Information Technology Agreement. Prices, costs and the test markets are illustrative. Made with Beachhead; every number recomputes in the browser.")}
