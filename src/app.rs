@@ -88,7 +88,7 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <footer class="bottom">
-            {move || t("Data: World Bank, World Development Indicators (CC BY 4.0); ITU via World Bank and Our World in Data (CC BY 4.0). Beachhead computes everything in your browser; nothing you do leaves this page.")}
+            {move || t("Data: World Bank, World Development Indicators and LPI; ITU via Our World in Data; StatCounter via caniuse (all CC BY 4.0); gaps filled from the IMF World Economic Outlook, the CIA World Factbook and UN World Population Prospects; duty from the WTO Information Technology Agreement. Every source and licence: the Data tab. Beachhead computes everything in your browser; nothing you do leaves this page.")}
         </footer>
     }
 }

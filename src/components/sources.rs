@@ -38,8 +38,19 @@ pub fn Sources(explorer: Explorer) -> impl IntoView {
             <h2 id="sources-title">{move || t("Sources")}</h2>
             <ul>{items}</ul>
             <p class="hint">
-                {move || t("Each value is the latest a country reported in 2015-2024; its year shows when you hover a table cell. Every indicator, its coverage and licence: the Data tab.")}
+                {move || t("Each value is the latest a country reported; its year shows when you hover a table cell. Every indicator, its coverage and licence: the Data tab.")}
             </p>
+            {move || explorer.dataset.with(|d| {
+                let count = d.values_with_own_source().count();
+                (count > 0).then(|| {
+                    let names: Vec<&str> = d.sources().iter().map(|s| s.name.as_str()).collect();
+                    view! {
+                        <p class="hint" data-testid="other-sources">
+                            {tf("{} values come from other sources than their indicator's: {}. The Market view names each beside its value; the Data tab lists them all.", &[&count, &names.join(t("; "))])}
+                        </p>
+                    }
+                })
+            })}
             // The names come from CLDR only in Chinese; English shows the dataset's own.
             {move || (current() == Lang::Zh).then(|| view! {
                 <p class="hint" data-testid="country-names-source">
