@@ -14,6 +14,7 @@ mod single_file;
 mod static_server;
 mod test;
 mod test_hooks;
+mod wasm_size;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -116,6 +116,10 @@ struct ScoreArgs {
     /// models/beachhead-readiness.json]
     #[arg(long, value_name = "FILE")]
     model: Option<PathBuf>,
+    /// Count the illustrative layers (generated numbers) at their designed weights; without it
+    /// they weigh nothing, as in the app with its switch off
+    #[arg(long)]
+    illustrative: bool,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -128,6 +132,10 @@ struct SensitivityArgs {
     /// models/beachhead-readiness.json]
     #[arg(long, value_name = "FILE")]
     model: Option<PathBuf>,
+    /// Count the illustrative layers (generated numbers) at their designed weights; without it
+    /// they weigh nothing, as in the app with its switch off
+    #[arg(long)]
+    illustrative: bool,
     /// How many weight draws
     #[arg(long, allow_negative_numbers = true, value_name = "N", default_value_t = 1000, value_parser = at_least_one)]
     draws: usize,
@@ -436,7 +444,8 @@ fn write_rows(out: &mut dyn Write, format: Format, rows: &[Row]) -> Result<(), S
 
 fn score(args: &ScoreArgs, out: &mut dyn Write) -> Result<(), Stop> {
     let dataset = load_data(&args.data)?;
-    let model = load_model(args.model.as_deref(), &args.data)?;
+    let model = load_model(args.model.as_deref(), &args.data)?
+        .with_illustrative(dataset.indicators(), args.illustrative);
     let unknown = model.unknown_indicators(&dataset);
     match unknown.len() {
         0 => {}
@@ -476,7 +485,8 @@ fn score(args: &ScoreArgs, out: &mut dyn Write) -> Result<(), Stop> {
 
 fn sensitivity(args: &SensitivityArgs, out: &mut dyn Write) -> Result<(), Stop> {
     let dataset = load_data(&args.data)?;
-    let model = load_model(args.model.as_deref(), &args.data)?;
+    let model = load_model(args.model.as_deref(), &args.data)?
+        .with_illustrative(dataset.indicators(), args.illustrative);
     let settings = Settings {
         draws: args.draws,
         seed: args.seed,

@@ -26,6 +26,27 @@ fn score_prints_the_bundled_ranking_as_csv() {
 }
 
 #[test]
+fn the_illustrative_layers_count_only_when_asked_for() {
+    let columns = |args: &[&str]| -> Vec<String> {
+        let out = beachhead(args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        // The community pillar's score on the first row: empty when it weighs nothing.
+        let first = text.lines().nth(1).unwrap().to_owned();
+        first.split(',').map(str::to_owned).collect()
+    };
+    let off = columns(&["score", "--top", "1"]);
+    let on = columns(&["score", "--top", "1", "--illustrative"]);
+    assert_eq!(off[10], "", "community weighs nothing by default: {off:?}");
+    assert_ne!(on[10], "", "community counts with --illustrative: {on:?}");
+    assert_ne!(off[2], on[2], "the score changes");
+}
+
+#[test]
 fn validate_checks_user_files_and_fails_only_on_errors() {
     let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../engine/tests/fixtures/user");
     let bad = beachhead(&["validate", &format!("{fixtures}/percent-over-100.csv")]);
