@@ -180,19 +180,8 @@ impl Explorer {
         let normalisations = RwSignal::new(BTreeMap::<String, Normalisation>::new());
         let aggregations = RwSignal::new(BTreeMap::<String, beachhead_engine::Aggregation>::new());
         let illustrative = RwSignal::new(false);
-        let model = Memo::new(move |_| {
-            let chosen = shaped.with(|m| {
-                weights.with(|w| {
-                    normalisations.with(|n| aggregations.with(|a| m.with_choices(w, n, a)))
-                })
-            });
-            if illustrative.get() {
-                chosen
-            } else {
-                dataset.with(|d| chosen.without_illustrative(d.indicators()))
-            }
-        });
-        let pillars = Memo::new(move |_| shaped.with(|m| dataset.with(|d| pillar_info(d, m))));
+        // What the switch holds depends on the model's shape and the data, never on the
+        // weights: worked out once, not on every slider move.
         let held_out = Memo::new(move |_| {
             if illustrative.get() {
                 Vec::new()
@@ -200,6 +189,21 @@ impl Explorer {
                 shaped.with(|m| dataset.with(|d| m.illustrative_only(d.indicators())))
             }
         });
+        let model = Memo::new(move |_| {
+            let chosen = shaped.with(|m| {
+                weights.with(|w| {
+                    normalisations.with(|n| aggregations.with(|a| m.with_choices(w, n, a)))
+                })
+            });
+            held_out.with(|ids| {
+                if ids.is_empty() {
+                    chosen
+                } else {
+                    chosen.holding(ids)
+                }
+            })
+        });
+        let pillars = Memo::new(move |_| shaped.with(|m| dataset.with(|d| pillar_info(d, m))));
         let weight_status = Memo::new(move |_| {
             dataset.with(|d| {
                 model.with(|m| WeightStatus {

@@ -328,7 +328,11 @@ impl IndexModel {
     /// No generated number enters the ranking, whatever the weights: every node
     /// [`IndexModel::illustrative_only`] names weighs 0. Other weights are kept.
     pub fn without_illustrative(&self, indicators: &[Indicator]) -> IndexModel {
-        let held_out = self.illustrative_only(indicators);
+        self.holding(&self.illustrative_only(indicators))
+    }
+
+    /// The model with the nodes `held_out` names at weight 0, every other weight kept.
+    pub fn holding(&self, held_out: &[String]) -> IndexModel {
         let mut model = self.clone();
         model.root.visit_mut(&mut |n| {
             if held_out.contains(&n.id) {
