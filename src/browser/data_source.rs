@@ -43,18 +43,17 @@ pub struct Bundle {
 }
 
 pub async fn load_bundled() -> Result<Bundle, LoadFailure> {
-    let dictionary = fetch_text(DICTIONARY_URL).await?;
-    let markets = fetch_text(MARKETS_URL).await?;
-    let sources = fetch_text(SOURCES_URL).await?;
-    let value_sources = fetch_text(VALUE_SOURCES_URL).await?;
-    let model = fetch_text(MODEL_URL).await?;
-    let assumptions = fetch_text(ASSUMPTIONS_URL).await?;
     let [weekly, flash, shares] = TEST_MARKET_URLS;
-    let tracked = (
-        fetch_text(weekly).await?,
-        fetch_text(flash).await?,
-        fetch_text(shares).await?,
-    );
+    // All requested at once: one after another, each waited a round trip before the next began.
+    let (dictionary, markets, sources, value_sources, model, assumptions, tracked) = futures::try_join!(
+        fetch_text(DICTIONARY_URL),
+        fetch_text(MARKETS_URL),
+        fetch_text(SOURCES_URL),
+        fetch_text(VALUE_SOURCES_URL),
+        fetch_text(MODEL_URL),
+        fetch_text(ASSUMPTIONS_URL),
+        futures::future::try_join3(fetch_text(weekly), fetch_text(flash), fetch_text(shares)),
+    )?;
     let dataset = Dataset::from_csv(DICTIONARY_URL, &dictionary, MARKETS_URL, &markets)
         .and_then(|d| {
             d.with_value_sources(SOURCES_URL, &sources, VALUE_SOURCES_URL, &value_sources)

@@ -50,28 +50,53 @@ const FIRST_CHART = () => {
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-draws'] });
 };
 
-/** Cold navigations to the first chart, and what the first view downloaded. */
+/** The gzip bytes of the app's own files a page asked for, as they are on disk. */
+function gzipBytes(paths) {
+  let total = 0;
+  let wasm = 0;
+  for (const p of paths) {
+    const file = join(SITE_DIR, decodeURIComponent(p === '/' ? '/index.html' : p));
+    if (!existsSync(file)) continue;
+    const bytes = gzipSync(readFileSync(file), { level: 9 }).length;
+    total += bytes;
+    if (p.endsWith('.wasm')) wasm += bytes;
+  }
+  return { total, wasm };
+}
+
+/** Opens `path` in a fresh browser until the ranking chart or `drawn` is drawn; the app's files it asked for. */
+async function visit(path, drawn = DRAWN) {
+  const { page, close } = await browser();
+  const paths = new Set();
+  page.on('request', (r) => { const u = new URL(r.url()); if (u.origin === new URL(BASE_URL).origin) paths.add(u.pathname); });
+  await page.addInitScript(FIRST_CHART);
+  await page.goto(BASE_URL + path);
+  await page.waitForSelector(drawn, { timeout: 60000 });
+  return { page, close, paths };
+}
+
+/** Cold navigations to the first chart, what the first view downloaded, and what the Embed button's default (hosted) snippet downloads. */
 async function startup() {
   const times = [];
-  let firstView = 0;
+  let firstView = { total: 0, wasm: 0 };
   for (let i = 0; i < 5; i++) {
-    const { page, close } = await browser();
-    const paths = new Set();
-    page.on('request', (r) => { const u = new URL(r.url()); if (u.origin === new URL(BASE_URL).origin) paths.add(u.pathname); });
-    await page.addInitScript(FIRST_CHART);
-    await page.goto(BASE_URL);
-    await page.waitForSelector(DRAWN, { timeout: 60000 });
+    const { page, close, paths } = await visit('');
     await page.waitForFunction(() => window.__firstChart !== undefined);
     times.push(await page.evaluate(() => window.__firstChart));
-    if (i === 0) {
-      for (const p of paths) {
-        const file = join(SITE_DIR, decodeURIComponent(p === '/' ? '/index.html' : p));
-        if (existsSync(file)) firstView += gzipSync(readFileSync(file), { level: 9 }).length;
-      }
-    }
+    if (i === 0) firstView = gzipBytes(paths);
     await close();
   }
-  return { startup_ms: median(times), startup_runs_ms: times, first_view_gz_kb: firstView / 1024 };
+  // An embedded view: the same hosted build with `embed=1`, as the default snippet loads it.
+  const embedded = await visit('#margins?m=TWN&embed=1', '[data-testid="waterfall-chart"][data-draws]:not([data-draws="0"])');
+  const embed = gzipBytes(embedded.paths);
+  await embedded.close();
+  return {
+    startup_ms: median(times),
+    startup_runs_ms: times,
+    first_view_gz_kb: firstView.total / 1024,
+    wasm_gz_kb: firstView.wasm / 1024,
+    embed_gz_kb: embed.total / 1024,
+  };
 }
 
 /** A weight moved 100 times at 250 × 40: time until every visible chart has redrawn. */

@@ -1,15 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { BASE_URL, openApp, screenshot, foreignRequests } from './browser.mjs';
 
 const DRAWN = (id) => `[data-testid="${id}"][data-draws]:not([data-draws="0"])`;
 
-async function embedSnippet(path) {
+async function embedSnippet(path, source) {
   const { page, consoleErrors, close } = await openApp({ path });
   try {
     await page.waitForSelector(DRAWN('waterfall-chart'), { timeout: 30000 });
     await page.click('[data-testid="embed"]');
-    await screenshot(page, 'embed-snippet');
+    if (source) await page.check(`[data-testid="embed-${source}"]`);
+    await screenshot(page, `embed-snippet-${source ?? 'default'}`);
     assert.deepEqual(consoleErrors, []);
     return await page.inputValue('[data-testid="embed-code"]');
   } finally {
@@ -17,8 +19,55 @@ async function embedSnippet(path) {
   }
 }
 
-test('the Embed button gives a snippet whose view runs in a sandboxed iframe, with no storage', async () => {
+/** A wiki on another origin: its own server on another port, serving `body` as its one page.
+ * A real server, not a routed request, because Chromium checks that a frame on a loopback
+ * address is embedded by a page that also came from one. */
+async function wikiServer(body) {
+  const server = createServer((_, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}/wiki.html`;
+  return { url, stop: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+test('the default snippet loads the hosted build in a frame on another origin', async () => {
   const code = await embedSnippet('#margins?m=TWN');
+  const src = `${BASE_URL}#margins?m=TWN&amp;embed=1`;
+  assert.ok(code.startsWith(`<iframe src="${src}" `), code);
+  assert.match(code, / sandbox="allow-scripts allow-same-origin allow-downloads" /);
+  const wiki = await wikiServer(`<!doctype html><meta charset="utf-8"><title>Team wiki</title><body style="margin:2rem;font-family:sans-serif"><h1>Launch review</h1><div style="display:flex;gap:1rem">${code}${code.replace('margins?m=TWN', 'ranking?m=HKG')}</div></body>`);
+  assert.notEqual(new URL(wiki.url).origin, new URL(BASE_URL).origin);
+  const { page, consoleErrors, requests, close } = await openApp({ path: 'about:blank' });
+  try {
+    await page.goto(wiki.url);
+    const frames = page.frameLocator('iframe');
+    await frames.first().locator(DRAWN('waterfall-chart')).waitFor({ timeout: 30000 });
+    await frames.nth(1).locator(DRAWN('ranking-chart')).waitFor({ timeout: 30000 });
+    assert.match(await frames.first().locator('[data-testid="margin-market"]').textContent(), /Taiwan/);
+    for (const chrome of ['header.top', 'nav.tabs', 'footer.bottom']) {
+      assert.equal(await frames.first().locator(chrome).isVisible(), false, `${chrome} is hidden`);
+    }
+    // The frame has its own origin, so it cannot reach into the wiki's page.
+    const inner = page.frames().find((f) => f !== page.mainFrame());
+    const reach = await inner.evaluate(() => { try { return window.parent.document.title; } catch { return 'refused'; } });
+    assert.equal(reach, 'refused');
+    await screenshot(page, 'embed-hosted-in-wiki');
+    // The two embeds load the app from the hosted build only, never the 4 MB single file.
+    const app = requests.filter((u) => u.startsWith(BASE_URL));
+    assert.ok(app.some((u) => u.endsWith('.wasm')), 'the wasm is fetched');
+    assert.ok(!app.some((u) => u.includes('beachhead.html')), 'not the single file');
+    assert.deepEqual(foreignRequests(requests).filter((u) => u !== wiki.url), []);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+    await wiki.stop();
+  }
+});
+
+test('the single-file snippet runs in a frame sandboxed to scripts only, with no storage', async () => {
+  const code = await embedSnippet('#margins?m=TWN', 'single-file');
   const src = `${BASE_URL}beachhead.html#margins?m=TWN&amp;embed=1`;
   assert.ok(code.startsWith(`<iframe src="${src}" `), code);
   assert.match(code, / sandbox="allow-scripts allow-downloads" /);
