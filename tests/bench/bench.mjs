@@ -103,7 +103,9 @@ async function startup() {
 async function redraw() {
   const { page, close } = await browser();
   try {
-    await page.goto(`${BASE_URL}scale/`);
+    // The synthetic indicators are illustrative (with the switch off nothing would weigh), and
+    // the synthetic markets have no population for the default floor to keep.
+    await page.goto(`${BASE_URL}scale/#ranking?il=1&p=0`);
     await page.waitForSelector(DRAWN, { timeout: 60000 });
     const times = await page.evaluate(async () => {
       const slider = document.querySelector('input[type="range"][data-testid^="weight-"]');
@@ -178,7 +180,7 @@ async function compute() {
 async function responsiveness() {
   const { page, close } = await browser();
   try {
-    await page.goto(`${BASE_URL}scale/#uncertainty`);
+    await page.goto(`${BASE_URL}scale/#uncertainty?il=1&p=0`);
     await page.waitForSelector('[data-testid="tab-uncertainty"][aria-selected="true"]', { timeout: 60000 });
     const heartbeat = () => page.evaluate(() => {
       window.__gaps = [];

@@ -132,6 +132,14 @@ fn site(bench: &Path, dist: &Path) -> Result<PathBuf, String> {
     ] {
         std::fs::copy(data.join(from), scale.join(to)).map_err(|e| format!("{from}: {e}"))?;
     }
+    // The synthetic data cites no other source; the bundled citations name real markets and
+    // indicators it does not have, which the app would rightly refuse.
+    for (file, header) in [
+        ("data/sources.csv", "key,name,licence,citation\n"),
+        ("data/value_sources.csv", "iso3,indicator,source,note\n"),
+    ] {
+        std::fs::write(scale.join(file), header).map_err(|e| format!("{file}: {e}"))?;
+    }
     let files = site.join("bench");
     std::fs::create_dir_all(&files).map_err(|e| e.to_string())?;
     std::fs::copy(data.join("weekly.csv"), files.join("weekly.csv"))

@@ -288,6 +288,16 @@ pub(crate) fn header_only_problem(file: &str) -> Problem {
 }
 
 pub fn read_table(file: &str, text: &str) -> Result<Table, LoadError> {
+    read(file, text, true)
+}
+
+/// As `read_table`, for a list that can rightly have no row: the values from other sources,
+/// when every value has its indicator's usual one. The header is still required and checked.
+pub fn read_table_maybe_empty(file: &str, text: &str) -> Result<Table, LoadError> {
+    read(file, text, false)
+}
+
+fn read(file: &str, text: &str, rows_required: bool) -> Result<Table, LoadError> {
     check_size(file, text.len())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Line breaks that are carriage returns alone (classic Mac OS, Excel's "CSV (Macintosh)"):
@@ -343,7 +353,7 @@ pub fn read_table(file: &str, text: &str) -> Result<Table, LoadError> {
             Err(e) => problems.push(row_problem(file, &e, fallback_line)),
         }
     }
-    if rows.is_empty() && !problems.has_errors() {
+    if rows_required && rows.is_empty() && !problems.has_errors() {
         problems.push(header_only_problem(file));
     }
     let table = Table {

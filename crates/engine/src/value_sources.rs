@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use crate::dataset::{Dataset, MarketIndex};
 use crate::phrase::Phrase;
 use crate::problem::{LoadError, Problem, Problems};
-use crate::table::{read_table, Row, Table};
+use crate::table::{read_table_maybe_empty, Row, Table};
 
 /// A source other than an indicator's usual one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,7 +77,7 @@ fn require_columns(table: &Table, names: &[&str], what: Phrase) -> Result<(), Lo
 /// Reads `sources.csv`: every source has a unique key, a name and a licence (a value without
 /// its licence could not be reused), and optionally a citation.
 pub fn parse_sources(file: &str, text: &str) -> Result<Vec<Source>, LoadError> {
-    let table = read_table(file, text)?;
+    let table = read_table_maybe_empty(file, text)?;
     require_columns(
         &table,
         &["key", "name", "licence"],
@@ -143,7 +143,7 @@ pub(crate) fn parse_value_sources(
     sources: &[Source],
     sources_file: &str,
 ) -> Result<ValueSourceMap, LoadError> {
-    let table = read_table(file, text)?;
+    let table = read_table_maybe_empty(file, text)?;
     require_columns(
         &table,
         &["iso3", "indicator", "source"],

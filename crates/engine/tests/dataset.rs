@@ -270,6 +270,48 @@ fn a_value_from_another_source_says_so_and_the_rest_have_their_indicators() {
 }
 
 #[test]
+fn data_citing_no_other_source_loads_from_header_only_files_but_not_from_empty_ones() {
+    let data = Dataset::from_csv(
+        "indicators.csv",
+        DICTIONARY,
+        "markets.csv",
+        "iso3,iso2,name,pop,pop_year,rank\nTWN,TW,Taiwan,23400000,2024,\n",
+    )
+    .expect("valid");
+    let none = data
+        .clone()
+        .with_value_sources(
+            "sources.csv",
+            "key,name,licence,citation\n",
+            "value_sources.csv",
+            "iso3,indicator,source,note\n",
+        )
+        .expect("no other source is a valid answer");
+    assert!(none.sources().is_empty());
+    let twn = none.market_index("TWN").expect("TWN");
+    assert_eq!(none.value_source(twn, 0).map(|s| s.note), None);
+    // The header still says what the file is: an empty file or a wrong header is refused.
+    let refused = data
+        .clone()
+        .with_value_sources(
+            "sources.csv",
+            "",
+            "value_sources.csv",
+            "iso3,indicator,source,note\n",
+        )
+        .expect_err("an empty file is refused");
+    assert!(refused.to_string().contains("sources.csv"), "{refused}");
+    assert!(data
+        .with_value_sources(
+            "sources.csv",
+            "key,name\n",
+            "value_sources.csv",
+            "iso3,indicator,source,note\n"
+        )
+        .is_err());
+}
+
+#[test]
 fn value_sources_that_do_not_fit_the_data_are_refused_with_their_place() {
     let data = Dataset::from_csv(
         "indicators.csv",
