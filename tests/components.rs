@@ -214,3 +214,119 @@ async fn moving_a_weight_slider_changes_the_weights_and_their_shares() {
     assert_eq!(leader, beachhead_engine::MarketIndex(0));
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+async fn yields_all_resume_in_order_and_let_timers_run_between_slices() {
+    use beachhead_app::browser::files::{run_in_slices, yield_to_browser};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    // Many yields waiting at once: each resumes, in the order they began.
+    let order = Rc::new(RefCell::new(Vec::new()));
+    for i in 0..50 {
+        let order = Rc::clone(&order);
+        wasm_bindgen_futures::spawn_local(async move {
+            yield_to_browser().await;
+            order.borrow_mut().push(i);
+        });
+    }
+    settle().await;
+    assert_eq!(*order.borrow(), (0..50).collect::<Vec<_>>());
+
+    // Long work in slices: it finishes, reports between slices, and a timer set before it
+    // fires while it runs (the browser got turns).
+    let timer_fired = Rc::new(RefCell::new(false));
+    let fired = Rc::clone(&timer_fired);
+    let on_timer = wasm_bindgen::closure::Closure::once_into_js(move || *fired.borrow_mut() = true);
+    web_sys::window()
+        .unwrap()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(on_timer.unchecked_ref(), 0)
+        .unwrap();
+    let clock = web_sys::window().unwrap().performance().unwrap();
+    let reports = std::cell::Cell::new(0usize);
+    let mut work = (0u64, false);
+    let finished = run_in_slices(
+        &mut work,
+        |(done, seen_timer)| {
+            // About 0.1 ms a step: 3,000 steps are several slices.
+            let start = clock.now();
+            while clock.now() - start < 0.1 {}
+            *done += 1;
+            *seen_timer |= *timer_fired.borrow();
+            *done >= 3_000
+        },
+        |_| {
+            reports.set(reports.get() + 1);
+            true
+        },
+    )
+    .await;
+    assert!(finished);
+    assert_eq!(work.0, 3_000);
+    assert!(
+        reports.get() >= 2,
+        "progress reported {} times",
+        reports.get()
+    );
+    assert!(work.1, "a timer never ran while the work went on");
+
+    // Stopped between slices: not finished, and no step after the stop.
+    let mut steps = 0u64;
+    let stopped = run_in_slices(
+        &mut steps,
+        |n| {
+            let start = clock.now();
+            while clock.now() - start < 0.1 {}
+            *n += 1;
+            false
+        },
+        |_| false,
+    )
+    .await;
+    assert!(!stopped);
+    assert!(steps > 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_progress_bar_follows_its_signals_in_place() {
+    use beachhead_app::components::progress_bar::ProgressBar;
+    let host = host(400);
+    let done = RwSignal::new(0usize);
+    let total = RwSignal::new(200usize);
+    let _mount = leptos::mount::mount_to(host.clone(), move || {
+        view! {
+            <ProgressBar
+                label=Signal::derive(|| "work".to_owned())
+                done=done
+                total=total
+                text=Signal::derive(move || format!("{} of {}", done.get(), total.get()))
+                testid="bar"
+            />
+        }
+    });
+    settle().await;
+    let bar = host.query_selector("[data-testid=bar]").unwrap().unwrap();
+    let fill = host
+        .query_selector("[data-testid=bar] span")
+        .unwrap()
+        .unwrap();
+    assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("0"));
+    done.set(50);
+    settle().await;
+    let same_bar = host.query_selector("[data-testid=bar]").unwrap().unwrap();
+    assert!(bar.is_same_node(Some(&same_bar)), "the bar was built anew");
+    assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("50"));
+    assert_eq!(bar.get_attribute("aria-valuemax").as_deref(), Some("200"));
+    assert!(fill
+        .get_attribute("style")
+        .unwrap_or_default()
+        .contains("25%"));
+    assert_eq!(bar.text_content().as_deref(), Some("50 of 200"));
+    // More done than the total (a file grew?): the bar stops at full.
+    done.set(500);
+    settle().await;
+    assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("200"));
+    assert!(fill
+        .get_attribute("style")
+        .unwrap_or_default()
+        .contains("100%"));
+}

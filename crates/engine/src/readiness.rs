@@ -138,6 +138,7 @@ impl Prepared {
     pub fn score(&self, model: &IndexModel, root: &Node, min_coverage: f64) -> Ranking {
         let leaf_ids: Vec<String> = self.leaves.iter().map(|l| l.id.clone()).collect();
         let pillar_ids: Vec<String> = root.children.iter().map(|c| c.id.clone()).collect();
+        let positions = self.leaf_positions();
         let mut scores = Vec::new();
         let mut excluded = Vec::new();
         for market in (0..self.market_count).map(MarketIndex) {
@@ -145,14 +146,14 @@ impl Prepared {
             let pillars: Vec<Option<Evaluated>> = root
                 .children
                 .iter()
-                .map(|pillar| self.evaluate(pillar, market))
+                .map(|pillar| self.evaluate(pillar, market, &positions))
                 .collect();
             let pillar_scores: Vec<Option<f64>> = pillars
                 .iter()
                 .map(|p| p.as_ref().map(|e| e.value))
                 .collect();
             let evaluated = if root.is_leaf() {
-                self.evaluate(root, market)
+                self.evaluate(root, market, &positions)
             } else {
                 combine(root, pillars)
             };
@@ -226,16 +227,27 @@ impl Prepared {
         }
     }
 
-    fn leaf_position(&self, id: &str) -> Option<usize> {
-        self.leaves.iter().position(|l| l.id == id)
+    /// Each leaf's position by id (the first, should an id repeat). Looked up for every leaf
+    /// of every market: searching the list each time was most of a score at 40 indicators.
+    fn leaf_positions(&self) -> LeafPositions<'_> {
+        let mut positions = LeafPositions::default();
+        for (position, leaf) in self.leaves.iter().enumerate() {
+            positions.entry(leaf.id.as_str()).or_insert(position);
+        }
+        positions
     }
 
     /// A node's value for one market: its normalised value (leaf) or the weighted aggregate of
     /// the children that have one (re-weighted over them), with the share of the node's weight
     /// each of its leaves carries.
-    fn evaluate(&self, node: &Node, market: MarketIndex) -> Option<Evaluated> {
+    fn evaluate(
+        &self,
+        node: &Node,
+        market: MarketIndex,
+        positions: &LeafPositions,
+    ) -> Option<Evaluated> {
         if node.is_leaf() {
-            let position = self.leaf_position(&node.id)?;
+            let position = *positions.get(node.id.as_str())?;
             let value = self.leaves[position]
                 .values
                 .get(market.0)
@@ -250,7 +262,11 @@ impl Prepared {
         let children = node
             .children
             .iter()
-            .map(|c| (c.weight > 0.0).then(|| self.evaluate(c, market)).flatten())
+            .map(|c| {
+                (c.weight > 0.0)
+                    .then(|| self.evaluate(c, market, positions))
+                    .flatten()
+            })
             .collect();
         combine(node, children)
     }
@@ -308,6 +324,8 @@ fn combine(node: &Node, evaluated: Vec<Option<Evaluated>>) -> Option<Evaluated> 
         leaves,
     })
 }
+
+type LeafPositions<'a> = crate::test_market::hashing::FnvMap<&'a str, usize>;
 
 struct Evaluated {
     value: f64,

@@ -15,21 +15,26 @@ use crate::i18n::{phrase, t, tf};
 use crate::state::explorer::Explorer;
 use crate::state::test_markets::{LoadStatus, TestMarketState};
 
-/// A load's progress, with the button that stops it.
+/// A load's progress, with the button that stops it. The bar follows `done` and `total` in
+/// place, as the load reports them.
 fn progress_bar(
     tests: TestMarketState,
     what: &'static str,
-    done: usize,
-    total: usize,
+    done: Signal<usize>,
+    total: Signal<usize>,
 ) -> impl IntoView {
-    let percent = if total > 0 {
-        100.0 * done as f64 / total as f64
-    } else {
-        0.0
-    };
+    let text = Signal::derive(move || {
+        let total = total.get();
+        let percent = if total > 0 {
+            100.0 * done.get() as f64 / total as f64
+        } else {
+            0.0
+        };
+        format!("{what} {percent:.0}%")
+    });
     view! {
         <div class="load-progress" data-testid="tracker-progress">
-            <ProgressBar label=what done=done total=total text=format!("{what} {percent:.0}%")/>
+            <ProgressBar label=what done=done total=total text=text/>
             <button type="button" class="button secondary" data-testid="tracker-stop" on:click=move |_| {
                 tests.stop_load();
             }>{move || t("Stop")}</button>
@@ -69,7 +74,7 @@ async fn tracks_in_slices(
     let mut grouping = Grouping::new(data);
     if !run_in_slices(
         &mut grouping,
-        |g| g.step(ROWS_PER_STEP * 10),
+        |g| g.step(ROWS_PER_STEP * 2),
         |_| go_on(0, 1),
     )
     .await
@@ -169,11 +174,31 @@ pub(super) fn load_chosen_files(explorer: Explorer, tests: TestMarketState, ev: 
 #[component]
 pub(super) fn LoadReport(tests: TestMarketState) -> impl IntoView {
     let status = tests.load;
+    // The report is built again when the load moves to another stage, not with each report of
+    // its progress: those only move the bar.
+    let stage = Memo::new(move |_| {
+        status.with(|s| match s {
+            LoadStatus::Reading { .. } => Stage::Reading,
+            LoadStatus::Tracking { .. } => Stage::Tracking,
+            settled => Stage::Settled(settled.clone()),
+        })
+    });
+    let progress = Memo::new(move |_| {
+        status.with(|s| match *s {
+            LoadStatus::Reading { done, total } | LoadStatus::Tracking { done, total } => {
+                (done, total)
+            }
+            _ => (0, 0),
+        })
+    });
+    let done = Signal::derive(move || progress.get().0);
+    let total = Signal::derive(move || progress.get().1);
     move || {
-        match status.get() {
-        LoadStatus::Idle => ().into_any(),
-        LoadStatus::Reading { done, total } => progress_bar(tests, t("Reading your files…"), done, total).into_any(),
-        LoadStatus::Tracking { done, total } => progress_bar(tests, t("Building each market's track…"), done, total).into_any(),
+        match stage.get() {
+        Stage::Reading => progress_bar(tests, t("Reading your files…"), done, total).into_any(),
+        Stage::Tracking => progress_bar(tests, t("Building each market's track…"), done, total).into_any(),
+        Stage::Settled(settled) => match settled {
+        LoadStatus::Idle | LoadStatus::Reading { .. } | LoadStatus::Tracking { .. } => ().into_any(),
         LoadStatus::Stopped => view! { <p class="notice" data-testid="tracker-stopped" role="status">{move || t("Loading stopped; the test markets shown are unchanged.")}</p> }.into_any(),
         LoadStatus::Loaded { names, markets, warnings, shown } => view! { <div class="report ok" data-testid="tracker-report" role="status"><p class="report-headline">{loaded_text(&names, markets, warnings, &shown)}</p></div> }.into_any(),
         LoadStatus::Failed(lines) => view! {
@@ -182,6 +207,15 @@ pub(super) fn LoadReport(tests: TestMarketState) -> impl IntoView {
                 <ul class="problems">{lines.into_iter().map(|l| view! { <li class="error">{phrase(&l)}</li> }).collect_view()}</ul>
             </div>
         }.into_any(),
+        },
     }
     }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Stage {
+    Reading,
+    Tracking,
+    /// Not loading: idle, stopped, loaded or failed, shown as it is.
+    Settled(LoadStatus),
 }

@@ -12,7 +12,7 @@ mod tornado;
 use beachhead_engine::uncertainty::{MonteCarlo, Settings};
 use leptos::{prelude::*, task::spawn_local};
 
-use crate::browser::files::run_in_slices;
+use crate::browser::files::{run_in_slices, yield_to_browser};
 use crate::i18n::t;
 use crate::state::explorer::Explorer;
 use crate::state::navigation::{Navigation, Tab};
@@ -49,15 +49,17 @@ pub fn UncertaintyView(explorer: Explorer, state: UncertaintyState) -> impl Into
             top_k: top_k.get_untracked().max(1),
         };
         let model = explorer.model.get_untracked();
-        let mut mc = explorer
-            .dataset
-            .with_untracked(|d| MonteCarlo::new(d, &model, &settings));
         cancel.set(false);
         run.set(Run::Running {
             done: 0,
             total: settings.draws,
         });
         spawn_local(async move {
+            // Prepared in a task of its own, after the click has been answered on the page.
+            yield_to_browser().await;
+            let mut mc = explorer
+                .dataset
+                .with_untracked(|d| MonteCarlo::new(d, &model, &settings));
             run_in_slices(
                 &mut mc,
                 |mc| {

@@ -19,6 +19,8 @@ pub(super) fn McSettings(state: UncertaintyState, start: Callback<()>) -> impl I
         cancel,
         ..
     } = state;
+    // The button changes when a run starts or ends, not with each report of its progress.
+    let running = Memo::new(move |_| run.with(|r| matches!(r, Run::Running { .. })));
     view! {
         <div class="filters mc-settings">
             <label>{move || t("Draws")}" "
@@ -47,13 +49,14 @@ pub(super) fn McSettings(state: UncertaintyState, start: Callback<()>) -> impl I
                     on:change=move |ev| vary_methods.set(event_target_checked(&ev))/>
                 " "{move || t("also vary normalisation and aggregation")}
             </label>
-            {move || match run.get() {
-                Run::Running { .. } => view! {
+            {move || if running.get() {
+                view! {
                     <button type="button" class="button secondary" data-testid="mc-cancel" on:click=move |_| cancel.set(true)>{move || t("Stop")}</button>
-                }.into_any(),
-                _ => view! {
+                }.into_any()
+            } else {
+                view! {
                     <button type="button" class="button" data-testid="mc-run" on:click=move |_| start.run(())>{move || t("Run")}</button>
-                }.into_any(),
+                }.into_any()
             }}
         </div>
     }
@@ -63,24 +66,48 @@ pub(super) fn McSettings(state: UncertaintyState, start: Callback<()>) -> impl I
 /// weights have moved since.
 #[component]
 pub(super) fn McStatus(run: RwSignal<Run>, stale: Signal<bool>) -> impl IntoView {
+    // Built again only when the run starts, ends or is reset; its progress updates the bar in place.
+    let phase = Memo::new(move |_| {
+        run.with(|r| match r {
+            Run::Idle => Phase::Idle,
+            Run::Running { .. } => Phase::Running,
+            Run::Finished(u) => Phase::Finished(u.draws),
+        })
+    });
+    let progress = Memo::new(move |_| {
+        run.with(|r| match *r {
+            Run::Running { done, total } => (done, total),
+            _ => (0, 0),
+        })
+    });
+    let done = Signal::derive(move || progress.get().0);
+    let total = Signal::derive(move || progress.get().1);
     view! {
-        {move || match run.get() {
-            Run::Running { done, total } => Some(view! {
+        {move || match phase.get() {
+            Phase::Running => Some(view! {
                 <ProgressBar
                     label=Signal::derive(|| t("Monte Carlo progress").to_owned())
                     done=done
                     total=total
-                    text=tf("{} of {} draws…", &[&done, &total])
+                    text=Signal::derive(move || tf("{} of {} draws…", &[&done.get(), &total.get()]))
                     testid="mc-progress"
                 />
             }.into_any()),
-            Run::Finished(u) => Some(view! {
+            Phase::Finished(draws) => Some(view! {
                 <p class="hint" data-testid="mc-done">
-                    {move || tf("{} draws, seed 2013: the same settings always give the same result.", &[&u.draws])}
+                    {move || tf("{} draws, seed 2013: the same settings always give the same result.", &[&draws])}
                     {move || stale.get().then(|| t(" The weights have changed since: run again to update."))}
                 </p>
             }.into_any()),
-            Run::Idle => None,
+            Phase::Idle => None,
         }}
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Phase {
+    Idle,
+    Running,
+    /// With the number of draws the result has.
+    Finished(usize),
 }

@@ -1,4 +1,5 @@
-//! A cheap hash for the lookups every row makes, and the market each cell names.
+//! A cheap hash for the lookups every row (and every scored leaf) makes, and the market each
+//! cell names.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -9,7 +10,7 @@ use crate::MarketIndex;
 
 /// FNV-1a: the keys are a few bytes (a market's cell) or a number, and a cheap hash is what
 /// counts when every row looks one up.
-pub(super) struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Default for Fnv {
     fn default() -> Self {
@@ -29,7 +30,7 @@ impl Hasher for Fnv {
     }
 }
 
-pub(super) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// The dataset's markets, and the market each cell seen so far names: a file names a few
 /// hundred markets a million times, and matching normalises the name.

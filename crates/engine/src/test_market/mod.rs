@@ -13,7 +13,7 @@
 //! re-exported here, so callers keep writing `test_market::Ingest` and the like.
 
 mod dates;
-mod hashing;
+pub(crate) mod hashing;
 mod ingest;
 mod loading;
 mod numbers;
