@@ -9,7 +9,7 @@ use beachhead_engine::{Arg, Phrase, Problem};
 use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
 
-use crate::browser::files::{files_of, read_files, run_in_slices};
+use crate::browser::files::{files_of, read_files, run_in_slices, yield_to_browser};
 use crate::components::progress_bar::ProgressBar;
 use crate::i18n::{phrase, t, tf};
 use crate::state::explorer::Explorer;
@@ -142,6 +142,9 @@ pub(super) fn load_chosen_files(explorer: Explorer, tests: TestMarketState, ev: 
         if !finished {
             return;
         }
+        // Each stage after the slices in a task of its own: run in the last slice's task, the
+        // checks, the last tracks and the view rebuilt for the new data made one of over 20 ms.
+        yield_to_browser().await;
         let (data, warnings) = match ingest.finish() {
             Ok(loaded) => loaded,
             Err(e) => {
@@ -157,6 +160,7 @@ pub(super) fn load_chosen_files(explorer: Explorer, tests: TestMarketState, ev: 
         else {
             return;
         };
+        yield_to_browser().await;
         let loaded = LoadStatus::Loaded {
             names: names.clone(),
             markets: tracks.len(),
