@@ -25,8 +25,11 @@ impl Server {
         let worker = {
             let server = Arc::clone(&server);
             std::thread::spawn(move || {
+                // One thread per request: answering in this loop let one client that stopped
+                // reading (a page closed mid-download) hold every other page's requests.
                 for request in server.incoming_requests() {
-                    respond(&dir, request);
+                    let dir = dir.clone();
+                    std::thread::spawn(move || respond(&dir, request));
                 }
             })
         };
