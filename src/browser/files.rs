@@ -1,6 +1,11 @@
 //! The few browser facilities the app needs beyond Leptos: reading picked or dropped files,
 //! and offering text as a download.
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -127,7 +132,7 @@ pub async fn yield_to_browser() {
             Some(yields) => {
                 yields.waiting.borrow_mut().push_back(resolve);
                 if yields.channel.port2().post_message(&JsValue::NULL).is_err() {
-                    yields.wake_next();
+                    wake_oldest(&yields.waiting);
                 }
             }
             // No channel (not expected in a browser): carry on at once rather than never.
@@ -144,23 +149,16 @@ pub async fn yield_to_browser() {
 struct Yields {
     channel: web_sys::MessageChannel,
     /// Each message wakes the oldest waiting yield.
-    waiting: std::rc::Rc<std::cell::RefCell<std::collections::VecDeque<js_sys::Function>>>,
-    _on_message: wasm_bindgen::closure::Closure<dyn FnMut()>,
+    waiting: Rc<RefCell<VecDeque<js_sys::Function>>>,
+    _on_message: Closure<dyn FnMut()>,
 }
 
 impl Yields {
     fn new() -> Option<Self> {
         let channel = web_sys::MessageChannel::new().ok()?;
-        let waiting = std::rc::Rc::new(std::cell::RefCell::new(std::collections::VecDeque::<
-            js_sys::Function,
-        >::new()));
-        let queue = std::rc::Rc::clone(&waiting);
-        let on_message = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-            let next = queue.borrow_mut().pop_front();
-            if let Some(resolve) = next {
-                let _ = resolve.call0(&JsValue::NULL);
-            }
-        });
+        let waiting = Rc::new(RefCell::new(VecDeque::new()));
+        let queue = Rc::clone(&waiting);
+        let on_message = Closure::<dyn FnMut()>::new(move || wake_oldest(&queue));
         channel
             .port1()
             .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -170,12 +168,13 @@ impl Yields {
             _on_message: on_message,
         })
     }
+}
 
-    fn wake_next(&self) {
-        let next = self.waiting.borrow_mut().pop_front();
-        if let Some(resolve) = next {
-            let _ = resolve.call0(&JsValue::NULL);
-        }
+fn wake_oldest(waiting: &RefCell<VecDeque<js_sys::Function>>) {
+    // Taken out before the call, which may queue the next yield.
+    let next = waiting.borrow_mut().pop_front();
+    if let Some(resolve) = next {
+        let _ = resolve.call0(&JsValue::NULL);
     }
 }
 

@@ -16,6 +16,7 @@ pub mod decision_board;
 pub mod demand_signals;
 pub mod dictionary;
 pub mod economics;
+mod fnv_map;
 pub mod gates;
 pub mod index_model;
 pub mod json_diff;

@@ -325,7 +325,7 @@ fn combine(node: &Node, evaluated: Vec<Option<Evaluated>>) -> Option<Evaluated> 
     })
 }
 
-type LeafPositions<'a> = crate::test_market::hashing::FnvMap<&'a str, usize>;
+type LeafPositions<'a> = crate::fnv_map::FnvMap<&'a str, usize>;
 
 struct Evaluated {
     value: f64,

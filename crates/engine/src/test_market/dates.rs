@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::hashing::FnvMap;
+use crate::fnv_map::FnvMap;
 
 /// A record's date as its file writes it: `YYYY-MM-DD`, or `YYYY-MM` in the competitor-share
 /// file (shown by `Display` as written). Dates of one kind order as time does, as their text

@@ -4,12 +4,13 @@
 use std::collections::VecDeque;
 use std::io::Cursor;
 
-use super::hashing::{FnvMap, MarketCells};
+use super::market_cells::MarketCells;
 use super::numbers::{text, trim};
 use super::part::Part;
 use super::records::TestMarkets;
 use super::schema::{FileKind, Layout};
 use crate::dataset::Dataset;
+use crate::fnv_map::FnvMap;
 use crate::market_match::MarketMatcher;
 use crate::phrase::Phrase;
 use crate::problem::{LoadError, Problem, Problems};

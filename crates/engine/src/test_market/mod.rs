@@ -8,14 +8,14 @@
 //! the same rows, with the same messages.
 //!
 //! One file per concept: `schema` (columns, ranges, file kinds), `dates`, `numbers` (cells
-//! read as numbers), `hashing`, `records` (what a load gives), `part` (one kind's rows
+//! read as numbers), `market_cells` (the market each cell names), `records` (what a load gives), `part` (one kind's rows
 //! checked), `ingest` (reading a slice at a time) and `loading`. Each public item is
 //! re-exported here, so callers keep writing `test_market::Ingest` and the like.
 
 mod dates;
-pub(crate) mod hashing;
 mod ingest;
 mod loading;
+mod market_cells;
 mod numbers;
 mod part;
 mod records;

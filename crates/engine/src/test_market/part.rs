@@ -1,7 +1,7 @@
 //! One kind's data: each row read against the layout, checked, and kept as a record.
 
 use super::dates::Dates;
-use super::hashing::MarketCells;
+use super::market_cells::MarketCells;
 use super::numbers::{parse_number, text, trim};
 use super::records::Record;
 use super::schema::{FileKind, Layout, MAX_VALUES};
