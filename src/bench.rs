@@ -5,7 +5,7 @@
 
 use beachhead_engine::synthetic;
 use beachhead_engine::test_market::{load_files, Ingest};
-use beachhead_engine::uncertainty::{MonteCarlo, Settings};
+use beachhead_engine::uncertainty::{MonteCarlo, Plan, Settings};
 use beachhead_engine::{Dataset, IndexModel};
 use wasm_bindgen::prelude::*;
 
@@ -57,6 +57,33 @@ pub fn bench_monte_carlo(
     }
     std::hint::black_box(run.result());
     Ok(now_ms() - start)
+}
+
+/// The same draws as [`bench_monte_carlo`], as the app runs them: `[milliseconds, workers]`,
+/// on the app's background workers (0 workers: none could start, and nothing was timed).
+/// Planning, sending the plan and starting the workers are in the time.
+#[wasm_bindgen]
+pub async fn bench_monte_carlo_workers(
+    markets: usize,
+    indicators: usize,
+    draws: usize,
+    seed: u32,
+) -> Result<Vec<f64>, JsError> {
+    let seed = u64::from(seed);
+    let (dataset, model) = synthetic_data(markets, indicators, seed)?;
+    let settings = Settings {
+        draws,
+        seed,
+        ..Settings::default()
+    };
+    let workers = crate::browser::mc_workers::worker_count();
+    let start = now_ms();
+    let plan = Plan::new(&dataset, &model, &settings);
+    let tally = crate::browser::mc_workers::run_draws(&plan, workers, |_| true)
+        .await
+        .map_err(|e| JsError::new(&e))?;
+    std::hint::black_box(plan.result(&tally));
+    Ok(vec![now_ms() - start, workers as f64])
 }
 
 /// Milliseconds to load `bytes` as a weekly test-market file against the synthetic markets

@@ -330,3 +330,35 @@ async fn a_progress_bar_follows_its_signals_in_place() {
         .unwrap_or_default()
         .contains("100%"));
 }
+
+/// Where the worker's files are missing (as here: the test page serves none), the Monte Carlo's
+/// workers fail at once with the reason, and the view runs the draws on the page instead:
+/// never a wait that does not end.
+#[wasm_bindgen_test]
+async fn without_the_worker_files_the_workers_fail_at_once_with_the_reason() {
+    use beachhead_engine::uncertainty::{Plan, Settings};
+    let dataset = Dataset::from_csv(
+        "indicators.csv",
+        "id,label,unit,direction,source,licence\n\
+         population,Population,people,higher,WB,CC BY 4.0\n\
+         gdp_pc_ppp_intl,GDP,$,higher,WB,CC BY 4.0\n",
+        "markets.csv",
+        "iso3,iso2,name,population,gdp_pc_ppp_intl\nHKG,HK,Hong Kong,7500000,70000\nIND,IN,India,1400000000,11000\n",
+    )
+    .unwrap();
+    let model = IndexModel::flat(
+        "test",
+        &[("population", 3.0, true), ("gdp_pc_ppp_intl", 3.0, true)],
+        0.5,
+    );
+    let plan = Plan::new(&dataset, &model, &Settings::default());
+    let mut reports = 0;
+    let outcome = beachhead_app::browser::mc_workers::run_draws(&plan, 2, |_| {
+        reports += 1;
+        true
+    })
+    .await;
+    let why = outcome.expect_err("no worker can start without its files");
+    assert!(why.contains("mc-worker"), "{why}");
+    assert_eq!(reports, 0);
+}

@@ -79,15 +79,46 @@ pub async fn load_bundled() -> Result<Bundle, LoadFailure> {
 
 /// A bundled file's text: from the page itself when it carries it (the single-file build,
 /// opened from disk, where nothing can be fetched), else fetched beside the page.
-async fn fetch_text(url: &str) -> Result<String, LoadFailure> {
-    let inlined = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&format!("bundled:{url}")))
-        .and_then(|e| e.text_content());
-    if let Some(text) = inlined {
+pub(crate) async fn fetch_text(url: &str) -> Result<String, LoadFailure> {
+    if let Some(text) = inlined(url) {
         return Ok(text);
     }
     fetch_remote(url).await
+}
+
+/// A bundled binary file's bytes: as [`fetch_text`], where the single file carries it in base64.
+pub(crate) async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    if let Some(encoded) = inlined(url) {
+        let window = web_sys::window().ok_or(t("no browser window"))?;
+        let binary = window
+            .atob(encoded.trim())
+            .map_err(|_| format!("{url}: not base64"))?;
+        // atob gives one character per byte, each below 256.
+        return Ok(binary.chars().map(|c| c as u8).collect());
+    }
+    let window = web_sys::window().ok_or(t("no browser window"))?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| format!("{url}: {}", t("the request failed")))?
+        .dyn_into()
+        .map_err(|_| format!("{url}: {}", t("not an HTTP response")))?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let buffer = response
+        .array_buffer()
+        .map_err(|_| format!("{url}: {}", t("the request failed")))?;
+    let buffer = JsFuture::from(buffer)
+        .await
+        .map_err(|_| format!("{url}: {}", t("the request failed")))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+fn inlined(url: &str) -> Option<String> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&format!("bundled:{url}")))
+        .and_then(|e| e.text_content())
 }
 
 async fn fetch_remote(url: &str) -> Result<String, LoadFailure> {

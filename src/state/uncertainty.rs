@@ -24,6 +24,9 @@ pub struct UncertaintyState {
     pub cancel: RwSignal<bool>,
     /// The model the shown result was computed with, to flag it stale when weights move.
     pub computed_for: RwSignal<Option<beachhead_engine::IndexModel>>,
+    /// The background workers that ran the shown result; 0: the page itself, when no worker
+    /// could start.
+    pub workers: RwSignal<usize>,
 }
 
 impl Default for UncertaintyState {
@@ -36,6 +39,7 @@ impl Default for UncertaintyState {
             run: RwSignal::new(Run::Idle),
             cancel: RwSignal::new(false),
             computed_for: RwSignal::new(None),
+            workers: RwSignal::new(0),
         }
     }
 }

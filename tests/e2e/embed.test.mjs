@@ -111,6 +111,25 @@ test('the single-file snippet runs in a frame sandboxed to scripts only, with no
   }
 });
 
+test('an embedded single file, sandboxed to scripts only, runs the Monte Carlo on workers', async () => {
+  const { page, consoleErrors, requests, close } = await openApp({ path: 'about:blank' });
+  try {
+    const host = `${BASE_URL}embed-host.html`;
+    await page.route(host, (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><meta charset="utf-8"><title>Team wiki</title><body><iframe src="${BASE_URL}beachhead.html#uncertainty?embed=1" sandbox="allow-scripts" width="900" height="700"></iframe></body>`,
+    }));
+    await page.goto(host);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('[data-testid="mc-done"]').waitFor({ timeout: 60000 });
+    assert.ok(Number(await frame.locator('[data-testid="mc-done"]').getAttribute('data-workers')) >= 1, 'run on background workers');
+    assert.deepEqual(foreignRequests(requests), []);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('an embedded view on a phone-width frame still draws and fits', async () => {
   const { page, consoleErrors, close } = await openApp({ path: 'about:blank' });
   try {

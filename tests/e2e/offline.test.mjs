@@ -20,9 +20,13 @@ test('dist/beachhead.html runs from file:// with the network blocked', async () 
     await page.waitForSelector('[data-testid="map-chart"][data-draws]:not([data-draws="0"])', { timeout: 30000 });
     await page.click('[data-testid="tab-test-markets"]');
     await page.waitForSelector('[data-testid="sell-through-chart"][data-draws]:not([data-draws="0"])');
+    // The Monte Carlo's workers start from the file too.
+    await page.click('[data-testid="tab-uncertainty"]');
+    await page.waitForSelector('[data-testid="mc-done"]', { timeout: 60000 });
+    assert.ok(Number(await page.getAttribute('[data-testid="mc-done"]', 'data-workers')) >= 1, 'run on background workers');
     await screenshot(page, 'offline-file');
     const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
-    assert.match(policy, /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'; style-src 'sha256-/);
+    assert.match(policy, /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/=]+'; img-src data: blob:; worker-src blob:$/);
     const outside = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:') && u !== 'about:blank');
     assert.deepEqual(outside, []);
     assert.deepEqual(consoleErrors, []);
@@ -50,6 +54,10 @@ test('the hosted build, once loaded, opens again with the network gone (service 
     await page.waitForSelector('[data-testid="waterfall-chart"][data-draws]:not([data-draws="0"])', { timeout: 30000 });
     await page.click('[data-testid="tab-test-markets"]');
     await page.waitForSelector('[data-testid="sell-through-chart"][data-draws]:not([data-draws="0"])');
+    // The Monte Carlo worker's files come from the cache too.
+    await page.click('[data-testid="tab-uncertainty"]');
+    await page.waitForSelector('[data-testid="mc-done"]', { timeout: 60000 });
+    assert.ok(Number(await page.getAttribute('[data-testid="mc-done"]', 'data-workers')) >= 1, 'run on background workers');
     await screenshot(page, 'offline-service-worker');
     assert.deepEqual(consoleErrors, []);
   } finally {

@@ -7,7 +7,7 @@ test('every view runs under the strict Content Security Policy, on its own origi
   try {
     await page.waitForSelector('[data-testid="ranking-chart"][data-draws]:not([data-draws="0"])');
     const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
-    assert.equal(policy, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'");
+    assert.equal(policy, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:");
     assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script');
     const tabs = await page.locator('nav.tabs [role="tab"]').evaluateAll((els) => els.map((e) => e.dataset.testid));
     assert.ok(tabs.length >= 12);

@@ -37,6 +37,8 @@ test('the uncertainty view runs the Monte Carlo with progress and draws interval
   try {
     await page.waitForSelector('[data-testid="mc-done"]', { timeout: 60000 });
     assert.match(await page.textContent('[data-testid="mc-done"]'), /1000 draws, seed 2013/);
+    assert.ok(Number(await page.getAttribute('[data-testid="mc-done"]', 'data-workers')) >= 1, 'run on background workers');
+    assert.match(await page.textContent('[data-testid="mc-done"]'), /Run on \d+ background threads/);
     await drawn(page, 'interval-chart');
     await drawn(page, 'tornado-chart');
     assert.equal(await page.locator('[data-testid="mc-table"] tbody tr').count(), 20);
@@ -63,6 +65,29 @@ test('the uncertainty view runs the Monte Carlo with progress and draws interval
     await page.click('[data-testid="tab-uncertainty"]');
     assert.match(await page.textContent('[data-testid="mc-done"]'), /weights have changed/);
     assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('where no worker can start, the page runs the Monte Carlo itself, to the same result', async () => {
+  const onWorkers = await openApp({ path: '#uncertainty' });
+  let expected;
+  try {
+    await onWorkers.page.waitForSelector('[data-testid="mc-done"]', { timeout: 60000 });
+    expected = await onWorkers.page.textContent('[data-testid="mc-table"]');
+  } finally {
+    await onWorkers.close();
+  }
+  const { page, close } = await openApp({ path: '#uncertainty' });
+  try {
+    // Too late to stop this page's own start, so the worker's wasm is refused instead.
+    await page.route('**/mc-worker_bg.wasm', (route) => route.abort());
+    await page.reload();
+    await page.waitForSelector('[data-testid="mc-done"]', { timeout: 60000 });
+    assert.equal(await page.getAttribute('[data-testid="mc-done"]', 'data-workers'), '0');
+    assert.match(await page.textContent('[data-testid="mc-done"]'), /Run on the page/);
+    assert.equal(await page.textContent('[data-testid="mc-table"]'), expected);
   } finally {
     await close();
   }

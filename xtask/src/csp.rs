@@ -4,9 +4,11 @@
 
 use std::path::Path;
 
-/// The policy: only the app's own files; WebAssembly may be compiled. Nothing else is allowed:
-/// styles come from the stylesheet and the CSSOM, images are drawn on canvases.
-pub const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+/// The policy: only the app's own files; WebAssembly may be compiled; workers are the service
+/// worker and the Monte Carlo's, which the page makes as blobs of its own files. Nothing else
+/// is allowed: styles come from the stylesheet and the CSSOM, images are drawn on canvases.
+pub const POLICY: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:";
 
 pub fn harden(dist: &Path) -> Result<(), String> {
     let index = dist.join("index.html");

@@ -72,11 +72,23 @@ pub fn write(dist: &Path) -> Result<(), String> {
             "<script type=\"text/plain\" id=\"bundled:{name}\">{text}</script>\n"
         ));
     }
+    // The Monte Carlo worker's glue and wasm, which the page makes its workers from.
+    let worker_glue = read(&dist.join("mc-worker.js"))?;
+    if worker_glue.to_ascii_lowercase().contains("</script") {
+        return Err("mc-worker.js contains </script and cannot be inlined".into());
+    }
+    let worker_wasm_path = dist.join("mc-worker_bg.wasm");
+    let worker_wasm = std::fs::read(&worker_wasm_path)
+        .map_err(|e| format!("{}: {e}", worker_wasm_path.display()))?;
+    inlined.push_str(&format!(
+        "<script type=\"text/plain\" id=\"bundled:mc-worker.js\">{worker_glue}</script>\n<script type=\"application/octet-stream\" id=\"bundled:mc-worker_bg.wasm\">{}</script>\n",
+        base64::engine::general_purpose::STANDARD.encode(&worker_wasm)
+    ));
     let script = format!(
         "{js}\nconst encoded = document.getElementById('beachhead-wasm').textContent;\nconst binary = atob(encoded);\nconst bytes = new Uint8Array(binary.length);\nfor (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);\nawait __wbg_init({{ module_or_path: bytes }});\n"
     );
     let policy = format!(
-        "default-src 'none'; script-src 'sha256-{}' 'wasm-unsafe-eval'; style-src 'sha256-{}'; img-src data: blob:",
+        "default-src 'none'; script-src 'sha256-{}' 'wasm-unsafe-eval'; style-src 'sha256-{}'; img-src data: blob:; worker-src blob:",
         hash(&script),
         hash(&css)
     );

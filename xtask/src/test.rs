@@ -64,6 +64,20 @@ pub fn run() -> Result<(), String> {
                 "warnings",
             ]),
         ),
+        check(
+            "clippy, wasm, Monte Carlo worker",
+            command("cargo").args([
+                "clippy",
+                "-p",
+                "beachhead-mc-worker",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]),
+        ),
         outcome("engine features: tested = wasm", features::check()),
         tests(
             "native tests",

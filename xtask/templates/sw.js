@@ -3,6 +3,10 @@
 const VERSION = "__VERSION__";
 const CACHE = `beachhead-${VERSION}`;
 const FILES = __FILES__;
+// Those of FILES whose names do not change with their content (the data, the Monte Carlo
+// worker's): from the network when there is one, so a page never mixes a new build's files
+// with an old one's; from the cache when not.
+const FRESH = __FRESH__;
 // The folder the app is served from ("/" or "/some/path/"), to name its files as FILES does.
 const scopePath = new URL(self.registration.scope).pathname;
 
@@ -27,7 +31,8 @@ self.addEventListener("activate", (event) => {
 });
 
 // The page itself from the network when there is one (so a new build shows), else the cache;
-// the build's other files are named by their content, so the cache answers them directly.
+// so are FRESH files; the build's other files are named by their content, so the cache answers
+// them directly.
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
@@ -50,6 +55,22 @@ self.addEventListener("fetch", (event) => {
         .catch(() =>
           caches.match(page.href, { ignoreSearch: true }).then((hit) => hit || caches.match("./")),
         ),
+    );
+    return;
+  }
+  const url = new URL(request.url);
+  if (FRESH.includes(`.${url.pathname.slice(scopePath.length - 1)}`)) {
+    url.search = "";
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          if (response.ok) {
+            const copy = response.clone();
+            caches.open(CACHE).then((cache) => cache.put(url.href, copy));
+          }
+          return response;
+        })
+        .catch(() => caches.match(url.href).then((hit) => hit || Response.error())),
     );
     return;
   }

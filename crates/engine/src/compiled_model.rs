@@ -8,8 +8,9 @@
 
 use crate::index_model::{Aggregation, IndexModel, Node};
 use crate::readiness::Prepared;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 enum Kind {
     /// Position in the prepared leaves; None when the data has no such indicator.
     Leaf(Option<usize>),
@@ -17,7 +18,7 @@ enum Kind {
     Group { first: usize, count: usize },
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct CompiledNode {
     kind: Kind,
     base_weight: f64,
@@ -29,14 +30,14 @@ const LANES: usize = 4;
 
 /// A stretch of a group's children, in order: leaves next to each other in the data, or one
 /// child group.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 enum Part {
     Leaves(std::ops::Range<usize>),
     Group(usize),
 }
 
 /// The tree in arrays. Node 0 is the root; nodes are numbered in pre-order.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CompiledModel {
     nodes: Vec<CompiledNode>,
     children: Vec<usize>,
@@ -340,7 +341,7 @@ impl CompiledModel {
 }
 
 /// One normalisation's data as the compiled model reads it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CompiledData {
     market_count: usize,
     /// Market-major, NaN where a value is missing.

@@ -16,7 +16,19 @@ pub use crate::dictionary::{Direction, Status};
 /// A market's position in one dataset's markets, which the engine's results name a market by.
 /// The ISO3 code names it to the user, in files and in links; this names it within the dataset
 /// loaded, so that a position is never taken for a code, or for a position in a ranking.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct MarketIndex(pub usize);
 
 /// The position, for messages and test output.

@@ -1,5 +1,6 @@
-//! How sure are the ranks? The Monte Carlo over weights (and optionally methods), run in slices
-//! so the page stays responsive, with the rank intervals of the top candidates, the chance of
+//! How sure are the ranks? The Monte Carlo over weights (and optionally methods), run on
+//! background workers (in slices on the page where none can start) so the page stays
+//! responsive, with the rank intervals of the top candidates, the chance of
 //! each being in the top k, and the tornado of the selected market.
 //!
 //! A file per part: `settings` (the settings row and the run's progress), `intervals` (the rank
@@ -9,10 +10,11 @@ mod intervals;
 mod settings;
 mod tornado;
 
-use beachhead_engine::uncertainty::{MonteCarlo, Settings};
+use beachhead_engine::uncertainty::{MonteCarlo, Plan, Settings};
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::browser::files::{run_in_slices, yield_to_browser};
+use crate::browser::mc_workers;
 use crate::i18n::t;
 use crate::state::explorer::Explorer;
 use crate::state::navigation::{Navigation, Tab};
@@ -37,6 +39,7 @@ pub fn UncertaintyView(explorer: Explorer, state: UncertaintyState) -> impl Into
         run,
         cancel,
         computed_for,
+        workers,
     } = state;
 
     let start = move || {
@@ -57,27 +60,35 @@ pub fn UncertaintyView(explorer: Explorer, state: UncertaintyState) -> impl Into
         spawn_local(async move {
             // Prepared in a task of its own, after the click has been answered on the page.
             yield_to_browser().await;
-            let mut mc = explorer
+            let plan = explorer
                 .dataset
-                .with_untracked(|d| MonteCarlo::new(d, &model, &settings));
-            run_in_slices(
-                &mut mc,
-                |mc| {
-                    mc.run(STEP);
-                    mc.finished()
-                },
-                |mc| {
-                    run.set(Run::Running {
-                        done: mc.draws_done(),
-                        total: settings.draws,
-                    });
-                    !cancel.get_untracked()
-                },
-            )
-            .await;
+                .with_untracked(|d| Plan::new(d, &model, &settings));
+            let report = |done| {
+                run.set(Run::Running {
+                    done,
+                    total: settings.draws,
+                });
+                !cancel.get_untracked()
+            };
+            let count = mc_workers::worker_count();
+            let result = match mc_workers::run_draws(&plan, count, report).await {
+                Ok(tally) => {
+                    workers.set(count);
+                    plan.result(&tally)
+                }
+                Err(why) => {
+                    // For whoever reads the console; the view says where it ran.
+                    web_sys::console::warn_2(
+                        &"Monte Carlo on the page, as no worker ran it:".into(),
+                        &why.into(),
+                    );
+                    workers.set(0);
+                    run_on_page(plan, report).await
+                }
+            };
             // Cancelled or not, the draws so far are a result.
             computed_for.set(Some(model));
-            run.set(Run::Finished(mc.result()));
+            run.set(Run::Finished(result));
         });
     };
     // The first visit runs it; later runs are the user's to start.
@@ -107,7 +118,7 @@ pub fn UncertaintyView(explorer: Explorer, state: UncertaintyState) -> impl Into
                     {move || t("Monte Carlo: the weights of every pillar and indicator are drawn again and again around the ones you chose (a Dirichlet distribution; higher concentration, tighter draws), and each draw ranks the markets. Bars span the middle 90% of a market's ranks among all markets; the dot is the median, the cross its rank with your weights.")}
                 </p>
                 <McSettings state=state start=Callback::new(move |()| start())/>
-                <McStatus run=run stale=Signal::derive(stale)/>
+                <McStatus run=run stale=Signal::derive(stale) workers=workers/>
                 <Show when=move || result.with(Option::is_some)>
                     <RankIntervals explorer=explorer result=result/>
                 </Show>
@@ -115,4 +126,23 @@ pub fn UncertaintyView(explorer: Explorer, state: UncertaintyState) -> impl Into
             <TornadoCard explorer=explorer/>
         </div>
     }
+}
+
+/// The draws in slices on the page's own thread: where no worker can start.
+async fn run_on_page(
+    plan: Plan,
+    mut report: impl FnMut(usize) -> bool,
+) -> beachhead_engine::uncertainty::Uncertainty {
+    let all = 0..plan.settings().draws;
+    let mut mc = MonteCarlo::over(plan, all);
+    run_in_slices(
+        &mut mc,
+        |mc| {
+            mc.run(STEP);
+            mc.finished()
+        },
+        |mc| report(mc.draws_done()),
+    )
+    .await;
+    mc.result()
 }

@@ -65,7 +65,11 @@ pub(super) fn McSettings(state: UncertaintyState, start: Callback<()>) -> impl I
 /// The run's progress while it goes, then how many draws the shown result has and whether the
 /// weights have moved since.
 #[component]
-pub(super) fn McStatus(run: RwSignal<Run>, stale: Signal<bool>) -> impl IntoView {
+pub(super) fn McStatus(
+    run: RwSignal<Run>,
+    stale: Signal<bool>,
+    workers: RwSignal<usize>,
+) -> impl IntoView {
     // Built again only when the run starts, ends or is reset; its progress updates the bar in place.
     let phase = Memo::new(move |_| {
         run.with(|r| match r {
@@ -94,8 +98,12 @@ pub(super) fn McStatus(run: RwSignal<Run>, stale: Signal<bool>) -> impl IntoView
                 />
             }.into_any()),
             Phase::Finished(draws) => Some(view! {
-                <p class="hint" data-testid="mc-done">
+                <p class="hint" data-testid="mc-done" data-workers=move || workers.get()>
                     {move || tf("{} draws, seed 2013: the same settings always give the same result.", &[&draws])}
+                    {move || match workers.get() {
+                        0 => t(" Run on the page: no background worker could start here.").to_owned(),
+                        n => tf(" Run on {} background threads.", &[&n]),
+                    }}
                     {move || stale.get().then(|| t(" The weights have changed since: run again to update."))}
                 </p>
             }.into_any()),
