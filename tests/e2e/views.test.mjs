@@ -70,6 +70,41 @@ test('the uncertainty view runs the Monte Carlo with progress and draws interval
   }
 });
 
+test('Stop ends a Monte Carlo on the workers early, and the draws so far make the result', async () => {
+  // The workers slowed down (each slice of draws waits 3 ms more), so that Stop comes first:
+  // the worker's script is a blob of its glue and bootstrap, to which this appends the delay.
+  const initScript = () => {
+    const NativeBlob = window.Blob;
+    window.Blob = function (parts, options) {
+      if (Array.isArray(parts) && parts.some((p) => typeof p === 'string' && p.includes('new wasm_bindgen.Draws'))) {
+        parts = [...parts, ';{const run = wasm_bindgen.Draws.prototype.run; wasm_bindgen.Draws.prototype.run = function (n) { const t = performance.now(); while (performance.now() - t < 3); return run.call(this, n); };}'];
+      }
+      return new NativeBlob(parts, options);
+    };
+    window.Blob.prototype = NativeBlob.prototype;
+  };
+  const { page, consoleErrors, close } = await openApp({ path: '#uncertainty', initScript });
+  try {
+    await page.waitForSelector('[data-testid="mc-done"]', { timeout: 60000 });
+    await page.selectOption('[data-testid="mc-draws"]', '10000');
+    await page.click('[data-testid="mc-run"]');
+    await page.waitForFunction(() => /[1-9]\d* of 10000 draws/.test(document.querySelector('[data-testid="mc-progress"]')?.textContent ?? ''), null, { timeout: 60000 });
+    await page.click('[data-testid="mc-cancel"]');
+    await page.waitForSelector('[data-testid="mc-done"]', { timeout: 60000 });
+    const draws = Number((await page.textContent('[data-testid="mc-done"]')).match(/^(\d+) draws/)[1]);
+    assert.ok(draws > 0 && draws < 10000, `stopped after ${draws} draws`);
+    assert.ok(Number(await page.getAttribute('[data-testid="mc-done"]', 'data-workers')) >= 1);
+    assert.equal(await page.locator('[data-testid="mc-table"] tbody tr').count(), 20);
+    // The workers stay ready for the next run, which runs to the end.
+    await page.selectOption('[data-testid="mc-draws"]', '200');
+    await page.click('[data-testid="mc-run"]');
+    await page.waitForFunction(() => /^200 draws/.test(document.querySelector('[data-testid="mc-done"]')?.textContent ?? ''), null, { timeout: 60000 });
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('where no worker can start, the page runs the Monte Carlo itself, to the same result', async () => {
   const onWorkers = await openApp({ path: '#uncertainty' });
   let expected;
