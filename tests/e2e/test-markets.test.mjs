@@ -46,6 +46,14 @@ test('the tracker draws sell-through, flash sales, cover, shares and service for
     await screenshot(page, 'tracker-taiwan-cover');
     await page.locator('[data-testid="return-chart"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'tracker-service');
+    // Back to Hong Kong by a link: the picker follows the market shown, though the user had
+    // picked another in it.
+    const taiwan = await page.inputValue('[data-testid="tracker-market"]');
+    await page.evaluate(() => { location.hash = '#test-markets?t=HKG'; });
+    await page.waitForFunction((before) => document.querySelector('[data-testid="kpi-sell-through"]')?.textContent === before, hkSellThrough);
+    const hongKong = await page.locator('[data-testid="tracker-market"] option', { hasText: 'Hong Kong' }).getAttribute('value');
+    assert.equal(await page.inputValue('[data-testid="tracker-market"]'), hongKong);
+    assert.notEqual(hongKong, taiwan);
     assert.deepEqual(consoleErrors, []);
     assert.deepEqual(foreignRequests(requests), []);
   } finally {

@@ -41,13 +41,13 @@ pub(super) fn TrackerControls(
                     let value = event_target_value(&ev);
                     tests.chosen.set(value.parse().ok().map(MarketIndex));
                 }>
-                    {move || {
-                        let shown = track.get().map(|t| t.market);
-                        tests.tracks.with(|tracks| tracks.iter().map(|t| {
-                            let m = t.market;
-                            view! { <option value=m.to_string() selected=shown == Some(m)>{shown_market_name(explorer, m)}</option> }
-                        }).collect_view())
-                    }}
+                    // Built again when the tracks change, not when another market is shown:
+                    // a file of 250 markets made every change of market rebuild 250 options.
+                    {move || tests.tracks.with(|tracks| tracks.iter().map(|t| {
+                        let m = t.market;
+                        let selected = move || track.with(|t| t.as_ref().map(|t| t.market)) == Some(m);
+                        view! { <option value=m.to_string() prop:selected=selected>{shown_market_name(explorer, m)}</option> }
+                    }).collect_view())}
                 </select>
             </label>
             <label class="button secondary">
