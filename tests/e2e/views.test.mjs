@@ -128,6 +128,38 @@ test('where no worker can start, the page runs the Monte Carlo itself, to the sa
   }
 });
 
+test('a worker that fails mid-run hands the Monte Carlo to the page, which gives the same result', async () => {
+  const onWorkers = await openApp({ path: '#uncertainty' });
+  let expected;
+  try {
+    await onWorkers.page.waitForSelector('[data-testid="mc-done"]', { timeout: 60000 });
+    expected = await onWorkers.page.textContent('[data-testid="mc-table"]');
+  } finally {
+    await onWorkers.close();
+  }
+  // Each worker throws on its third slice of draws: the worker's script is a blob of its glue
+  // and bootstrap, to which this appends the fault.
+  const initScript = () => {
+    const NativeBlob = window.Blob;
+    window.Blob = function (parts, options) {
+      if (Array.isArray(parts) && parts.some((p) => typeof p === 'string' && p.includes('new wasm_bindgen.Draws'))) {
+        parts = [...parts, ';{const run = wasm_bindgen.Draws.prototype.run; let calls = 0; wasm_bindgen.Draws.prototype.run = function (n) { calls += 1; if (calls === 3) throw new Error("a worker fault, on purpose"); return run.call(this, n); };}'];
+      }
+      return new NativeBlob(parts, options);
+    };
+    window.Blob.prototype = NativeBlob.prototype;
+  };
+  const { page, close } = await openApp({ path: '#uncertainty', initScript });
+  try {
+    await page.waitForSelector('[data-testid="mc-done"]', { timeout: 60000 });
+    assert.equal(await page.getAttribute('[data-testid="mc-done"]', 'data-workers'), '0');
+    assert.match(await page.textContent('[data-testid="mc-done"]'), /^1000 draws/);
+    assert.equal(await page.textContent('[data-testid="mc-table"]'), expected);
+  } finally {
+    await close();
+  }
+});
+
 test('compare puts the top candidates side by side and takes up to four', async () => {
   const { page, consoleErrors, close } = await openApp({ path: '#compare' });
   try {
