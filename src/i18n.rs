@@ -3,7 +3,7 @@
 //!
 //! The English text is the key: `t("Ranking")` gives "排名" in Chinese, and text without a
 //! translation stays English rather than showing a key. Translations live in `locales/zh/`, a
-//! file per area of the app (English, a tab, Chinese); `tf` fills `{}` in order, after translating the template. A test
+//! file per area of the app (English, a tab, Chinese), fetched when Chinese is first chosen; `tf` fills `{}` in order, after translating the template. A test
 //! reads every `t("…")` and `tf("…")` in the sources and fails on any without a translation.
 //! The engine's messages (a problem in a file, a link notice, what a gate needs) are
 //! `beachhead_engine::Phrase`s, an English template and its parameters: `phrase` words them
@@ -22,7 +22,9 @@
 //! and the lookup is one hash map.
 
 use std::collections::HashMap;
+#[cfg(test)]
 use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use beachhead_engine::phrase::fill;
 use beachhead_engine::{Phrase, Problem};
@@ -69,7 +71,91 @@ impl Lang {
     }
 }
 
-/// The Chinese tables, by area of the app.
+/// The Chinese tables, by area of the app: `locales/zh/<area>.tsv`, copied beside the page
+/// (and inlined in the single file) and fetched when Chinese is first chosen, so that the page's
+/// wasm does not carry them (35 KB gzipped) for every reader of the English.
+const ZH_AREAS: [&str; 6] = [
+    "core",
+    "readiness",
+    "margins",
+    "test_markets",
+    "data",
+    "messages",
+];
+/// ISO3, the English name as the bundled markets have it, the Chinese (Unicode CLDR's; empty
+/// where CLDR has none) and its toneless pinyin. Built by `scripts/build_country_names.py`.
+const ZH_COUNTRIES_URL: &str = "locales/zh/countries.tsv";
+
+fn zh_url(area: &str) -> String {
+    format!("locales/zh/{area}.tsv")
+}
+
+/// The Chinese text and country names, once loaded (kept for the page's life).
+struct Chinese {
+    text: HashMap<&'static str, &'static str>,
+    /// By ISO3: the Chinese name and its pinyin.
+    countries: HashMap<&'static str, (&'static str, &'static str)>,
+}
+
+impl Chinese {
+    fn parse(tables: &[&'static str], countries: &'static str) -> Self {
+        Self {
+            text: tables
+                .iter()
+                .flat_map(|text| text.lines())
+                .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+                .filter_map(|line| line.split_once('\t'))
+                .collect(),
+            countries: country_rows_in(countries)
+                .filter(|row| !row.chinese.is_empty())
+                .map(|row| (row.iso3, (row.chinese, row.pinyin)))
+                .collect(),
+        }
+    }
+}
+
+static CHINESE: OnceLock<Chinese> = OnceLock::new();
+
+/// The Chinese tables if loaded; until then Chinese shows as English. Native tests read them
+/// from the repository.
+fn chinese() -> Option<&'static Chinese> {
+    #[cfg(test)]
+    return Some(CHINESE.get_or_init(|| {
+        let tables: Vec<&'static str> = ZH_TABLES.iter().map(|(_, text)| *text).collect();
+        Chinese::parse(&tables, COUNTRIES)
+    }));
+    #[cfg(not(test))]
+    CHINESE.get()
+}
+
+/// Fetches the Chinese tables unless they are loaded.
+async fn load_chinese() -> Result<(), String> {
+    if chinese().is_some() {
+        return Ok(());
+    }
+    let fetch = |url: String| async move {
+        crate::browser::data_source::fetch_text(&url)
+            .await
+            .map_err(|e| format!("{url}: {e:?}"))
+    };
+    let (core, readiness, margins, test_markets, data, messages, countries) = futures::try_join!(
+        fetch(zh_url(ZH_AREAS[0])),
+        fetch(zh_url(ZH_AREAS[1])),
+        fetch(zh_url(ZH_AREAS[2])),
+        fetch(zh_url(ZH_AREAS[3])),
+        fetch(zh_url(ZH_AREAS[4])),
+        fetch(zh_url(ZH_AREAS[5])),
+        fetch(ZH_COUNTRIES_URL.to_owned()),
+    )?;
+    // Kept for the page's life, as the lookups hand out &'static str.
+    let keep = |text: String| -> &'static str { Box::leak(text.into_boxed_str()) };
+    let tables = [core, readiness, margins, test_markets, data, messages].map(keep);
+    let _ = CHINESE.set(Chinese::parse(&tables, keep(countries)));
+    Ok(())
+}
+
+/// The tables as the native tests read them, by area.
+#[cfg(test)]
 const ZH_TABLES: [(&str, &str); 6] = [
     ("core", include_str!("../locales/zh/core.tsv")),
     ("readiness", include_str!("../locales/zh/readiness.tsv")),
@@ -81,19 +167,18 @@ const ZH_TABLES: [(&str, &str); 6] = [
     ("data", include_str!("../locales/zh/data.tsv")),
     ("messages", include_str!("../locales/zh/messages.tsv")),
 ];
-
-static ZH: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    ZH_TABLES
-        .iter()
-        .flat_map(|(_, text)| text.lines())
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .filter_map(|line| line.split_once('\t'))
-        .collect()
-});
-
-/// ISO3, the English name as the bundled markets have it, the Chinese (Unicode CLDR's; empty
-/// where CLDR has none) and its toneless pinyin. Built by `scripts/build_country_names.py`.
+#[cfg(test)]
 const COUNTRIES: &str = include_str!("../locales/zh/countries.tsv");
+#[cfg(test)]
+static ZH: LazyLock<&'static HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| &chinese().expect("read from the repository").text);
+#[cfg(test)]
+static ZH_COUNTRIES: LazyLock<&'static HashMap<&'static str, (&'static str, &'static str)>> =
+    LazyLock::new(|| &chinese().expect("read from the repository").countries);
+#[cfg(test)]
+fn country_rows() -> impl Iterator<Item = CountryRow> {
+    country_rows_in(COUNTRIES)
+}
 
 struct CountryRow {
     iso3: &'static str,
@@ -104,17 +189,8 @@ struct CountryRow {
     pinyin: &'static str,
 }
 
-static ZH_COUNTRIES: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> =
-    LazyLock::new(|| {
-        country_rows()
-            .filter(|row| !row.chinese.is_empty())
-            .map(|row| (row.iso3, (row.chinese, row.pinyin)))
-            .collect()
-    });
-
-fn country_rows() -> impl Iterator<Item = CountryRow> {
-    COUNTRIES
-        .lines()
+fn country_rows_in(text: &'static str) -> impl Iterator<Item = CountryRow> {
+    text.lines()
         .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
         .filter_map(|line| {
             let mut cells = line.split('\t');
@@ -140,13 +216,32 @@ pub fn current() -> Lang {
     language().get()
 }
 
-/// Switches the interface and remembers the choice where the browser allows.
+/// Switches the interface (once its tables are loaded) and remembers the choice where the
+/// browser allows.
 pub fn set(lang: Lang) {
-    apply(lang);
     if let Some(store) = storage() {
         // Full or refused storage: the choice lasts for the page, which is all it can do.
         let _ = store.set_item(STORAGE_KEY, lang.tag());
     }
+    switch_to(lang);
+}
+
+/// Uses `lang` at once, or for Chinese once its tables are fetched (a few milliseconds: they
+/// are the app's own files). Where they cannot be fetched the interface stays as it is.
+fn switch_to(lang: Lang) {
+    if lang == Lang::En || chinese().is_some() {
+        apply(lang);
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        match load_chinese().await {
+            Ok(()) => apply(lang),
+            Err(why) => web_sys::console::warn_2(
+                &"The Chinese interface text could not be loaded:".into(),
+                &why.into(),
+            ),
+        }
+    });
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -161,7 +256,7 @@ pub fn start() {
     let browser = web_sys::window()
         .and_then(|w| w.navigator().language())
         .and_then(|tag| Lang::from_tag(&tag));
-    apply(remembered.or(browser).unwrap_or(Lang::En));
+    switch_to(remembered.or(browser).unwrap_or(Lang::En));
 }
 
 /// Uses `lang` for the interface and tells the page (`<html lang>`, for screen readers and fonts).
@@ -199,7 +294,9 @@ pub fn table_label(label: &'static str) -> &'static str {
 pub fn data_text_in(lang: Lang, text: &str) -> &str {
     match lang {
         Lang::En => text,
-        Lang::Zh => ZH.get(text).copied().unwrap_or(text),
+        Lang::Zh => chinese()
+            .and_then(|zh| zh.text.get(text).copied())
+            .unwrap_or(text),
     }
 }
 
@@ -213,7 +310,9 @@ pub fn market_name<'a>(iso3: &str, name: &'a str) -> &'a str {
 pub fn market_name_in<'a>(lang: Lang, iso3: &str, name: &'a str) -> &'a str {
     match lang {
         Lang::En => name,
-        Lang::Zh => ZH_COUNTRIES.get(iso3).map_or(name, |(chinese, _)| chinese),
+        Lang::Zh => chinese()
+            .and_then(|zh| zh.countries.get(iso3))
+            .map_or(name, |(chinese, _)| chinese),
     }
 }
 
@@ -222,7 +321,9 @@ pub fn market_name_in<'a>(lang: Lang, iso3: &str, name: &'a str) -> &'a str {
 pub fn market_sort_key_in<'a>(lang: Lang, iso3: &str, name: &'a str) -> &'a str {
     match lang {
         Lang::En => name,
-        Lang::Zh => ZH_COUNTRIES.get(iso3).map_or(name, |(_, pinyin)| pinyin),
+        Lang::Zh => chinese()
+            .and_then(|zh| zh.countries.get(iso3))
+            .map_or(name, |(_, pinyin)| pinyin),
     }
 }
 

@@ -17,6 +17,7 @@ test('every view passes axe-core\'s WCAG 2 A and AA rules, contrast included, in
     const failures = [];
     for (const lang of ['en', 'zh-Hans']) {
       await page.selectOption('[data-testid="language"]', lang);
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
       for (const view of VIEWS) {
         await page.click(`[data-testid="tab-${view}"]`);
         await page.waitForTimeout(150);

@@ -24,6 +24,9 @@ test('dist/beachhead.html runs from file:// with the network blocked', async () 
     await page.click('[data-testid="tab-uncertainty"]');
     await page.waitForSelector('[data-testid="mc-done"]', { timeout: 60000 });
     assert.ok(Number(await page.getAttribute('[data-testid="mc-done"]', 'data-workers')) >= 1, 'run on background workers');
+    // The Chinese text is in the file too.
+    await page.selectOption('[data-testid="language"]', 'zh-Hans');
+    await page.waitForFunction(() => document.querySelector('[data-testid="tab-ranking"]')?.textContent === '排名');
     await screenshot(page, 'offline-file');
     const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
     assert.match(policy, /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/=]+'; img-src data: blob:; worker-src blob:$/);
@@ -58,6 +61,8 @@ test('the hosted build, once loaded, opens again with the network gone (service 
     await page.click('[data-testid="tab-uncertainty"]');
     await page.waitForSelector('[data-testid="mc-done"]', { timeout: 60000 });
     assert.ok(Number(await page.getAttribute('[data-testid="mc-done"]', 'data-workers')) >= 1, 'run on background workers');
+    await page.selectOption('[data-testid="language"]', 'zh-Hans');
+    await page.waitForFunction(() => document.querySelector('[data-testid="tab-ranking"]')?.textContent === '排名');
     await screenshot(page, 'offline-service-worker');
     assert.deepEqual(consoleErrors, []);
   } finally {

@@ -50,9 +50,13 @@ pub fn write(dist: &Path) -> Result<(), String> {
     let wasm_path = find(dist, "beachhead-app-", "_bg.wasm")?;
     let wasm = std::fs::read(&wasm_path).map_err(|e| format!("{}: {e}", wasm_path.display()))?;
     let css = read(&find(dist, "main-", ".css")?)?;
+    // The bundled data, and the Chinese interface text the page fetches when Chinese is chosen.
     let mut files = Vec::new();
-    let data = dist.join("data");
-    crate::collect_files(&data, &mut files).map_err(|e| format!("{}: {e}", data.display()))?;
+    for folder in ["data", "locales"] {
+        let folder = dist.join(folder);
+        crate::collect_files(&folder, &mut files)
+            .map_err(|e| format!("{}: {e}", folder.display()))?;
+    }
     files.sort();
     let mut inlined = String::new();
     for file in files {
