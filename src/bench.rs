@@ -33,6 +33,24 @@ fn synthetic_data(
     Ok((dataset, model))
 }
 
+/// The synthetic data and the settings of a Monte Carlo benchmark.
+fn monte_carlo_input(
+    markets: usize,
+    indicators: usize,
+    draws: usize,
+    // u32, not u64: a u64 would have to cross from JavaScript as a BigInt.
+    seed: u32,
+) -> Result<(Dataset, IndexModel, Settings), JsError> {
+    let seed = u64::from(seed);
+    let (dataset, model) = synthetic_data(markets, indicators, seed)?;
+    let settings = Settings {
+        draws,
+        seed,
+        ..Settings::default()
+    };
+    Ok((dataset, model, settings))
+}
+
 /// Milliseconds for `draws` Monte Carlo draws with ranking at `markets` × `indicators`
 /// (the data made beforehand, outside the timing).
 #[wasm_bindgen]
@@ -42,14 +60,7 @@ pub fn bench_monte_carlo(
     draws: usize,
     seed: u32,
 ) -> Result<f64, JsError> {
-    // u32, not u64: a u64 would have to cross from JavaScript as a BigInt.
-    let seed = u64::from(seed);
-    let (dataset, model) = synthetic_data(markets, indicators, seed)?;
-    let settings = Settings {
-        draws,
-        seed,
-        ..Settings::default()
-    };
+    let (dataset, model, settings) = monte_carlo_input(markets, indicators, draws, seed)?;
     let start = now_ms();
     let mut run = MonteCarlo::new(&dataset, &model, &settings);
     while !run.finished() {
@@ -69,13 +80,7 @@ pub async fn bench_monte_carlo_workers(
     draws: usize,
     seed: u32,
 ) -> Result<Vec<f64>, JsError> {
-    let seed = u64::from(seed);
-    let (dataset, model) = synthetic_data(markets, indicators, seed)?;
-    let settings = Settings {
-        draws,
-        seed,
-        ..Settings::default()
-    };
+    let (dataset, model, settings) = monte_carlo_input(markets, indicators, draws, seed)?;
     let workers = crate::browser::mc_workers::worker_count();
     let start = now_ms();
     let plan = Plan::new(&dataset, &model, &settings);

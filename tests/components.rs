@@ -150,8 +150,8 @@ fn assumptions() -> beachhead_engine::economics::Assumptions {
     .unwrap()
 }
 
-#[wasm_bindgen_test]
-async fn moving_a_weight_slider_changes_the_weights_and_their_shares() {
+/// Hong Kong and India on two indicators, weighted alike.
+fn two_markets() -> (Dataset, IndexModel) {
     let dataset = Dataset::from_csv(
         "indicators.csv",
         "id,label,unit,direction,source,licence\n\
@@ -161,16 +161,23 @@ async fn moving_a_weight_slider_changes_the_weights_and_their_shares() {
         "iso3,iso2,name,population,gdp_pc_ppp_intl\nHKG,HK,Hong Kong,7500000,70000\nIND,IN,India,1400000000,11000\n",
     )
     .unwrap();
+    let model = IndexModel::flat(
+        "test",
+        &[("population", 3.0, true), ("gdp_pc_ppp_intl", 3.0, true)],
+        0.5,
+    );
+    (dataset, model)
+}
+
+#[wasm_bindgen_test]
+async fn moving_a_weight_slider_changes_the_weights_and_their_shares() {
+    let (dataset, model) = two_markets();
     let host = host(300);
     let (set_explorer, explorer_out) = std::sync::mpsc::channel();
     let handle = leptos::mount::mount_to(host.clone(), move || {
         let explorer = Explorer::new(
             Signal::stored(Arc::new(dataset)),
-            IndexModel::flat(
-                "test",
-                &[("population", 3.0, true), ("gdp_pc_ppp_intl", 3.0, true)],
-                0.5,
-            ),
+            model,
             vec!["population".into(), "gdp_pc_ppp_intl".into()],
             assumptions(),
         );
@@ -337,20 +344,7 @@ async fn a_progress_bar_follows_its_signals_in_place() {
 #[wasm_bindgen_test]
 async fn without_the_worker_files_the_workers_fail_at_once_with_the_reason() {
     use beachhead_engine::uncertainty::{Plan, Settings};
-    let dataset = Dataset::from_csv(
-        "indicators.csv",
-        "id,label,unit,direction,source,licence\n\
-         population,Population,people,higher,WB,CC BY 4.0\n\
-         gdp_pc_ppp_intl,GDP,$,higher,WB,CC BY 4.0\n",
-        "markets.csv",
-        "iso3,iso2,name,population,gdp_pc_ppp_intl\nHKG,HK,Hong Kong,7500000,70000\nIND,IN,India,1400000000,11000\n",
-    )
-    .unwrap();
-    let model = IndexModel::flat(
-        "test",
-        &[("population", 3.0, true), ("gdp_pc_ppp_intl", 3.0, true)],
-        0.5,
-    );
+    let (dataset, model) = two_markets();
     let plan = Plan::new(&dataset, &model, &Settings::default());
     let mut reports = 0;
     let outcome = beachhead_app::browser::mc_workers::run_draws(&plan, 2, |_| {

@@ -96,21 +96,9 @@ pub(crate) async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
         // atob gives one character per byte, each below 256.
         return Ok(binary.chars().map(|c| c as u8).collect());
     }
-    let window = web_sys::window().ok_or(t("no browser window"))?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| format!("{url}: {}", t("the request failed")))?
-        .dyn_into()
-        .map_err(|_| format!("{url}: {}", t("not an HTTP response")))?;
-    if !response.ok() {
-        return Err(format!("{url}: HTTP {}", response.status()));
-    }
-    let buffer = response
-        .array_buffer()
-        .map_err(|_| format!("{url}: {}", t("the request failed")))?;
-    let buffer = JsFuture::from(buffer)
-        .await
-        .map_err(|_| format!("{url}: {}", t("the request failed")))?;
+    let failed = |e: wasm_bindgen::JsValue| format!("{url}: {}", describe(&e));
+    let buffer = fetch_ok(url).await?.array_buffer().map_err(failed)?;
+    let buffer = JsFuture::from(buffer).await.map_err(failed)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -121,33 +109,44 @@ fn inlined(url: &str) -> Option<String> {
         .and_then(|e| e.text_content())
 }
 
-async fn fetch_remote(url: &str) -> Result<String, LoadFailure> {
-    let unreachable = |why: String| LoadFailure::Unreachable(format!("{url}: {why}"));
-    let describe = |e: wasm_bindgen::JsValue| {
-        e.as_string()
-            .or_else(|| {
-                e.dyn_ref::<js_sys::Error>()
-                    .map(|e| String::from(e.message()))
-            })
-            .unwrap_or_else(|| t("the request failed").into())
-    };
-    let window = web_sys::window().ok_or_else(|| unreachable(t("no browser window").into()))?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+/// What a failed browser call says, else that the request failed.
+pub(crate) fn describe(error: &wasm_bindgen::JsValue) -> String {
+    error
+        .as_string()
+        .or_else(|| {
+            error
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| t("the request failed").into())
+}
+
+/// The answer to a GET of `url` beside the page, when it is a success; else why not, after
+/// the URL.
+async fn fetch_ok(url: &str) -> Result<web_sys::Response, String> {
+    let failed = |why: String| format!("{url}: {why}");
+    let window = web_sys::window().ok_or_else(|| failed(t("no browser window").into()))?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|e| unreachable(describe(e)))?;
-    let response: web_sys::Response = response
+        .map_err(|e| failed(describe(&e)))?
         .dyn_into()
-        .map_err(|_| unreachable(t("not an HTTP response").into()))?;
+        .map_err(|_| failed(t("not an HTTP response").into()))?;
     if !response.ok() {
-        return Err(unreachable(tf(
+        return Err(failed(tf(
             "the server answered HTTP {} {}",
             &[&response.status(), &response.status_text()],
         )));
     }
-    let text = response.text().map_err(|e| unreachable(describe(e)))?;
+    Ok(response)
+}
+
+async fn fetch_remote(url: &str) -> Result<String, LoadFailure> {
+    let unreachable = |why: String| LoadFailure::Unreachable(format!("{url}: {why}"));
+    let response = fetch_ok(url).await.map_err(LoadFailure::Unreachable)?;
+    let text = response.text().map_err(|e| unreachable(describe(&e)))?;
     let text = JsFuture::from(text)
         .await
-        .map_err(|e| unreachable(describe(e)))?;
+        .map_err(|e| unreachable(describe(&e)))?;
     text.as_string()
         .ok_or_else(|| unreachable(t("the body is not text").into()))
 }

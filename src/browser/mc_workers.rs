@@ -18,7 +18,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::data_source::{fetch_bytes, fetch_text};
+use super::data_source::{describe, fetch_bytes, fetch_text};
 
 /// Built by Trunk beside the page (`index.html`), unhashed, and inlined in the single file.
 pub const GLUE_URL: &str = "mc-worker.js";
@@ -82,14 +82,6 @@ async fn source() -> Result<Source, String> {
     let source = Source { url, module };
     SOURCE.with(|s| *s.borrow_mut() = Some(source.clone()));
     Ok(source)
-}
-
-fn describe(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| format!("{error:?}"))
 }
 
 /// What a worker said.

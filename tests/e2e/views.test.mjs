@@ -4,6 +4,34 @@ import { openApp, screenshot, inkedPixels } from './browser.mjs';
 
 const drawn = (page, testid) => page.waitForSelector(`[data-testid="${testid}"][data-draws]:not([data-draws="0"])`, { timeout: 30000 });
 
+/** The Monte Carlo's table as the workers compute it, on a page of its own. */
+async function tableOnWorkers() {
+  const { page, close } = await openApp({ path: '#uncertainty' });
+  try {
+    await page.waitForSelector('[data-testid="mc-done"]', { timeout: 60000 });
+    return await page.textContent('[data-testid="mc-table"]');
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * An init script that appends `patch` to the Monte Carlo worker's script, to slow it down or
+ * make it fail: the page makes that script as a blob of the worker's glue and bootstrap.
+ */
+function patchWorkers(patch) {
+  return `(() => {
+    const NativeBlob = window.Blob;
+    window.Blob = function (parts, options) {
+      if (Array.isArray(parts) && parts.some((p) => typeof p === 'string' && p.includes('new wasm_bindgen.Draws'))) {
+        parts = [...parts, ${JSON.stringify(patch)}];
+      }
+      return new NativeBlob(parts, options);
+    };
+    window.Blob.prototype = NativeBlob.prototype;
+  })();`;
+}
+
 test('clicking a market opens its profile, contributions and sources', async () => {
   const { page, consoleErrors, close } = await openApp();
   try {
@@ -71,18 +99,8 @@ test('the uncertainty view runs the Monte Carlo with progress and draws interval
 });
 
 test('Stop ends a Monte Carlo on the workers early, and the draws so far make the result', async () => {
-  // The workers slowed down (each slice of draws waits 3 ms more), so that Stop comes first:
-  // the worker's script is a blob of its glue and bootstrap, to which this appends the delay.
-  const initScript = () => {
-    const NativeBlob = window.Blob;
-    window.Blob = function (parts, options) {
-      if (Array.isArray(parts) && parts.some((p) => typeof p === 'string' && p.includes('new wasm_bindgen.Draws'))) {
-        parts = [...parts, ';{const run = wasm_bindgen.Draws.prototype.run; wasm_bindgen.Draws.prototype.run = function (n) { const t = performance.now(); while (performance.now() - t < 3); return run.call(this, n); };}'];
-      }
-      return new NativeBlob(parts, options);
-    };
-    window.Blob.prototype = NativeBlob.prototype;
-  };
+  // The workers slowed down (each slice of draws waits 3 ms more), so that Stop comes first.
+  const initScript = patchWorkers(';{const run = wasm_bindgen.Draws.prototype.run; wasm_bindgen.Draws.prototype.run = function (n) { const t = performance.now(); while (performance.now() - t < 3); return run.call(this, n); };}');
   const { page, consoleErrors, close } = await openApp({ path: '#uncertainty', initScript });
   try {
     await page.waitForSelector('[data-testid="mc-done"]', { timeout: 60000 });
@@ -106,14 +124,7 @@ test('Stop ends a Monte Carlo on the workers early, and the draws so far make th
 });
 
 test('where no worker can start, the page runs the Monte Carlo itself, to the same result', async () => {
-  const onWorkers = await openApp({ path: '#uncertainty' });
-  let expected;
-  try {
-    await onWorkers.page.waitForSelector('[data-testid="mc-done"]', { timeout: 60000 });
-    expected = await onWorkers.page.textContent('[data-testid="mc-table"]');
-  } finally {
-    await onWorkers.close();
-  }
+  const expected = await tableOnWorkers();
   const { page, close } = await openApp({ path: '#uncertainty' });
   try {
     // Too late to stop this page's own start, so the worker's wasm is refused instead.
@@ -129,26 +140,9 @@ test('where no worker can start, the page runs the Monte Carlo itself, to the sa
 });
 
 test('a worker that fails mid-run hands the Monte Carlo to the page, which gives the same result', async () => {
-  const onWorkers = await openApp({ path: '#uncertainty' });
-  let expected;
-  try {
-    await onWorkers.page.waitForSelector('[data-testid="mc-done"]', { timeout: 60000 });
-    expected = await onWorkers.page.textContent('[data-testid="mc-table"]');
-  } finally {
-    await onWorkers.close();
-  }
-  // Each worker throws on its third slice of draws: the worker's script is a blob of its glue
-  // and bootstrap, to which this appends the fault.
-  const initScript = () => {
-    const NativeBlob = window.Blob;
-    window.Blob = function (parts, options) {
-      if (Array.isArray(parts) && parts.some((p) => typeof p === 'string' && p.includes('new wasm_bindgen.Draws'))) {
-        parts = [...parts, ';{const run = wasm_bindgen.Draws.prototype.run; let calls = 0; wasm_bindgen.Draws.prototype.run = function (n) { calls += 1; if (calls === 3) throw new Error("a worker fault, on purpose"); return run.call(this, n); };}'];
-      }
-      return new NativeBlob(parts, options);
-    };
-    window.Blob.prototype = NativeBlob.prototype;
-  };
+  const expected = await tableOnWorkers();
+  // Each worker throws on its third slice of draws.
+  const initScript = patchWorkers(';{const run = wasm_bindgen.Draws.prototype.run; let calls = 0; wasm_bindgen.Draws.prototype.run = function (n) { calls += 1; if (calls === 3) throw new Error("a worker fault, on purpose"); return run.call(this, n); };}');
   const { page, close } = await openApp({ path: '#uncertainty', initScript });
   try {
     await page.waitForSelector('[data-testid="mc-done"]', { timeout: 60000 });

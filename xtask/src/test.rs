@@ -33,50 +33,17 @@ pub fn run() -> Result<(), String> {
                 "warnings",
             ]),
         ),
-        check(
-            "clippy, wasm",
-            command("cargo").args([
-                "clippy",
-                "-p",
-                "beachhead-app",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ]),
-        ),
+        wasm_clippy("clippy, wasm", "beachhead-app", &[]),
         // The test hooks exist only with the feature: linted where they are built.
-        check(
+        wasm_clippy(
             "clippy, wasm, testing feature",
-            command("cargo").args([
-                "clippy",
-                "-p",
-                "beachhead-app",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--all-targets",
-                "--features",
-                "testing",
-                "--",
-                "-D",
-                "warnings",
-            ]),
+            "beachhead-app",
+            &["--features", "testing"],
         ),
-        check(
+        wasm_clippy(
             "clippy, wasm, Monte Carlo worker",
-            command("cargo").args([
-                "clippy",
-                "-p",
-                "beachhead-mc-worker",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ]),
+            "beachhead-mc-worker",
+            &[],
         ),
         outcome("engine features: tested = wasm", features::check()),
         tests(
@@ -132,6 +99,24 @@ pub fn run() -> Result<(), String> {
     } else {
         Err(format!("{failed} failed"))
     }
+}
+
+/// Clippy over one package built for the browser, warnings as errors.
+fn wasm_clippy(name: &'static str, package: &str, extra: &[&str]) -> Step {
+    check(
+        name,
+        command("cargo")
+            .args([
+                "clippy",
+                "-p",
+                package,
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .args(["--all-targets"])
+            .args(extra)
+            .args(["--", "-D", "warnings"]),
+    )
 }
 
 fn outcome(name: &'static str, result: Result<(), String>) -> Step {
